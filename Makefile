@@ -1,0 +1,16 @@
+# The two commands of the README.
+.PHONY: demo test lint bench
+
+demo:
+	scripts/setup.sh
+	.venv/bin/smartcert intake samples/bundles --out out
+
+test:
+	scripts/setup.sh --dev
+	.venv/bin/ruff check .
+	.venv/bin/python -m pytest
+
+bench:
+	scripts/setup.sh --dev
+	.venv/bin/python -m benchmarks.speed
+	.venv/bin/python -m benchmarks.hancom.run

@@ -1,0 +1,48 @@
+"""Extract one file: sniff its bytes, pick the backend registered for that type, run it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.base import Backend, ExtractSettings, sha256_file
+from extractors.findings import ExtractRule, extract_finding
+from extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo, MediaType
+from extractors.registry import backend_for
+from extractors.sniff import sniff
+
+_UNSUPPORTED = {
+    MediaType.HWP: ExtractRule.HWP_BINARY,
+    MediaType.HWPX: ExtractRule.HWPX,
+    MediaType.OLE: ExtractRule.LEGACY_OFFICE,
+    MediaType.ZIP: ExtractRule.ARCHIVE_INSIDE,
+    MediaType.UNKNOWN: ExtractRule.UNREADABLE_FORMAT,
+    MediaType.EMPTY: ExtractRule.EMPTY,
+}
+
+
+def _record_only(path: Path, media_type: MediaType, display_name: str) -> DocumentExtract:
+    """Files we recognise but do not read still get an identity and a clear status."""
+    doc = DocumentExtract(
+        extractor=ExtractorInfo(name="none", version="1.0.0"), file=display_name,
+        sha256=sha256_file(path), size=path.stat().st_size, media_type=media_type,
+    )
+    empty = media_type is MediaType.EMPTY
+    doc.status = DocumentStatus.EMPTY if empty else DocumentStatus.UNSUPPORTED
+    f = extract_finding(_UNSUPPORTED[media_type], display_name)
+    doc.status_detail = f.message
+    doc.findings.append(f)
+    return doc
+
+
+def extract_file(
+    path: Path, settings: ExtractSettings | None = None, display_name: str | None = None
+) -> DocumentExtract:
+    """The extraction result for one file. Bad data is in its status; bugs raise."""
+    path = Path(path)
+    name = display_name or path.name
+    media_type = sniff(path)
+    backend_cls: type[Backend] | None = backend_for(media_type)
+    if backend_cls is None:
+        return _record_only(path, media_type, name)
+    backend = backend_cls(settings)
+    return backend.extract(path, backend.new_document(path, media_type, name))

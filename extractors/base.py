@@ -1,0 +1,72 @@
+"""The one small interface every format backend implements (docling-style)."""
+
+from __future__ import annotations
+
+import hashlib
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo, MediaType
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """Knobs shared by all backends; validated on construction (pdfplumber-style)."""
+
+    ocr: bool = True
+    ocr_languages: str = "kor+eng"
+    ocr_dpi: int = 300
+    # a page is OCR'd when fewer than this share of its glyphs decode to real text
+    min_good_glyph_share: float = 0.85
+    max_pages: int | None = None
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.ocr_dpi <= 600:
+            raise ValueError(f"ocr_dpi must be within 72..600, got {self.ocr_dpi}")
+        if not 0.0 < self.min_good_glyph_share <= 1.0:
+            raise ValueError("min_good_glyph_share must be within (0, 1]")
+        if self.max_pages is not None and self.max_pages < 1:
+            raise ValueError("max_pages must be positive")
+        if not self.ocr_languages or any(not p.isalpha() for p in self.ocr_languages.split("+")):
+            raise ValueError(f"bad ocr_languages {self.ocr_languages!r}")
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class Backend(ABC):
+    """Reads one format into a `DocumentExtract`.
+
+    Bad data (corrupt, encrypted, unreadable pages) is reported in the result's status
+    and findings; only operational failures (I/O errors, bugs) raise.
+    """
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+    media_types: ClassVar[frozenset[MediaType]]
+
+    def __init__(self, settings: ExtractSettings | None = None) -> None:
+        self.settings = settings or ExtractSettings()
+
+    @abstractmethod
+    def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
+        """Fill `doc` (already carrying file identity) from `path` and return it."""
+
+    def new_document(
+        self, path: Path, media_type: MediaType, display_name: str | None = None
+    ) -> DocumentExtract:
+        return DocumentExtract(
+            extractor=ExtractorInfo(name=self.name, version=self.version),
+            file=display_name or path.name,
+            sha256=sha256_file(path),
+            size=path.stat().st_size,
+            media_type=media_type,
+            status=DocumentStatus.OK,
+        )

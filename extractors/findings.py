@@ -1,0 +1,90 @@
+"""Rules of the `intake` category that reading a file reveals (the archive-level ones are in
+`intake/rules.py`). Look a rule up by its id: `intake.encrypted` → `ExtractRule.ENCRYPTED`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from schemas.findings import Category, Finding, Location, Severity
+
+
+class ExtractRule(StrEnum):
+    ENCRYPTED = "intake.encrypted"
+    CORRUPT = "intake.corrupt"
+    REPAIRED_PDF = "intake.repaired-pdf"
+    PAGE_UNREADABLE = "intake.page-unreadable"
+    OCR_UNAVAILABLE = "intake.ocr-unavailable"
+    OCR_SKIPPED = "intake.ocr-skipped"
+    OCR_LOW_CONFIDENCE = "intake.ocr-low-confidence"
+    HWP_BINARY = "intake.hwp-binary"
+    HWPX = "intake.hwpx"
+    LEGACY_OFFICE = "intake.legacy-office"
+    ARCHIVE_INSIDE = "intake.archive-inside"
+    UNREADABLE_FORMAT = "intake.unreadable-format"
+    EMPTY = "intake.empty-file"
+    FORMULA_WITHOUT_VALUE = "intake.formula-without-value"
+    HIDDEN_SHEET = "intake.hidden-sheet"
+    HIDDEN_ROWS = "intake.hidden-rows"
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    severity: Severity
+    template: str
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+RULES: dict[ExtractRule, RuleSpec] = {
+    ExtractRule.ENCRYPTED: RuleSpec(_E, "'{file}'은(는) 암호가 걸려 있어 읽을 수 없습니다"),
+    ExtractRule.CORRUPT: RuleSpec(_E, "'{file}'이(가) 손상되어 읽을 수 없습니다 ({reason})"),
+    ExtractRule.REPAIRED_PDF: RuleSpec(
+        _W, "'{file}'의 PDF 구조가 손상되어 복구하며 읽었습니다. 잘린 파일일 수 있어 원본 확인이 필요합니다"),
+    ExtractRule.PAGE_UNREADABLE: RuleSpec(
+        _E, "'{file}' {page}쪽을 해석하지 못했습니다 ({reason})"),
+    ExtractRule.OCR_UNAVAILABLE: RuleSpec(
+        _E, "'{file}' {page}쪽은 글자 정보가 없는 스캔 쪽인데 OCR을 쓸 수 없어 읽지 못했습니다 ({reason})"),
+    ExtractRule.OCR_SKIPPED: RuleSpec(
+        _W, "'{file}' {page}쪽은 글자 정보가 없거나 깨져 있으나 OCR을 끈 상태라 읽지 않았습니다"),
+    ExtractRule.OCR_LOW_CONFIDENCE: RuleSpec(
+        _W, "'{file}' {page}쪽의 OCR 신뢰도가 {confidence}점으로 낮아 판독 결과를 확인해야 합니다"),
+    ExtractRule.HWP_BINARY: RuleSpec(
+        _W, "'{file}'은(는) 한글(HWP) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다"),
+    ExtractRule.HWPX: RuleSpec(
+        _W, "'{file}'은(는) 한글(HWPX) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다"),
+    ExtractRule.LEGACY_OFFICE: RuleSpec(
+        _W, "'{file}'은(는) 구형 오피스(XLS/DOC) 형식이라 읽지 않았습니다. XLSX/DOCX 또는 PDF가 필요합니다"),
+    ExtractRule.ARCHIVE_INSIDE: RuleSpec(
+        _W, "'{file}'은(는) 압축 파일이라 문서로 읽지 않았습니다"),
+    ExtractRule.UNREADABLE_FORMAT: RuleSpec(
+        _W, "'{file}'의 형식을 알 수 없어 내용을 읽지 않았습니다"),
+    ExtractRule.EMPTY: RuleSpec(_E, "'{file}'은(는) 크기가 0바이트인 빈 파일입니다"),
+    ExtractRule.FORMULA_WITHOUT_VALUE: RuleSpec(
+        _W, "'{file}' {sheet} 시트 {cell} 셀의 수식({formula})에 저장된 계산 값이 없어 값을 확인할 수 없습니다"),
+    ExtractRule.HIDDEN_SHEET: RuleSpec(_I, "'{file}'에 숨겨진 시트 '{sheet}'이(가) 있습니다"),
+    ExtractRule.HIDDEN_ROWS: RuleSpec(
+        _I, "'{file}' {sheet} 시트에 숨겨진 행 {count}개가 있습니다 ({rows})"),
+}
+
+
+def extract_finding(
+    rule: ExtractRule,
+    file: str,
+    *,
+    page: int | None = None,
+    sheet: str | None = None,
+    cell: str | None = None,
+    claimed: str | None = None,
+    expected: str | None = None,
+    **fields: object,
+) -> Finding:
+    """A finding for `rule` located at the file, and at its page or cell when known."""
+    spec = RULES[rule]
+    message = spec.template.format(file=file, page=page, sheet=sheet, cell=cell, **fields)
+    return Finding(
+        rule=rule.value, category=Category.INTAKE, severity=spec.severity, message=message,
+        claimed=claimed, expected=expected,
+        locations=[Location(file=file, page=page, sheet=sheet, cell=cell)],
+    )

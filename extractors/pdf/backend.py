@@ -1,0 +1,93 @@
+"""The PDF backend: fixed steps per page, failures recorded as findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import fitz
+
+from extractors.base import Backend
+from extractors.findings import ExtractRule
+from extractors.models import DocumentExtract, DocumentStatus, MediaType, Page, TextLayer
+from extractors.pdf import pagefind
+from extractors.pdf.chars import page_chars
+from extractors.pdf.join import Placed, join_tables
+from extractors.pdf.lines import build_spans
+from extractors.pdf.tables import build_table, find_cell_groups
+from extractors.pdf.textlayer import classify
+
+_META_KEYS = ("title", "author", "creator", "producer", "creationDate", "modDate", "format")
+
+
+def _image_coverage(page: fitz.Page) -> float:
+    area = abs(page.rect) or 1.0
+    covered = 0.0
+    for info in page.get_image_info():
+        r = fitz.Rect(info["bbox"]) & page.rect
+        covered += abs(r)
+    return min(covered / area, 1.0)
+
+
+class PdfBackend(Backend):
+    name = "pdf"
+    version = "1.0.0"
+    media_types = frozenset({MediaType.PDF})
+
+    def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
+        try:
+            pdf = fitz.open(path, filetype="pdf")
+        except (fitz.FileDataError, RuntimeError, ValueError) as exc:
+            return pagefind.fail(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT, reason=str(exc))
+        with pdf:
+            if pdf.needs_pass and not pdf.authenticate(""):
+                return pagefind.fail(doc, DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED)
+            if pdf.page_count == 0:
+                return pagefind.fail(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+                                     reason="쪽이 없음")
+            doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()
+                            if k in _META_KEYS and v}
+            if pdf.is_repaired:
+                doc.findings.append(pagefind.finding(doc, ExtractRule.REPAIRED_PDF))
+            self._pages(pdf, doc)
+        return doc
+
+    def _pages(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
+        limit = self.settings.max_pages or pdf.page_count
+        placed: list[Placed] = []
+        failed = 0
+        for i in range(min(limit, pdf.page_count)):
+            number = i + 1
+            try:
+                page = pdf[i]
+                placed.extend(self._page(page, number, doc))
+            except RuntimeError as exc:  # MuPDF could not interpret this page's content
+                failed += 1
+                doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
+                doc.findings.append(pagefind.finding(doc, ExtractRule.PAGE_UNREADABLE, page=number,
+                                                     reason=str(exc)))
+        doc.tables = join_tables(placed)
+        if failed:
+            doc.status = DocumentStatus.PARTIAL
+
+    def _page(self, page: fitz.Page, number: int, doc: DocumentExtract) -> list[Placed]:
+        chars = page_chars(page)
+        report = classify(chars, lambda: _image_coverage(page), self.settings.min_good_glyph_share)
+        info = Page(number=number, width=round(page.rect.width, 2),
+                    height=round(page.rect.height, 2), rotation=page.rotation,
+                    text_layer=report.status)
+        doc.pages.append(info)
+        if report.status is not TextLayer.GOOD:
+            pagefind.ocr_into(page, info, doc, self.settings)
+            return []
+        groups = find_cell_groups(pagefind.page_edges(page), tuple(page.rect))  # type: ignore[arg-type]
+        tables = [build_table(cells, chars, number) for cells in groups]
+        tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+        in_cells = {id(ch) for t in tables for g in t.glyphs for ch in g}
+        regions = [g for t in tables for g in t.glyphs if g]
+        regions.append([ch for ch in chars if id(ch) not in in_cells])
+        doc.spans.extend(build_spans(regions, number))
+        return [
+            Placed(page=number, page_height=page.rect.height, table=t,
+                   last_on_page=k == len(tables) - 1, first_on_page=k == 0)
+            for k, t in enumerate(tables)
+        ]

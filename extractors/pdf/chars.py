@@ -1,0 +1,74 @@
+"""Glyphs of a page as small records, with Hancom shadow duplicates removed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import fitz
+
+from extractors.normalize import decode_font_name
+
+# PyMuPDF flags: keep ligatures and white space as written, clip to the media box,
+# and give U+FFFD for glyphs without a Unicode mapping (so broken pages are visible).
+_FLAGS = (
+    fitz.TEXT_PRESERVE_LIGATURES
+    | fitz.TEXT_PRESERVE_WHITESPACE
+    | fitz.TEXT_MEDIABOX_CLIP
+)
+
+
+@dataclass(slots=True)
+class Char:
+    c: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    baseline: float
+    size: float
+    font: str
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
+    """All glyphs of a page in content order (spaces included), coordinates top-left origin.
+
+    HWP's shadow and overprint-bold effects draw a run twice, offset by a fraction of a
+    point; extractors then read '스스마마트트'. A run repeating an earlier run's text within
+    `shadow_tolerance` of its origin is dropped whole (cheaper and safer than per glyph).
+    """
+    raw = page.get_text("rawdict", flags=_FLAGS)
+    out: list[Char] = []
+    fonts: dict[str, str] = {}
+    runs: dict[str, list[tuple[float, float]]] = {}
+    tol = shadow_tolerance
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            if line["dir"][0] < 0.99:  # rotated or vertical text: not table content we parse
+                continue
+            for span in line["spans"]:
+                chars = span["chars"]
+                if not chars:
+                    continue
+                text = "".join(ch["c"] for ch in chars)
+                ox, oy = chars[0]["origin"]
+                if text.strip():
+                    prior = runs.setdefault(text, [])
+                    if any(abs(px - ox) <= tol and abs(py - oy) <= tol for px, py in prior):
+                        continue
+                    prior.append((ox, oy))
+                font = fonts.get(span["font"])
+                if font is None:
+                    font = fonts.setdefault(span["font"], decode_font_name(span["font"]))
+                size = float(span["size"])
+                for ch in chars:
+                    x0, y0, x1, y1 = ch["bbox"]
+                    out.append(Char(ch["c"], x0, y0, x1, y1, ch["origin"][1], size, font))
+    return out

@@ -1,0 +1,108 @@
+"""Ruling lines of a page, from PyMuPDF's vector drawings, as pdfplumber edge records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+Edge = dict[str, Any]  # pdfplumber's own edge record: its table functions take exactly this
+
+_THIN = 2.0  # a filled rectangle thinner than this is a drawn line (Hancom draws rules so)
+_AXIS = 1.0  # slope tolerance for an axis-parallel segment
+
+
+def _h(x0: float, x1: float, y: float, kind: str) -> Edge:
+    x0, x1 = min(x0, x1), max(x0, x1)
+    return {"x0": x0, "x1": x1, "top": y, "bottom": y, "doctop": y, "width": x1 - x0,
+            "height": 0.0, "orientation": "h", "object_type": kind}
+
+
+def _v(x: float, y0: float, y1: float, kind: str) -> Edge:
+    y0, y1 = min(y0, y1), max(y0, y1)
+    return {"x0": x, "x1": x, "top": y0, "bottom": y1, "doctop": y0, "width": 0.0,
+            "height": y1 - y0, "orientation": "v", "object_type": kind}
+
+
+def _is_white(color: Any) -> bool:
+    return color is not None and len(color) >= 3 and min(color[:3]) > 0.98
+
+
+def _rect_edges(x0: float, y0: float, x1: float, y1: float) -> list[Edge]:
+    w, h = x1 - x0, y1 - y0
+    if w <= _THIN and h <= _THIN:
+        return []
+    if h <= _THIN:
+        return [_h(x0, x1, (y0 + y1) / 2, "line")]
+    if w <= _THIN:
+        return [_v((x0 + x1) / 2, y0, y1, "line")]
+    return [_h(x0, x1, y0, "rect_edge"), _h(x0, x1, y1, "rect_edge"),
+            _v(x0, y0, y1, "rect_edge"), _v(x1, y0, y1, "rect_edge")]
+
+
+def drawings_to_edges(drawings: Iterable[dict[str, Any]]) -> list[Edge]:
+    """Axis-parallel segments and rectangle sides from `page.get_cdrawings()` (plain tuples).
+
+    White fills (page and cell backgrounds drawn in white) are skipped.
+    """
+    edges: list[Edge] = []
+    for path in drawings:
+        stroked = path.get("color") is not None and not _is_white(path.get("color"))
+        filled = path.get("fill") is not None and not _is_white(path.get("fill"))
+        if not (stroked or filled):
+            continue
+        for item in path["items"]:
+            op = item[0]
+            if op == "l":
+                (px, py), (qx, qy) = item[1], item[2]
+                if abs(py - qy) <= _AXIS and abs(px - qx) > _AXIS:
+                    edges.append(_h(px, qx, (py + qy) / 2, "line"))
+                elif abs(px - qx) <= _AXIS and abs(py - qy) > _AXIS:
+                    edges.append(_v((px + qx) / 2, py, qy, "line"))
+            elif op == "re":
+                x0, y0, x1, y1 = item[1]
+                edges.extend(_rect_edges(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+            elif op == "qu":
+                xs = [pt[0] for pt in item[1]]
+                ys = [pt[1] for pt in item[1]]
+                # only an axis-parallel quad is a rectangle: two distinct x and two distinct y
+                if len({round(x, 1) for x in xs}) <= 2 and len({round(y, 1) for y in ys}) <= 2:
+                    edges.extend(_rect_edges(min(xs), min(ys), max(xs), max(ys)))
+    return edges
+
+
+def close_open_sides(edges: list[Edge], tolerance: float = 2.0) -> list[Edge]:
+    """Add the missing left/right borders of 'open' tables.
+
+    Korean government tables are often drawn without outer vertical borders: rows are
+    ruled across, columns only inside. A stack of horizontal rules with the same extent
+    and inner vertical rules between them is a table whose sides we close virtually.
+    """
+    hs = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (e["x0"], e["x1"]))
+    vs = [e for e in edges if e["orientation"] == "v"]
+    bands: list[list[Edge]] = []
+    for e in hs:
+        for band in bands:
+            ref = band[0]
+            if abs(ref["x0"] - e["x0"]) <= tolerance and abs(ref["x1"] - e["x1"]) <= tolerance:
+                band.append(e)
+                break
+        else:
+            bands.append([e])
+    added: list[Edge] = []
+    for band in bands:
+        if len(band) < 2:
+            continue
+        x0 = min(e["x0"] for e in band)
+        x1 = max(e["x1"] for e in band)
+        top = min(e["top"] for e in band)
+        bottom = max(e["top"] for e in band)
+        inner = [v for v in vs if x0 + tolerance < v["x0"] < x1 - tolerance
+                 and v["top"] < bottom - tolerance and v["bottom"] > top + tolerance]
+        if not inner:
+            continue
+        for x in (x0, x1):
+            side = any(abs(v["x0"] - x) <= tolerance and v["top"] <= top + tolerance
+                       and v["bottom"] >= bottom - tolerance for v in vs)
+            if not side:
+                added.append(_v(x, top, bottom, "virtual"))
+    return edges + added

@@ -1,0 +1,52 @@
+"""Page-level helpers of the PDF backend: edges, OCR fallback, failure findings."""
+
+from __future__ import annotations
+
+import fitz
+from pdfplumber.table import merge_edges
+
+from extractors.base import ExtractSettings
+from extractors.findings import ExtractRule, extract_finding
+from extractors.models import DocumentExtract, DocumentStatus, Page
+from extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
+from schemas.findings import Finding
+
+
+def page_edges(page: fitz.Page) -> list[Edge]:
+    """Ruling lines joined into long edges (Hancom draws them cell by cell), sides closed."""
+    edges = merge_edges(drawings_to_edges(page.get_cdrawings()), 3, 3, 3, 3)
+    return close_open_sides(edges)
+
+
+def finding(
+    doc: DocumentExtract, rule: ExtractRule, page: int | None = None, **fmt: str
+) -> Finding:
+    return extract_finding(rule, doc.file, page=page, **fmt)
+
+
+def fail(
+    doc: DocumentExtract, status: DocumentStatus, rule: ExtractRule, **fmt: str
+) -> DocumentExtract:
+    doc.status = status
+    f = finding(doc, rule, **fmt)
+    doc.status_detail = f.message
+    doc.findings.append(f)
+    return doc
+
+
+def ocr_into(page: fitz.Page, info: Page, doc: DocumentExtract, settings: ExtractSettings) -> None:
+    """Replace a missing or unusable text layer by OCR, or say why we could not."""
+    if not settings.ocr:
+        doc.findings.append(finding(doc, ExtractRule.OCR_SKIPPED, page=info.number))
+        return
+    from extractors import ocr  # Tesseract is only needed for scans
+
+    try:
+        result = ocr.ocr_pdf_page(page, settings)
+    except ocr.OcrUnavailable as exc:
+        doc.findings.append(finding(doc, ExtractRule.OCR_UNAVAILABLE, page=info.number,
+                                     reason=str(exc)))
+        return
+    info.ocr = True
+    info.ocr_confidence = result.mean_confidence
+    doc.spans.extend(result.spans)

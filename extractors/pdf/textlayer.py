@@ -1,0 +1,80 @@
+"""Is a page's text layer usable, or must it be OCR'd?"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.models import TextLayer
+from extractors.pdf.chars import Char
+
+# Ranges a Korean public document legitimately prints. Anything else — private-use
+# glyphs, U+FFFD, control characters, Latin-1 letters from a broken ToUnicode map
+# ('ÇÑ±Û' for 한글) — counts against the page.
+_OK_RANGES = (
+    (0x0020, 0x007E),  # ASCII
+    (0x00B7, 0x00B7), (0x00D7, 0x00D7), (0x00B0, 0x00B1), (0x00B2, 0x00B3),
+    (0x1100, 0x11FF),  # Hangul jamo
+    (0x2000, 0x206F),  # general punctuation (‘ ’ “ ” ‧ …)
+    (0x2100, 0x21FF),  # letterlike, roman numerals, arrows
+    (0x2200, 0x23FF),  # math, technical
+    (0x2460, 0x27BF),  # enclosed alphanumerics, box drawing, shapes (□ ○ ■ ◆), dingbats
+    (0x3000, 0x303F),  # CJK punctuation (「」『』)
+    (0x3130, 0x318F),  # compatibility jamo (ㅇ bullets)
+    (0x3200, 0x33FF),  # enclosed CJK, CJK compatibility (㈜ ㎞ ㎡)
+    (0x4E00, 0x9FFF),  # hanja
+    (0xAC00, 0xD7A3),  # Hangul syllables
+    (0xF900, 0xFAFF),  # compatibility hanja
+    (0xFF00, 0xFFEF),  # full-width forms
+)
+
+
+@cache
+def _plausible(c: str) -> bool:
+    o = ord(c)
+    for lo, hi in _OK_RANGES:
+        if lo <= o <= hi:
+            return True
+    # accented Latin in foreign names is fine when it decomposes to a base letter
+    return unicodedata.category(c).startswith("L") and o < 0x0250 and bool(
+        unicodedata.decomposition(c)
+    )
+
+
+@dataclass(frozen=True)
+class TextLayerReport:
+    status: TextLayer
+    glyphs: int
+    bad_glyphs: int
+    image_coverage: float
+
+    @property
+    def good_share(self) -> float:
+        return 1.0 if self.glyphs == 0 else 1 - self.bad_glyphs / self.glyphs
+
+
+def classify(
+    chars: list[Char],
+    image_coverage: Callable[[], float],
+    min_good_share: float,
+    min_glyphs: int = 8,
+) -> TextLayerReport:
+    """Good, missing (a scan: an image and next to no text) or unusable (mostly garbage).
+
+    `image_coverage` is a callable because measuring it costs a second text pass, and
+    only pages with next to no text need it.
+    """
+    visible = [ch.c for ch in chars if not ch.c.isspace()]
+    bad = sum(1 for c in visible if not _plausible(c))
+    n = len(visible)
+    coverage = 0.0
+    if n < min_glyphs:
+        coverage = image_coverage()
+        status = TextLayer.MISSING if coverage >= 0.25 else TextLayer.GOOD
+    elif 1 - bad / n < min_good_share:
+        status = TextLayer.UNUSABLE
+    else:
+        status = TextLayer.GOOD
+    return TextLayerReport(status, n, bad, coverage)

@@ -1,0 +1,17 @@
+"""Explicit backend registry: one line per format, no module scanning."""
+
+from __future__ import annotations
+
+from extractors.base import Backend
+from extractors.models import MediaType
+from extractors.pdf import PdfBackend
+
+_BACKENDS: tuple[type[Backend], ...] = (PdfBackend,)
+
+_BY_TYPE: dict[MediaType, type[Backend]] = {
+    mt: backend for backend in _BACKENDS for mt in backend.media_types
+}
+
+
+def backend_for(media_type: MediaType) -> type[Backend] | None:
+    return _BY_TYPE.get(media_type)

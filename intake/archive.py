@@ -1,0 +1,212 @@
+"""Expand zip archives member by member, refusing anything unsafe. Never `extractall`."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import lzma
+import stat
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from extractors.models import MediaType
+from extractors.sniff import sniff
+from intake.context import IntakeRun, Kept
+from intake.names import decode_member_name, is_os_junk, name_too_long, safe_relative_path
+from intake.rules import IntakeRule
+
+_CHUNK = 1 << 16
+# what zipfile and its decompressors raise on malformed input (UnicodeDecodeError is a
+# ValueError: a name flagged UTF-8 that is not)
+BAD_ARCHIVE = (zipfile.BadZipFile, zlib.error, EOFError, lzma.LZMAError, struct.error, ValueError)
+_ENCRYPTED = 0x1
+_SPECIAL = (stat.S_IFCHR, stat.S_IFBLK, stat.S_IFIFO, stat.S_IFSOCK)
+
+
+def is_plain_archive(path: Path, media: MediaType | None = None) -> bool:
+    """A zip meant as a container, not a zip-based document (OOXML, ODF, EPUB, HWPX)."""
+    if (media or sniff(path)) is not MediaType.ZIP:
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except BAD_ARCHIVE:
+        return False
+    # sniff knows DOCX/XLSX/HWPX; these markers also catch PPTX, ODF and EPUB
+    return "[Content_Types].xml" not in names and "mimetype" not in names
+
+
+@dataclass
+class _Nested:
+    path: Path
+    name: str  # where it sits in the tree
+    origin: str  # display chain, e.g. 'bundle.zip!근거자료.zip'
+    depth: int  # archives enclosing its members, itself included
+    size: int  # bytes it holds of the write budget (0 when not written by us)
+
+
+class ZipExpander:
+    """Writes archive members under `run.staging`, recording kept files and findings."""
+
+    def __init__(self, run: IntakeRun) -> None:
+        self.run = run
+        self.limits = run.limits
+
+    def expand(self, archive: Path, *, origin: str, prefix: str, depth: int) -> None:
+        """Expand `archive` (itself `depth` archives deep) into staging/`prefix`."""
+        for nested in self._extract(archive, origin, prefix, depth):
+            self.expand_nested(nested.path, nested.name, nested.origin, nested.depth, nested.size)
+
+    def expand_nested(self, path: Path, name: str, origin: str, depth: int, size: int) -> None:
+        """Expand an archive found in the submission into a folder named after it.
+
+        `size` > 0 means we wrote the archive ourselves: it is deleted afterwards and its
+        bytes go back to the budget. An archive from a source folder is left untouched.
+        """
+        self.run.release(name)
+        if depth > self.limits.max_archive_depth:
+            self.run.report(
+                IntakeRule.NESTED_ARCHIVE, origin, member=origin,
+                depth=depth - 1, limit=self.limits.max_nesting,
+                claimed=f"{depth - 1}단계", expected=f"≤ {self.limits.max_nesting}단계",
+            )
+        else:
+            pure = PurePosixPath(name)
+            parent = "" if str(pure.parent) == "." else str(pure.parent)
+            folder = self.run.free_folder(parent, pure.stem or pure.name)
+            self.expand(path, origin=origin, prefix=folder + "/", depth=depth)
+        if size:
+            path.unlink(missing_ok=True)
+            self.run.written_bytes -= size
+
+    # ------------------------------------------------------------------------------
+    def _extract(self, archive: Path, origin: str, prefix: str, depth: int) -> list[_Nested]:
+        try:
+            zf = zipfile.ZipFile(archive)
+        except BAD_ARCHIVE as exc:
+            self.run.report(IntakeRule.CORRUPT_ARCHIVE, origin, what="압축 파일",
+                            member=origin, detail=_detail(exc))
+            return []
+        nested: list[_Nested] = []
+        with zf:
+            for info in zf.infolist():
+                found = self._member(zf, info, origin, prefix, depth)
+                if found is not None:
+                    nested.append(found)
+        return nested
+
+    def _member(
+        self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str, prefix: str, depth: int
+    ) -> _Nested | None:
+        run = self.run
+        mode = info.external_attr >> 16
+        if info.is_dir() or stat.S_ISDIR(mode):
+            return None
+        name, decoded = decode_member_name(info)
+        display = f"{origin}!{name}"
+        rel, unsafe = safe_relative_path(name)
+        if rel is not None and is_os_junk(rel):
+            run.skip_junk(display)
+            return None
+        if not run.admit_member(display):
+            return None
+        if stat.S_ISLNK(mode):
+            run.report(IntakeRule.LINK, display, member=name)
+            return None
+        if stat.S_IFMT(mode) in _SPECIAL:
+            run.report(IntakeRule.DEVICE_FILE, display, member=name)
+            return None
+        if rel is None:
+            run.report(IntakeRule.UNSAFE_PATH, display, member=name, reason=unsafe,
+                       claimed=name, expected="제출 폴더 안의 상대 경로")
+            return None
+        full = prefix + rel
+        if name_too_long(full):
+            run.report(IntakeRule.NAME_TOO_LONG, display, member=name)
+            return None
+        if info.flag_bits & _ENCRYPTED:
+            run.report(IntakeRule.ENCRYPTED_MEMBER, display, member=name)
+            return None
+        clash = run.conflict(full)
+        if clash is not None:
+            run.report(IntakeRule.NAME_CONFLICT, display, member=name, name=clash)
+            return None
+        if not decoded:
+            run.report(IntakeRule.UNDECODABLE_NAME, full, name=full)
+        dest = run.staging / full
+        written = self._write(zf, info, dest, display, name)
+        if written is None:
+            return None
+        digest, size = written
+        run.claim(full)
+        media = sniff(dest)
+        if is_plain_archive(dest, media):
+            return _Nested(dest, full, display, depth + 1, size)
+        run.kept.append(Kept(full, dest, display, digest, size, extracted=True, media_type=media))
+        return None
+
+    def _write(
+        self, zf: zipfile.ZipFile, info: zipfile.ZipInfo, dest: Path, display: str, name: str
+    ) -> tuple[str, int] | None:
+        """Stream one member to `dest`, counting real bytes; None (and no file) if refused."""
+        run = self.run
+        # zipfile stops at the header's file_size and then fails the CRC: lift that cap so
+        # our own counter sees the true size of a member whose header lies
+        probe = copy.copy(info)
+        probe.file_size = 1 << 62
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        digest, written, refusal = hashlib.sha256(), 0, None
+        try:
+            with zf.open(probe) as src, dest.open("xb") as out:
+                while chunk := src.read(_CHUNK):
+                    written += len(chunk)
+                    refusal = self._over_limit(written, info)
+                    if refusal is not None:
+                        break
+                    digest.update(chunk)
+                    out.write(chunk)
+        except NotImplementedError:
+            refusal = (IntakeRule.UNSUPPORTED_COMPRESSION, {"method": info.compress_type})
+        except BAD_ARCHIVE as exc:
+            refusal = _corrupt(exc)
+        except OSError as exc:
+            if exc.errno is not None:  # disk full, permissions: operational, not bad data
+                dest.unlink(missing_ok=True)
+                raise
+            refusal = _corrupt(exc)  # bz2 reports a broken stream as an errno-less OSError
+        if refusal is not None:
+            dest.unlink(missing_ok=True)
+            rule, fields = refusal
+            run.report(rule, display, member=name, **fields)
+            return None
+        run.written_bytes += written
+        return digest.hexdigest(), written
+
+    def _over_limit(self, written: int, info: zipfile.ZipInfo) -> tuple[IntakeRule, dict] | None:
+        lim = self.limits
+        header = f" (헤더에는 {info.file_size:,}바이트)" if info.file_size < written else ""
+        if written > lim.max_member_bytes:
+            reason, claimed, expected = ("파일 하나의 크기", f"{written:,}바이트 이상{header}",
+                                         f"≤ {lim.max_member_bytes:,}바이트")
+        elif written > self.run.remaining_bytes:
+            total = self.run.written_bytes + written
+            reason, claimed, expected = ("제출물 전체 크기", f"누적 {total:,}바이트 이상",
+                                         f"≤ {lim.max_total_bytes:,}바이트")
+        elif written > lim.ratio_min_bytes and written > lim.max_ratio * max(info.compress_size, 1):
+            ratio = written / max(info.compress_size, 1)
+            reason, claimed, expected = (
+                "압축률", f"{ratio:,.0f}:1 이상{header}", f"≤ {lim.max_ratio:,.0f}:1")
+        else:
+            return None
+        return IntakeRule.ZIP_BOMB, {"reason": reason, "claimed": claimed, "expected": expected}
+
+
+def _detail(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"[:200]
+
+
+def _corrupt(exc: BaseException) -> tuple[IntakeRule, dict]:
+    return IntakeRule.CORRUPT_ARCHIVE, {"what": "압축 파일 항목", "detail": _detail(exc)}

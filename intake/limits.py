@@ -1,0 +1,48 @@
+"""How much an archive may make us write: the zip-bomb guard rails."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MiB = 1 << 20
+GiB = 1 << 30
+
+
+@dataclass(frozen=True)
+class IntakeLimits:
+    """Caps applied while archives are expanded; validated on construction.
+
+    Sizes count bytes actually decompressed, never the sizes an archive header claims.
+    """
+
+    # one scanned 300-page PDF can reach a few hundred MiB; more than this is not a document
+    max_member_bytes: int = 1 * GiB
+    max_total_bytes: int = 4 * GiB
+    # deflate tops out near 1032:1; real documents stay far below 200:1
+    max_ratio: float = 200.0
+    # tiny files (a blank CSV, an XML stub) compress absurdly well and are harmless
+    ratio_min_bytes: int = 1 * MiB
+    max_members: int = 10_000
+    # archives allowed *inside* the submission archive: 1 = a zip in the zip is expanded,
+    # a zip in that one is refused
+    max_nesting: int = 1
+
+    def __post_init__(self) -> None:
+        for field in ("max_member_bytes", "max_total_bytes", "max_members"):
+            value = getattr(self, field)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"{field} must be a positive int, got {value!r}")
+        if self.max_member_bytes > self.max_total_bytes:
+            raise ValueError("max_member_bytes cannot exceed max_total_bytes")
+        if not self.max_ratio > 1.0:
+            raise ValueError(f"max_ratio must be above 1, got {self.max_ratio!r}")
+        if not isinstance(self.ratio_min_bytes, int) or self.ratio_min_bytes < 0:
+            raise ValueError(f"ratio_min_bytes must be a non-negative int, got "
+                             f"{self.ratio_min_bytes!r}")
+        if not isinstance(self.max_nesting, int) or not 0 <= self.max_nesting <= 8:
+            raise ValueError(f"max_nesting must be within 0..8, got {self.max_nesting!r}")
+
+    @property
+    def max_archive_depth(self) -> int:
+        """How many archives may enclose a kept file (the submission zip counts as one)."""
+        return 1 + self.max_nesting

@@ -1,0 +1,54 @@
+"""Batch intake: every submission (folder or .zip) in a batch folder, one after another."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from extractors.base import ExtractSettings
+from pipelines.steps import (
+    SubmissionRun,
+    build_report,
+    extract_step,
+    intake_step,
+    write_extract,
+    write_report,
+)
+
+Progress = Callable[[str], None]
+
+
+def submissions_in(batch_dir: Path) -> list[Path]:
+    """Sub-folders and .zip files of a batch folder, by name; a folder of files is itself one."""
+    entries = sorted(p for p in batch_dir.iterdir() if not p.name.startswith("."))
+    subs = [p for p in entries if p.is_dir() or p.suffix.lower() == ".zip"]
+    return subs or [batch_dir]
+
+
+def run_submission(
+    source: Path, out_root: Path, settings: ExtractSettings | None = None,
+    progress: Progress = lambda _m: None,
+) -> SubmissionRun:
+    work = out_root / ".work"
+    intake = intake_step(source, work)
+    out_dir = out_root / source.name
+    run = SubmissionRun(source=source, out_dir=out_dir, intake=intake)
+    for i, f in enumerate(intake.files, 1):
+        progress(f"  [{i}/{len(intake.files)}] {f.name}")
+        doc = extract_step(f, settings)
+        write_extract(doc, out_dir)
+        run.extracts.append(doc)
+    write_report(build_report(run), out_dir)
+    return run
+
+
+def run_batch(
+    batch_dir: Path, out_root: Path, settings: ExtractSettings | None = None,
+    progress: Progress = lambda _m: None,
+) -> list[SubmissionRun]:
+    runs = []
+    subs = submissions_in(batch_dir)
+    for k, source in enumerate(subs, 1):
+        progress(f"[{k}/{len(subs)}] {source.name}")
+        runs.append(run_submission(source, out_root, settings, progress))
+    return runs

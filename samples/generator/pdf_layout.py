@@ -1,0 +1,265 @@
+"""Lays blocks out on A4 pages as drawing operations (no reportlab canvas yet).
+
+Tables are ruled cell by cell, break across pages between rows (repeating their header
+rows), and keep merged cells whole unless their column is marked splittable; the text of
+a split merged cell stays on its first part, as in Hancom exports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib.pagesizes import A4
+
+from samples.generator.doc import Block, Cell, Figure, PageBreak, Para, Spacer, Table
+from samples.generator.fonts import font_name, string_width
+
+PAGE_W, PAGE_H = A4
+LEFT, RIGHT, TOP, BOTTOM = 56.0, 56.0, 62.0, 60.0
+PAD_X, PAD_Y = 3.5, 3.0
+Op = tuple
+
+
+def gap(mode: str, size: float) -> float:
+    """Gap drawn instead of a space glyph: words mode mimics Hancom, spaced = 배분 정렬."""
+    return size * (0.6 if mode == "spaced" else 0.45)
+
+
+def measure(text: str, font: str, size: float, mode: str) -> float:
+    if mode == "plain":
+        return string_width(text, font, size)
+    parts = [ch for ch in text if ch != " "] if mode == "spaced" else text.split(" ")
+    return sum(string_width(p, font, size) for p in parts) + gap(mode, size) * (len(parts) - 1)
+
+
+def wrap(text: str, width: float, font: str, size: float, mode: str) -> list[str]:
+    """Greedy word wrap; a word wider than the line is broken between syllables."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        cur = ""
+        for word in para.split(" "):
+            trial = f"{cur} {word}" if cur else word
+            if measure(trial, font, size, mode) <= width or not cur and not word:
+                cur = trial
+                continue
+            if cur:
+                lines.append(cur)
+            cur = ""
+            for ch in word:  # a word may itself be too long
+                if cur and measure(cur + ch, font, size, mode) > width:
+                    lines.append(cur)
+                    cur = ""
+                cur += ch
+        lines.append(cur)
+    return lines
+
+
+@dataclass
+class Laid:
+    pages: list[list[Op]]
+    anchors: dict[str, int] = field(default_factory=dict)  # key -> 1-based page
+
+
+class Painter:
+    """Figure drawing in figure-local coordinates (y grows downward from the top)."""
+
+    def __init__(self, layout: Layout, x0: float, y0: float) -> None:
+        self.lay, self.x0, self.y0 = layout, x0, y0
+
+    def text(self, x: float, y: float, s: str, size: float = 10, bold: bool = False,
+             align: str = "left", mode: str | None = None, family: str | None = None,
+             color: tuple[float, float, float] = (0, 0, 0)) -> None:
+        mode = mode or self.lay.mode
+        font = font_name(family or self.lay.family, bold)
+        w = measure(s, font, size, mode)
+        dx = {"left": 0.0, "center": -w / 2, "right": -w}[align]
+        self.lay.op(("text", self.x0 + x + dx, self.y0 - y, s, font, size, mode, color))
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.6,
+             color: tuple[float, float, float] = (0, 0, 0)) -> None:
+        self.lay.op(("line", self.x0 + x1, self.y0 - y1, self.x0 + x2, self.y0 - y2, width, color))
+
+    def rect(self, x: float, y: float, w: float, h: float, stroke: float = 0.6,
+             fill: float | None = None, color: tuple[float, float, float] = (0, 0, 0)) -> None:
+        self.lay.op(("rect", self.x0 + x, self.y0 - y - h, w, h, stroke, fill, color))
+
+    def circle(self, x: float, y: float, r: float, width: float = 1.2,
+               color: tuple[float, float, float] = (0, 0, 0)) -> None:
+        self.lay.op(("circle", self.x0 + x, self.y0 - y, r, width, color))
+
+
+class Layout:
+    def __init__(self, *, hancom: bool = True, family: str = "gothic",
+                 header: str | None = None, numbered_from: int = 1,
+                 footer: Callable[[int], str] = lambda n: f"- {n} -") -> None:
+        self.mode = "words" if hancom else "plain"
+        self.family = family
+        self.header, self.numbered_from, self.footer = header, numbered_from, footer
+        self.out = Laid(pages=[])
+        self.width = PAGE_W - LEFT - RIGHT
+        self.y = 0.0
+
+    # -- pages -------------------------------------------------------------------------
+    def op(self, op: Op) -> None:
+        self.out.pages[-1].append(op)
+
+    def new_page(self) -> None:
+        self.out.pages.append([])
+        n = len(self.out.pages)
+        f = font_name(self.family, False)
+        if self.header and n >= self.numbered_from:
+            w = measure(self.header, f, 8, self.mode)
+            self.op(("text", PAGE_W - RIGHT - w, PAGE_H - 40, self.header, f, 8, self.mode,
+                     (0.35, 0.35, 0.35)))
+            self.op(("line", LEFT, PAGE_H - 45, PAGE_W - RIGHT, PAGE_H - 45, 0.4, (0.5, 0.5, 0.5)))
+        if n >= self.numbered_from:
+            s = self.footer(n)
+            self.op(("text", (PAGE_W - measure(s, f, 9, self.mode)) / 2, 32, s, f, 9, self.mode,
+                     (0, 0, 0)))
+        self.y = PAGE_H - TOP
+
+    def room(self) -> float:
+        return self.y - BOTTOM
+
+    def mark(self, key: str | None) -> None:
+        if key:
+            self.out.anchors[key] = len(self.out.pages)
+
+    # -- blocks ------------------------------------------------------------------------
+    def run(self, blocks: list[Block]) -> Laid:
+        self.new_page()
+        for i, b in enumerate(blocks):
+            if isinstance(b, PageBreak):
+                self.new_page()
+            elif isinstance(b, Spacer):
+                self.y -= b.height
+            elif isinstance(b, Para):
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                self.para(b, 90.0 if b.keep_with_next and nxt is not None else 0.0)
+            elif isinstance(b, Figure):
+                if b.height > self.room():
+                    self.new_page()
+                self.mark(b.key)
+                b.draw(Painter(self, LEFT, self.y), self.width)
+                self.y -= b.height
+            else:
+                self.table(b)
+        return self.out
+
+    def para(self, p: Para, keep: float) -> None:
+        font = font_name(p.font, p.bold)
+        mode = "spaced" if p.spaced else self.mode
+        lines = wrap(p.text, self.width - p.indent, font, p.size, mode)
+        lead = p.size * 1.5
+        if p.before + lead * len(lines) + keep > self.room():
+            self.new_page()
+        self.y -= p.before
+        self.mark(p.key)
+        for line in lines:
+            w = measure(line, font, p.size, mode)
+            x = LEFT + p.indent + {"left": 0.0, "center": (self.width - p.indent - w) / 2,
+                                   "right": self.width - p.indent - w}[p.align]
+            base = self.y - p.size * 1.1
+            if p.shadow:  # the same run drawn twice, offset: Hancom's shadow effect
+                self.op(("text", x + 0.5, base - 0.5, line, font, p.size, mode, (0.6, 0.6, 0.6)))
+            self.op(("text", x, base, line, font, p.size, mode, p.color))
+            self.y -= lead
+        self.y -= p.after
+
+    # -- tables ------------------------------------------------------------------------
+    def cell_lines(self, t: Table, c: Cell, xs: list[float]) -> tuple[list[str], str]:
+        """The cell's lines and drawing mode (letter-spaced only when it fits one line)."""
+        w = xs[c.col + c.colspan] - xs[c.col] - 2 * PAD_X
+        font = font_name(self.family, c.bold or c.header)
+        if c.spaced and measure(c.text, font, t.size, "spaced") <= w and "\n" not in c.text:
+            return [c.text], "spaced"
+        return wrap(c.text, w, font, t.size, self.mode), self.mode
+
+    def table(self, t: Table) -> None:
+        scale = self.width / sum(t.widths)
+        xs = [LEFT]
+        for w in t.widths:
+            xs.append(xs[-1] + w * scale)
+        lead = t.size * 1.38
+        lines = {id(c): self.cell_lines(t, c, xs) for c in t.cells}
+        n, hr = t.n_rows, t.header_rows
+        heights = [t.min_row_h] * n
+        for c in sorted(t.cells, key=lambda c: c.rowspan):
+            need = len(lines[id(c)][0]) * lead + 2 * PAD_Y
+            have = sum(heights[c.row:c.row + c.rowspan])
+            if need > have:
+                heights[c.row + c.rowspan - 1] += need - have
+        blocked = {r for c in t.cells if c.col not in t.split_cols
+                   for r in range(c.row + 1, c.row + c.rowspan)} | set(range(1, hr + 1))
+        groups: list[range] = []
+        r = 0
+        while r < n:
+            e = r + 1
+            while e < n and e in blocked:
+                e += 1
+            groups.append(range(r, e))
+            r = e
+        head = sum(heights[:hr])
+        segments: list[list[int]] = [[]]
+        if sum(heights[i] for i in groups[0]) > self.room():  # header + first row together
+            self.new_page()
+        avail = self.room()
+        for g in groups:
+            gh = sum(heights[i] for i in g)
+            if gh > avail and segments[-1]:
+                segments.append([])
+                avail = PAGE_H - TOP - BOTTOM - head
+            segments[-1].extend(g)
+            avail -= gh
+        self.mark(t.key)
+        for k, seg in enumerate(segments):
+            if k:
+                self.new_page()
+            rows = ([*range(hr)] if k and hr else []) + seg
+            self.draw_rows(t, rows, heights, xs, lines, lead)
+
+    def draw_rows(self, t: Table, rows: list[int], heights: list[float], xs: list[float],
+                  lines: dict[int, tuple[list[str], str]], lead: float) -> None:
+        tops: dict[int, float] = {}
+        y = self.y
+        for r in rows:
+            tops[r] = y
+            y -= heights[r]
+        page = len(self.out.pages)
+        for r in rows:
+            if r in t.row_keys:
+                self.out.anchors[t.row_keys[r]] = page
+        shown = set(rows)
+        border: list[Op] = []
+        for c in t.cells:
+            span = [r for r in range(c.row, c.row + c.rowspan) if r in shown]
+            if not span:
+                continue
+            x0, x1 = xs[c.col], xs[c.col + c.colspan]
+            top, bot = tops[span[0]], tops[span[-1]] - heights[span[-1]]
+            if c.header:
+                self.op(("rect", x0, bot, x1 - x0, top - bot, 0, 0.88, (0, 0, 0)))
+            for seg in ((x0, top, x1, top), (x0, bot, x1, bot), (x0, top, x0, bot),
+                        (x1, top, x1, bot)):
+                border.append(("line", *seg, 0.5, (0, 0, 0)))
+            if c.row in shown:
+                if c.key:
+                    self.out.anchors[c.key] = page
+                self.cell_text(t, c, lines[id(c)], x0, x1, top, bot, lead)
+        for op in border:
+            self.op(op)
+        self.y = y
+
+    def cell_text(self, t: Table, c: Cell, laid: tuple[list[str], str], x0: float, x1: float,
+                  top: float, bot: float, lead: float) -> None:
+        font = font_name(self.family, c.bold or c.header)
+        text_lines, mode = laid
+        block = len(text_lines) * lead
+        y = top - (top - bot - block) / 2
+        for line in text_lines:
+            w = measure(line, font, t.size, mode)
+            x = {"left": x0 + PAD_X, "right": x1 - PAD_X - w,
+                 "center": (x0 + x1 - w) / 2}[c.align if not c.header else "center"]
+            self.op(("text", x, y - t.size * 1.05, line, font, t.size, mode, (0, 0, 0)))
+            y -= lead

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Idempotent setup for a fresh machine: system packages, the virtualenv, the project.
+#   scripts/setup.sh        runtime only
+#   scripts/setup.sh --dev  plus test, lint and benchmark tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras=""
+[[ "${1:-}" == "--dev" ]] && extras="[dev]"
+
+# Tesseract with Korean reads scanned pages; nothing else needs system packages at run time.
+need_apt=()
+command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
+if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx kor; then
+  need_apt+=(tesseract-ocr-kor)
+elif ! command -v tesseract >/dev/null 2>&1; then
+  need_apt+=(tesseract-ocr-kor)
+fi
+if ((${#need_apt[@]})); then
+  if [[ $(id -u) -eq 0 ]]; then
+    echo "setup: installing ${need_apt[*]}" >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "setup: please install ${need_apt[*]} (Debian) for OCR of scanned pages" >&2
+  fi
+fi
+
+py=${PYTHON:-python3.11}
+command -v "$py" >/dev/null 2>&1 || py=python3
+"$py" -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' \
+  || { echo "setup: Python 3.11 is required" >&2; exit 1; }
+[[ -x .venv/bin/python ]] || "$py" -m venv .venv
+
+# Reinstall only when the dependency list changed.
+stamp=".venv/.smartcert-installed${extras}"
+digest=$(sha256sum pyproject.toml | cut -c1-16)
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$digest" ]]; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
+  .venv/bin/python -m pip install -q -e ".${extras}"
+  echo "$digest" > "$stamp"
+fi
+# The PyPI package named 'validators' would shadow our own top-level package.
+if .venv/bin/python -m pip show validators >/dev/null 2>&1; then
+  echo "setup: the PyPI package 'validators' is installed and shadows ours; removing it" >&2
+  .venv/bin/python -m pip uninstall -y -q validators
+fi

@@ -1,0 +1,83 @@
+"""A submission full of bad files still completes; each bad file gets a clear status."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import fitz
+
+from extractors.api import extract_file
+from extractors.models import DocumentStatus, MediaType
+from pipelines.batch import run_submission
+from tests.builders.hwp_pdf import Grid, draw_grid, new_pdf, put_words
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-hancom"
+
+
+def _good_pdf(path: Path) -> Path:
+    pdf = new_pdf()
+    put_words(pdf[0], 72, 80, "정량지표 요약표", 14)
+    draw_grid(pdf[0], Grid(60, 100, [100, 200, 100], [22, 22],
+                           {(0, 0): "코드", (0, 1): "지표명", (0, 2): "값",
+                            (1, 0): "A-1-2", (1, 1): "표창 건수", (1, 2): "6건"}))
+    pdf.save(path)
+    return path
+
+
+def _bad_folder(root: Path) -> Path:
+    sub = root / "누리시"
+    sub.mkdir()
+    _good_pdf(sub / "2. 정량지표 평가제안서.pdf")
+    data = (sub / "2. 정량지표 평가제안서.pdf").read_bytes()
+    (sub / "잘림.pdf").write_bytes(data[: len(data) // 3])
+    enc = new_pdf()
+    put_words(enc[0], 72, 100, "비공개", 10)
+    enc.save(sub / "암호.pdf", encryption=fitz.PDF_ENCRYPT_AES_256, user_pw="x", owner_pw="y")
+    (sub / "빈파일.pdf").write_bytes(b"")
+    # a PDF saved under a spreadsheet's name: content decides, the name is only noted
+    shutil.copy(sub / "2. 정량지표 평가제안서.pdf", sub / "요약표.xlsx")
+    hwp = REAL / "복학원서.hwp"
+    if hwp.exists():
+        shutil.copy(hwp, sub / "원본.hwp")
+    return sub
+
+
+def test_wrong_extension_is_read_by_content(tmp_path: Path) -> None:
+    path = _good_pdf(tmp_path / "요약표.xlsx")
+    doc = extract_file(path)
+    assert doc.media_type is MediaType.PDF and doc.status is DocumentStatus.OK
+    assert doc.tables[0].grid()[1] == ["A-1-2", "표창 건수", "6건"]
+
+
+def test_zero_byte_file_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "빈파일.pdf"
+    path.write_bytes(b"")
+    doc = extract_file(path)
+    assert doc.status is DocumentStatus.EMPTY and doc.findings[0].rule == "intake.empty-file"
+
+
+def test_hwp_binary_is_recorded_as_unsupported() -> None:
+    doc = extract_file(REAL / "복학원서.hwp")
+    assert doc.media_type is MediaType.HWP and doc.status is DocumentStatus.UNSUPPORTED
+    assert doc.findings[0].rule == "intake.hwp-binary" and "HWP" in doc.findings[0].message
+
+
+def test_bad_files_never_stop_the_submission(tmp_path: Path) -> None:
+    sub = _bad_folder(tmp_path)
+    run = run_submission(sub, tmp_path / "out")
+    by_name = {d.file: d for d in run.extracts}
+    assert by_name["2. 정량지표 평가제안서.pdf"].status is DocumentStatus.OK
+    assert by_name["암호.pdf"].status is DocumentStatus.ENCRYPTED
+    assert by_name["빈파일.pdf"].status is DocumentStatus.EMPTY
+    assert by_name["잘림.pdf"].findings
+    assert by_name["요약표.xlsx"].media_type is MediaType.PDF
+    report = json.loads((tmp_path / "out" / "누리시" / "findings.json").read_text("utf-8"))
+    assert report["schema_version"] == 1 and report["program"] == "city-2025"
+    assert report["submission"]["id"] == run.intake.submission_id
+    rules = {f["rule"] for f in report["findings"]}
+    assert {"intake.encrypted", "intake.empty-file", "intake.extension-mismatch"} <= rules
+    assert all(f["category"] == "intake" and f["locations"] for f in report["findings"])
+    for d in run.extracts:
+        assert (tmp_path / "out" / "누리시" / "extract" / f"{d.file}.extract.json").exists()
