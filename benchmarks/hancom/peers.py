@@ -13,6 +13,8 @@ written yet) comes back with `error` set; the others still run.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import tempfile
 import time
@@ -103,7 +105,8 @@ def run_pymupdf(pdf: Path) -> SystemRun:
     def body(run: SystemRun) -> None:
         import fitz
 
-        with fitz.open(pdf) as doc:
+        # find_tables prints an advert for pymupdf_layout; keep the report clean
+        with fitz.open(pdf) as doc, contextlib.redirect_stdout(io.StringIO()):
             run.pages = doc.page_count
             for n, page in enumerate(doc, start=1):
                 run.grids.extend(_bbox_tables(page.find_tables().tables, n, "pymupdf"))

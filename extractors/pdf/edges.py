@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 Edge = dict[str, Any]  # pdfplumber's own edge record: its table functions take exactly this
@@ -54,9 +55,11 @@ def drawings_to_edges(drawings: Iterable[dict[str, Any]]) -> list[Edge]:
             op = item[0]
             if op == "l":
                 (px, py), (qx, qy) = item[1], item[2]
-                if abs(py - qy) <= _AXIS and abs(px - qx) > _AXIS:
+                dx, dy = abs(px - qx), abs(py - qy)
+                # dotted rules come as runs of 0.5 pt dashes: keep them, the join fuses them
+                if dy <= _AXIS and dx > dy:
                     edges.append(_h(px, qx, (py + qy) / 2, "line"))
-                elif abs(px - qx) <= _AXIS and abs(py - qy) > _AXIS:
+                elif dx <= _AXIS and dy > dx:
                     edges.append(_v((px + qx) / 2, py, qy, "line"))
             elif op == "re":
                 x0, y0, x1, y1 = item[1]
@@ -90,19 +93,39 @@ def close_open_sides(edges: list[Edge], tolerance: float = 2.0) -> list[Edge]:
             bands.append([e])
     added: list[Edge] = []
     for band in bands:
-        if len(band) < 2:
-            continue
-        x0 = min(e["x0"] for e in band)
-        x1 = max(e["x1"] for e in band)
-        top = min(e["top"] for e in band)
-        bottom = max(e["top"] for e in band)
-        inner = [v for v in vs if x0 + tolerance < v["x0"] < x1 - tolerance
-                 and v["top"] < bottom - tolerance and v["bottom"] > top + tolerance]
-        if not inner:
-            continue
-        for x in (x0, x1):
-            side = any(abs(v["x0"] - x) <= tolerance and v["top"] <= top + tolerance
-                       and v["bottom"] >= bottom - tolerance for v in vs)
-            if not side:
-                added.append(_v(x, top, bottom, "virtual"))
+        for run in _linked_runs(band, vs, tolerance):
+            added.extend(_missing_sides(run, vs, tolerance))
     return edges + added
+
+
+def _spans_between(v: Edge, x0: float, x1: float, top: float, bottom: float, tol: float) -> bool:
+    return x0 + tol < v["x0"] < x1 - tol and v["top"] <= top + tol and v["bottom"] >= bottom - tol
+
+
+def _linked_runs(band: list[Edge], vs: list[Edge], tol: float) -> list[list[Edge]]:
+    """Split a band of equal-width rules into stacks joined by inner vertical rules.
+
+    Two tables of the same width on one page must not be closed into one box.
+    """
+    band = sorted(band, key=lambda e: e["top"])
+    x0, x1 = band[0]["x0"], band[0]["x1"]
+    runs: list[list[Edge]] = [[band[0]]]
+    for prev, cur in pairwise(band):
+        if any(_spans_between(v, x0, x1, prev["top"], cur["top"], tol) for v in vs):
+            runs[-1].append(cur)
+        else:
+            runs.append([cur])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _missing_sides(run: list[Edge], vs: list[Edge], tol: float) -> list[Edge]:
+    x0 = min(e["x0"] for e in run)
+    x1 = max(e["x1"] for e in run)
+    top, bottom = run[0]["top"], run[-1]["top"]
+    out = []
+    for x in (x0, x1):
+        side = any(abs(v["x0"] - x) <= tol and v["top"] <= top + tol
+                   and v["bottom"] >= bottom - tol for v in vs)
+        if not side:
+            out.append(_v(x, top, bottom, "virtual"))
+    return out

@@ -60,9 +60,6 @@ def parse_date(text: str, strict: bool = False) -> PartialDate | None:
         month, day = groups.get("m"), groups.get("d")
         if strict and groups.get("yb") and not (month and "월" in s):
             return None  # bare "23.05" in running text is a number, not May 2023
-        if groups.get("yb") and month is None:
-            if "년" not in s:
-                return None  # a bare two-digit number is not a year
         return _make(_year(m), int(month) if month else None, int(day) if day else None)
     return None
 
@@ -136,7 +133,8 @@ _DATE_RE = re.compile(rf"{_DATE}{_END}")
 _SPAN_RE = re.compile(
     rf"(?:{_DATE}|{_Y4}|{_YA}) {{0,3}}[{_S}] {{0,3}}(?:{_DATE}|{_Y4}|{_YA}{_SP}년?|{_SHORT_END}){_END}"
 )
-_START_RE = re.compile(rf"(?<![\dA-Za-z.,/\-])(?=[{_A}]? ?\d)")
+DATE_END_RE = re.compile(_END)
+DATE_START_RE = re.compile(rf"(?<![\dA-Za-z.,/\-])(?=[{_A}]? ?\d)")
 
 
 def find_dates(text: str, strict: bool = True) -> list[Mention]:
@@ -146,7 +144,7 @@ def find_dates(text: str, strict: bool = True) -> list[Mention]:
     folded = fold(text)
     found: list[Mention] = []
     last_end = 0
-    for start_match in _START_RE.finditer(folded):
+    for start_match in DATE_START_RE.finditer(folded):
         pos = start_match.start()
         if pos < last_end:
             continue

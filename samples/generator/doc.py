@@ -8,7 +8,7 @@ A ``key`` on a block or cell asks the renderer to record where it landed.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -101,7 +101,8 @@ class TableBuilder:
         """Add one row; plain strings become centred body cells. Returns its index."""
         c_idx = 0
         for spec in cells:
-            cell = spec if isinstance(spec, Cell) else Cell(text=spec)
+            # copied: the same row lists are often placed in both a form and its evidence
+            cell = replace(spec) if isinstance(spec, Cell) else Cell(text=spec)
             while (self.r, c_idx) in self.taken:
                 c_idx += 1
             if c_idx + cell.colspan > len(self.widths):

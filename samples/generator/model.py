@@ -103,6 +103,7 @@ class Ctx:
         self.city, self.spec, self.code = city, spec, spec.code
         self.rng = random.Random(f"{city.seed}:{spec.code}")  # str seeds are stable (sha512)
         self.start, self.end = city.period["start"], city.period["end"]
+        self.done: dict[str, Built] = {}  # indicators built so far (cross-references)
 
     @property
     def name(self) -> str:
