@@ -80,7 +80,7 @@ class PdfBackend(Backend):
         if report.status is not TextLayer.GOOD:
             pagefind.ocr_into(page, info, doc, self.settings)
             return []
-        groups = find_cell_groups(pagefind.page_edges(page), tuple(page.rect))  # type: ignore[arg-type]
+        groups = find_cell_groups(pagefind.page_edges(page, chars), tuple(page.rect))  # type: ignore[arg-type]
         tables = [split_unruled_rows(build_table(cells, chars, number)) for cells in groups]
         tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         in_cells = {id(ch) for t in tables for g in t.glyphs for ch in g}

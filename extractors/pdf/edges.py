@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import pairwise
 from typing import Any
 
@@ -73,12 +73,20 @@ def drawings_to_edges(drawings: Iterable[dict[str, Any]]) -> list[Edge]:
     return edges
 
 
-def close_open_sides(edges: list[Edge], tolerance: float = 2.0) -> list[Edge]:
+TextIn = Callable[[float, float, float, float], bool]
+
+
+def close_open_sides(
+    edges: list[Edge], text_in: TextIn | None = None, tolerance: float = 2.0
+) -> list[Edge]:
     """Add the missing left/right borders of 'open' tables.
 
     Korean government tables are often drawn without outer vertical borders: rows are
     ruled across, columns only inside. A stack of horizontal rules with the same extent
-    and inner vertical rules between them is a table whose sides we close virtually.
+    and inner vertical rules between them is a table whose sides we close virtually —
+    when `text_in` says there is text between a rule's end and the nearest inner
+    vertical (rules that merely run past a form's border into an empty margin are not
+    an extra column).
     """
     hs = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (e["x0"], e["x1"]))
     vs = [e for e in edges if e["orientation"] == "v"]
@@ -94,7 +102,7 @@ def close_open_sides(edges: list[Edge], tolerance: float = 2.0) -> list[Edge]:
     added: list[Edge] = []
     for band in bands:
         for run in _linked_runs(band, vs, tolerance):
-            added.extend(_missing_sides(run, vs, tolerance))
+            added.extend(_missing_sides(run, vs, tolerance, text_in))
     return edges + added
 
 
@@ -118,14 +126,21 @@ def _linked_runs(band: list[Edge], vs: list[Edge], tol: float) -> list[list[Edge
     return [r for r in runs if len(r) >= 2]
 
 
-def _missing_sides(run: list[Edge], vs: list[Edge], tol: float) -> list[Edge]:
+def _missing_sides(
+    run: list[Edge], vs: list[Edge], tol: float, text_in: TextIn | None
+) -> list[Edge]:
     x0 = min(e["x0"] for e in run)
     x1 = max(e["x1"] for e in run)
     top, bottom = run[0]["top"], run[-1]["top"]
+    inner = sorted(v["x0"] for v in vs if _spans_between(v, x0, x1, top, top, tol)
+                   or _spans_between(v, x0, x1, bottom, bottom, tol))
     out = []
-    for x in (x0, x1):
+    for x, near in ((x0, inner[0] if inner else x1), (x1, inner[-1] if inner else x0)):
         side = any(abs(v["x0"] - x) <= tol and v["top"] <= top + tol
                    and v["bottom"] >= bottom - tol for v in vs)
-        if not side:
+        if side:
+            continue
+        lo, hi = min(x, near), max(x, near)
+        if text_in is None or text_in(lo, top, hi, bottom):
             out.append(_v(x, top, bottom, "virtual"))
     return out

@@ -48,7 +48,7 @@ def group_lines(chars: Iterable[Char], s: SpacingSettings = DEFAULT_SPACING) -> 
 
 def _needs_space(prev: Char, ch: Char, s: SpacingSettings) -> bool:
     gap = ch.x0 - prev.x1
-    size = max(prev.size, ch.size, 1.0)
+    size = prev.size if prev.size > ch.size else ch.size
     if prev.c in _NUMERIC and ch.c in _NUMERIC:
         return gap > s.number_gap * size  # numbers are never split by tracking
     return gap > s.word_gap * size
@@ -63,7 +63,7 @@ def split_line(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> list[l
             if parts:
                 parts[-1].append(ch)
             continue
-        if last is None or ch.x0 - last.x1 > s.span_gap * max(ch.size, last.size, 1.0):
+        if last is None or ch.x0 - last.x1 > s.span_gap * (ch.size if ch.size > last.size else last.size):
             parts.append([ch])
         else:
             parts[-1].append(ch)

@@ -8,14 +8,20 @@ from pdfplumber.table import merge_edges
 from extractors.base import ExtractSettings
 from extractors.findings import ExtractRule, extract_finding
 from extractors.models import DocumentExtract, DocumentStatus, Page
+from extractors.pdf.chars import Char
 from extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
 from schemas.findings import Finding
 
 
-def page_edges(page: fitz.Page) -> list[Edge]:
+def page_edges(page: fitz.Page, chars: list[Char]) -> list[Edge]:
     """Ruling lines joined into long edges (Hancom draws them cell by cell), sides closed."""
     edges = merge_edges(drawings_to_edges(page.get_cdrawings()), 3, 3, 3, 3)
-    return close_open_sides(edges)
+
+    def text_in(x0: float, top: float, x1: float, bottom: float) -> bool:
+        return any(x0 < ch.cx < x1 and top < ch.cy < bottom and not ch.c.isspace()
+                   for ch in chars)
+
+    return close_open_sides(edges, text_in)
 
 
 def finding(
