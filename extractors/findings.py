@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from schemas.findings import Category, Finding, Location, Severity
+from extractors.models import DocumentExtract, DocumentStatus
+from schemas.findings import BBox, Category, Finding, Location, Severity
 
 
 class ExtractRule(StrEnum):
@@ -27,6 +29,16 @@ class ExtractRule(StrEnum):
     FORMULA_WITHOUT_VALUE = "intake.formula-without-value"
     HIDDEN_SHEET = "intake.hidden-sheet"
     HIDDEN_ROWS = "intake.hidden-rows"
+    HIDDEN_COLUMNS = "intake.hidden-columns"
+    FORMULA_ERROR = "intake.formula-error"
+    SHEET_TRUNCATED = "intake.sheet-truncated"
+    NESTED_TABLE = "intake.nested-table"
+    NO_CONTENT = "intake.no-content"
+    PAGE_LIMIT = "intake.page-limit"
+    OCR_NO_TEXT = "intake.ocr-no-text"
+
+
+IntakeRule = ExtractRule  # the name the helper briefs use
 
 
 @dataclass(frozen=True)
@@ -66,6 +78,18 @@ RULES: dict[ExtractRule, RuleSpec] = {
     ExtractRule.HIDDEN_SHEET: RuleSpec(_I, "'{file}'에 숨겨진 시트 '{sheet}'이(가) 있습니다"),
     ExtractRule.HIDDEN_ROWS: RuleSpec(
         _I, "'{file}' {sheet} 시트에 숨겨진 행 {count}개가 있습니다 ({rows})"),
+    ExtractRule.HIDDEN_COLUMNS: RuleSpec(
+        _I, "'{file}' {sheet} 시트에 숨겨진 열 {count}개가 있습니다 ({cols})"),
+    ExtractRule.FORMULA_ERROR: RuleSpec(
+        _W, "'{file}' {sheet} 시트 {cell} 셀이 수식 오류 값 {value}을(를) 표시합니다"),
+    ExtractRule.SHEET_TRUNCATED: RuleSpec(
+        _W, "'{file}' {sheet} 시트가 너무 커서 {rows}행까지만 읽었습니다 (셀 {limit}개 한도)"),
+    ExtractRule.NESTED_TABLE: RuleSpec(
+        _I, "'{file}'의 표 {table} 셀 {cells} 안에 표가 중첩되어 있어 그 내용을 셀 텍스트로 합쳐 읽었습니다"),
+    ExtractRule.NO_CONTENT: RuleSpec(_W, "'{file}'에 읽을 수 있는 내용(글자나 표)이 없습니다"),
+    ExtractRule.PAGE_LIMIT: RuleSpec(
+        _I, "'{file}'의 {total}쪽(시트) 중 앞의 {limit}쪽만 읽었습니다 (max_pages 설정)"),
+    ExtractRule.OCR_NO_TEXT: RuleSpec(_I, "'{file}' {page}쪽에서 OCR로 인식된 글자가 없습니다"),
 }
 
 
@@ -78,13 +102,46 @@ def extract_finding(
     cell: str | None = None,
     claimed: str | None = None,
     expected: str | None = None,
+    bbox: BBox | None = None,
+    locations: Sequence[Location] | None = None,
     **fields: object,
 ) -> Finding:
-    """A finding for `rule` located at the file, and at its page or cell when known."""
+    """A finding for `rule` located at the file, and at its page or cell when known.
+
+    `locations` replaces the single default location (e.g. every cell of a group).
+    """
     spec = RULES[rule]
     message = spec.template.format(file=file, page=page, sheet=sheet, cell=cell, **fields)
+    if locations is None:
+        locations = [Location(file=file, page=page, bbox=bbox, sheet=sheet, cell=cell)]
     return Finding(
         rule=rule.value, category=Category.INTAKE, severity=spec.severity, message=message,
-        claimed=claimed, expected=expected,
-        locations=[Location(file=file, page=page, sheet=sheet, cell=cell)],
+        claimed=claimed, expected=expected, locations=list(locations),
     )
+
+
+intake_finding = extract_finding  # the name the helper briefs use
+
+
+def fail_document(doc: DocumentExtract, status: DocumentStatus, rule: ExtractRule,
+                  **fields: object) -> DocumentExtract:
+    """Mark `doc` unreadable: its status, a detail line and the finding saying why."""
+    doc.status = status
+    f = extract_finding(rule, doc.file, **fields)
+    doc.status_detail = f.message
+    doc.findings.append(f)
+    return doc
+
+
+def ranges_text(numbers: Iterable[int]) -> str:
+    """[3, 7, 8, 9] → '3, 7-9': row numbers as a reviewer reads them."""
+    nums = sorted(set(numbers))
+    out: list[str] = []
+    i = 0
+    while i < len(nums):
+        j = i
+        while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+            j += 1
+        out.append(str(nums[i]) if i == j else f"{nums[i]}-{nums[j]}")
+        i = j + 1
+    return ", ".join(out)

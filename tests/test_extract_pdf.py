@@ -162,3 +162,19 @@ def test_real_hancom_work_plan_numbers_stay_whole() -> None:
     assert {"2,208건", "8,232건", "10,286건", "12,230건"} <= texts
     assert doc.metadata.get("creator") == "한컴오피스 한글 Viewer"
     assert any(s.font and "HCR" in s.font for s in doc.spans)
+
+
+def test_frame_drawn_across_a_sentence_is_not_a_table(tmp_path: Path) -> None:
+    pdf = new_pdf()
+    page = pdf[0]
+    put_words(page, 72, 120, "(접수자 Receiving Official)", 10)
+    shape = page.new_shape()
+    for x in (60, 87, 150, 310):  # inner rules cut through '접' and 'Receiving'
+        shape.draw_line((x, 100), (x, 140))
+    for y in (100, 125, 140):
+        shape.draw_line((60, y), (310, y))
+    shape.finish(color=(0, 0, 0), width=0.5)
+    shape.commit()
+    doc = extract_file(_save(pdf, tmp_path / "frame.pdf"))
+    assert doc.tables == []
+    assert any("Receiving" in s.text for s in doc.spans)

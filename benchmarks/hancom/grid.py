@@ -105,7 +105,8 @@ def compact(grid: Grid) -> Grid:
 
     cells = [
         GridCell(
-            rank(row_starts, c.row), rank(col_starts, c.col),
+            rank(row_starts, c.row),
+            rank(col_starts, c.col),
             rank(row_starts, c.row + c.rowspan) - rank(row_starts, c.row),
             rank(col_starts, c.col + c.colspan) - rank(col_starts, c.col),
             c.text,

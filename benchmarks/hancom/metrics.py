@@ -65,8 +65,11 @@ class PRF:
 
     def as_dict(self) -> dict[str, float | int]:
         return {
-            "tp": self.tp, "n_pred": self.n_pred, "n_truth": self.n_truth,
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+            "tp": self.tp,
+            "n_pred": self.n_pred,
+            "n_truth": self.n_truth,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
             "f1": round(self.f1, 4),
         }
 
@@ -143,8 +146,10 @@ class StructureScore:
 
     def __add__(self, other: StructureScore) -> StructureScore:
         return StructureScore(
-            self.cells + other.cells, self.exact + other.exact,
-            self.n_tables + other.n_tables, self.per_table + other.per_table,
+            self.cells + other.cells,
+            self.exact + other.exact,
+            self.n_tables + other.n_tables,
+            self.per_table + other.per_table,
         )
 
 
@@ -173,7 +178,9 @@ def structure_score(
             pos = (c.row + dr, c.col + dc)
             hit = anchors.get(pos)
             if (
-                hit is not None and pos not in claimed[k] and norm(hit.text) == norm(c.text)
+                hit is not None
+                and pos not in claimed[k]
+                and norm(hit.text) == norm(c.text)
                 and (hit.rowspan, hit.colspan) == (c.rowspan, c.colspan)
             ):
                 claimed[k].add(pos)
@@ -183,9 +190,15 @@ def structure_score(
     for k, t in enumerate(truth):
         exact = len(pieces[k]) == 1 and _signature(pieces[k][0]) == _signature(t)
         score.exact += exact
-        score.per_table.append({
-            "table": t.label, "page": t.page, "shape": f"{t.n_rows}x{t.n_cols}",
-            "pieces": len(pieces[k]), "cells_found": len(claimed[k]),
-            "cells": sum(texts(t).values()), "exact": exact,
-        })
+        score.per_table.append(
+            {
+                "table": t.label,
+                "page": t.page,
+                "shape": f"{t.n_rows}x{t.n_cols}",
+                "pieces": len(pieces[k]),
+                "cells_found": len(claimed[k]),
+                "cells": sum(texts(t).values()),
+                "exact": exact,
+            }
+        )
     return score

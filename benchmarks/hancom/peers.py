@@ -146,16 +146,24 @@ def odl_grids(data: dict[str, Any]) -> list[Grid]:
         cells = []
         for row in table.get("rows", []):
             for c in row.get("cells", []):
-                cells.append(GridCell(
-                    int(c["row number"]) - 1, int(c["column number"]) - 1,
-                    int(c.get("row span", 1)), int(c.get("column span", 1)),
-                    "\n".join(_odl_text(c.get("kids", []))),
-                ))
-        grids.append(Grid(
-            int(table.get("number of rows", 0)), int(table.get("number of columns", 0)),
-            sorted(cells, key=lambda c: (c.row, c.col)),
-            page=table.get("page number"), label=f"odl#{table.get('id', i)}",
-        ))
+                cells.append(
+                    GridCell(
+                        int(c["row number"]) - 1,
+                        int(c["column number"]) - 1,
+                        int(c.get("row span", 1)),
+                        int(c.get("column span", 1)),
+                        "\n".join(_odl_text(c.get("kids", []))),
+                    )
+                )
+        grids.append(
+            Grid(
+                int(table.get("number of rows", 0)),
+                int(table.get("number of columns", 0)),
+                sorted(cells, key=lambda c: (c.row, c.col)),
+                page=table.get("page number"),
+                label=f"odl#{table.get('id', i)}",
+            )
+        )
     return grids
 
 
@@ -163,8 +171,11 @@ def _odl_convert(pdf: Path, out_dir: Path) -> dict[str, Any]:
     import opendataloader_pdf
 
     opendataloader_pdf.convert(
-        input_path=str(pdf), output_dir=str(out_dir), format="json",
-        quiet=True, image_output="off",
+        input_path=str(pdf),
+        output_dir=str(out_dir),
+        format="json",
+        quiet=True,
+        image_output="off",
     )
     return json.loads((out_dir / f"{pdf.stem}.json").read_text(encoding="utf-8"))
 

@@ -47,7 +47,10 @@ TRUTH_DIR = Path(__file__).resolve().parent / "truth"
 
 # (pdf, twin) per document; the snapshot is named after the PDF's stem
 DOCUMENTS: dict[str, tuple[str, str]] = {
-    "2022년 국립국어원 업무계획": ("2022년 국립국어원 업무계획.pdf", "2022년 국립국어원 업무계획.hwp"),
+    "2022년 국립국어원 업무계획": (
+        "2022년 국립국어원 업무계획.pdf",
+        "2022년 국립국어원 업무계획.hwp",
+    ),
     "복학원서": ("복학원서.pdf", "복학원서.hwp"),
     "issue_241": ("issue_241.pdf", "issue_241.hwpx"),
 }
@@ -96,8 +99,12 @@ def _drop(cells: list[TwinCell], axis: str, i: int) -> list[TwinCell]:
             continue  # only single-span cells lie in a dropped line (checked by callers)
         if pos > i:
             c = TwinCell(
-                c.row - (axis == "row"), c.col - (axis == "col"),
-                c.rowspan, c.colspan, c.text, c.borders,
+                c.row - (axis == "row"),
+                c.col - (axis == "col"),
+                c.rowspan,
+                c.colspan,
+                c.text,
+                c.borders,
             )
         out.append(c)
     return out
@@ -130,6 +137,8 @@ def ignore_reason(doc: str, table: TwinTable, cells: list[TwinCell], rows: int, 
     """Rules 2–4; an empty string when the table counts."""
     if (doc, table.index) in OVERRIDES:
         return OVERRIDES[(doc, table.index)]
+    # distinct anchor rows/columns: a 2x2 grid under one merged cell is still one box
+    rows, cols = min(rows, len({c.row for c in cells})), min(cols, len({c.col for c in cells}))
     if rows < 2 or cols < 2:
         return f"box: {rows}x{cols} after trimming"
     if sum(1 for c in cells if c.text.strip()) < 2:
@@ -174,24 +183,36 @@ class Truth:
 
 def _grid(cells: list[TwinCell], rows: int, cols: int, page: int | None, label: str) -> Grid:
     grid = Grid(
-        rows, cols, [GridCell(c.row, c.col, c.rowspan, c.colspan, c.text) for c in cells],
-        page=page, label=label,
+        rows,
+        cols,
+        [GridCell(c.row, c.col, c.rowspan, c.colspan, c.text) for c in cells],
+        page=page,
+        label=label,
     )
     small = compact(grid)  # lines only a trimmed caption row used are gone with it
     if (small.n_rows, small.n_cols) != (rows, cols):
-        small.label += f" (unused grid lines merged: {rows}x{cols} -> {small.n_rows}x{small.n_cols})"
+        small.label += (
+            f" (unused grid lines merged: {rows}x{cols} -> {small.n_rows}x{small.n_cols})"
+        )
     return small
 
 
-def build_truth(doc: str, real_dir: Path = REAL_DIR) -> dict[str, Any]:
-    """The snapshot of one document: counted and ignored tables, in document order."""
+def build_truth(
+    doc: str, real_dir: Path = REAL_DIR, twin_tables: list[TwinTable] | None = None
+) -> dict[str, Any]:
+    """The snapshot of one document: counted and ignored tables, in document order.
+
+    `twin_tables` saves re-reading the twin when the caller already has its tables.
+    """
     import fitz  # PyMuPDF, only for the page hints
 
     pdf_name, twin_name = DOCUMENTS[doc]
     with fitz.open(real_dir / pdf_name) as pdf:
         pages = [_key(p.get_text()) for p in pdf]
+    if twin_tables is None:
+        twin_tables = read_twin(real_dir / twin_name)
     tables, ignored = [], []
-    for table in read_twin(real_dir / twin_name):
+    for table in twin_tables:
         cells, rows, cols, notes = trim(table)
         reason = ignore_reason(doc, table, cells, rows, cols)
         page = page_hint(cells, pages)
@@ -202,8 +223,14 @@ def build_truth(doc: str, real_dir: Path = REAL_DIR) -> dict[str, Any]:
             ignored.append(grid.to_json())
         else:
             tables.append(_grid(cells, rows, cols, page, label).to_json())
-    return {"document": doc, "pdf": pdf_name, "twin": twin_name, "reader": _reader(),
-            "tables": tables, "ignored": ignored}
+    return {
+        "document": doc,
+        "pdf": pdf_name,
+        "twin": twin_name,
+        "reader": _reader(),
+        "tables": tables,
+        "ignored": ignored,
+    }
 
 
 def _reader() -> str:

@@ -14,9 +14,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 SIDES = ("left", "right", "top", "bottom")
+# inline control elements inside <hp:t> that stand for a character
+_INLINE = {"tab": "\t", "lineBreak": "\n", "nbSpace": " ", "fwSpace": " ", "hyphen": "-"}
 
 
 @dataclass(frozen=True)
@@ -77,8 +80,7 @@ def _run_text(run: ET.Element) -> str:
             continue
         parts.append(t.text or "")
         for inner in t:  # <hp:tab/>, <hp:lineBreak/>, ... carry the text after them as tail
-            name = _local(inner.tag)
-            parts.append("\t" if name == "tab" else "\n" if name == "lineBreak" else "")
+            parts.append(_INLINE.get(_local(inner.tag), ""))
             parts.append(inner.tail or "")
     return "".join(parts)
 
@@ -146,3 +148,46 @@ def read_twin(path: Path) -> list[TwinTable]:
         for name in sorted(sections, key=_section_order):
             walker.walk(ET.fromstring(z.read(name)), 0)
     return walker.tables
+
+
+def _load_rhwp() -> Any:
+    """Import rhwp-python; its wheel needs the system FreeType loaded globally first."""
+    import ctypes
+    import ctypes.util
+
+    lib = ctypes.util.find_library("freetype")
+    if lib is None:
+        raise ImportError("rhwp-python needs the system FreeType (Debian: libfreetype6)")
+    ctypes.CDLL(lib, mode=ctypes.RTLD_GLOBAL)
+    import rhwp
+
+    return rhwp
+
+
+def read_twin_rhwp(path: Path) -> list[TwinTable]:
+    """The same tables read by rhwp-python (a separate Rust parser), borders left empty.
+
+    Only for cross-checking `read_twin`: rhwp's document IR has no border information.
+    """
+    rhwp = _load_rhwp()
+    tables: list[TwinTable] = []
+
+    def text(blocks: list[Any]) -> str:
+        return "\n".join(b.text for b in blocks if b.kind != "table" and hasattr(b, "text"))
+
+    def walk(blocks: list[Any], depth: int) -> None:
+        for b in blocks:
+            if b.kind == "table":
+                table = TwinTable(len(tables), depth, b.rows, b.cols)
+                tables.append(table)
+                for c in b.cells:
+                    table.cells.append(
+                        TwinCell(c.row, c.col, c.row_span, c.col_span, text(c.blocks), frozenset())
+                    )
+                    walk(c.blocks, depth + 1)
+                table.cells.sort(key=lambda c: (c.row, c.col))
+            elif hasattr(b, "blocks"):
+                walk(b.blocks, depth + 1)
+
+    walk(rhwp.parse(str(path)).to_ir().body, 0)
+    return tables

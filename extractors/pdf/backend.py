@@ -14,7 +14,7 @@ from extractors.pdf.chars import page_chars
 from extractors.pdf.join import Placed, join_tables
 from extractors.pdf.lines import build_spans
 from extractors.pdf.rows import split_unruled_rows
-from extractors.pdf.tables import build_table, find_cell_groups
+from extractors.pdf.tables import build_table, find_cell_groups, words_cross_borders
 from extractors.pdf.textlayer import classify
 
 _META_KEYS = ("title", "author", "creator", "producer", "creationDate", "modDate", "format")
@@ -81,7 +81,8 @@ class PdfBackend(Backend):
             pagefind.ocr_into(page, info, doc, self.settings)
             return []
         groups = find_cell_groups(pagefind.page_edges(page, chars), tuple(page.rect))  # type: ignore[arg-type]
-        tables = [split_unruled_rows(build_table(cells, chars, number)) for cells in groups]
+        built = (build_table(cells, chars, number) for cells in groups)
+        tables = [split_unruled_rows(t) for t in built if not words_cross_borders(t, chars)]
         tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         in_cells = {id(ch) for t in tables for g in t.glyphs for ch in g}
         regions = [g for t in tables for g in t.glyphs if g]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pdfplumber.table import TableFinder
 
@@ -101,3 +102,52 @@ def build_table(cells: list[BBox], chars: list[Char], page: int, tol: float = 1.
     out.sort(key=lambda pair: (pair[0].row, pair[0].col))
     return PageTable(bbox=(x_min, y_min, x_max, y_max), n_rows=n_rows, n_cols=n_cols,
                      cells=[c for c, _ in out], xs=xs, glyphs=[g for _, g in out])
+
+
+def _cell_of(table: PageTable, ch: Char) -> int | None:
+    for k, c in enumerate(table.cells):
+        if c.bbox and c.bbox[0] <= ch.cx <= c.bbox[2] and c.bbox[1] <= ch.cy <= c.bbox[3]:
+            return k
+    return None
+
+
+def _ruled_at(table: PageTable, k: int | None, x: float) -> bool:
+    """Is there a border at x for this glyph's cell (a merged cell has none inside it)?"""
+    if k is None:
+        return True
+    bb = table.cells[k].bbox
+    return bb is None or not (bb[0] + 0.5 < x < bb[2] - 0.5)
+
+
+def words_cross_borders(
+    table: PageTable,
+    chars: list[Char],
+    word_gap: float = 0.22,
+    min_cuts: int = 2,
+    min_share: float = 0.05,
+) -> bool:
+    """True when borders cut through words: a frame drawn over text, not a table.
+
+    In a real table every glyph sits inside one cell, a point or more from the rule; a
+    signature box drawn across a sentence cuts glyphs or words ('Receiving Offici' |
+    'al)'). A long label overflowing into the next cell of a big table (a Gantt bar)
+    cuts too, so it takes `min_cuts` cuts that are also `min_share` of the glyphs.
+    """
+    inner = table.xs[1:-1]
+    if not inner:
+        return False
+    x0, y0, x1, y1 = table.bbox
+    inside = [c for c in chars if x0 <= c.cx <= x1 and y0 <= c.cy <= y1 and not c.c.isspace()]
+    inside.sort(key=lambda c: (round(c.baseline), c.x0))
+    cuts = 0
+    for g in inside:  # a rule through a glyph
+        for x in inner:
+            if g.x0 + 0.5 < x < g.x1 - 0.5 and _ruled_at(table, _cell_of(table, g), x):
+                cuts += 1
+    for a, b in pairwise(inside):  # a rule in the hairline gap inside a word
+        if round(a.baseline) != round(b.baseline) or b.x0 - a.x1 > word_gap * a.size:
+            continue
+        for x in inner:
+            if a.x1 - 0.5 <= x <= b.x0 + 0.5 and _ruled_at(table, _cell_of(table, a), x):
+                cuts += 1
+    return cuts >= max(min_cuts, min_share * len(inside))

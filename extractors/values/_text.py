@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 # Opening/closing quotes used for two-digit years ('23, ‘23, ’23) plus prime and backtick.
-APOSTROPHES = "'‘’`´′"
+APOSTROPHES = "'‘’`′"
 # Range separators in submissions; the fullwidth tilde folds to "~", the fullwidth minus to "-".
 RANGE_SEPARATORS = "~∼〜-–—"
 # Minus signs; △ is the Korean accounting minus (△3 = -3).

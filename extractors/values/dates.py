@@ -29,17 +29,22 @@ _DATE_FORMS = [
     re.compile(rf"(?P<y4>(?:19|20)\d{{2}})(?P<sep>[-/]){_M}(?:(?P=sep){_D})?"),
     re.compile(rf"{_Y}\s?년도?(?:\s?{_M}\s?월(?:\s?{_D}\s?일)?)?"),
     re.compile(rf"(?P<y4>(?:19|20)\d{{2}})|(?P<apos>[{_A}])\s?(?P<ya>\d{{2}})"),
-    re.compile(r"(?P<y4>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})"),
+    re.compile(r"(?P<y4>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})"),  # strict: not in running text
 ]
+_COMPACT = _DATE_FORMS[-1]
 _WEEKDAY_RE = re.compile(r"\s*\(\s*[월화수목금토일](?:요일)?\s*\)\s*$|\s+[월화수목금토일]요일$")
 _SEP_RE = re.compile(rf"\s*[{_S}]\s*")
 
 
-def _year(m: re.Match[str]) -> int:
-    if m.group("y4"):
-        return int(m.group("y4"))
-    yy = int(m.group("ya") or m.group("yb"))
+def _century(yy: int) -> int:
     return 2000 + yy if yy < 70 else 1900 + yy
+
+
+def _year(m: re.Match[str]) -> int:
+    groups = m.groupdict()
+    if groups.get("y4"):
+        return int(groups["y4"])
+    return _century(int(groups.get("ya") or groups["yb"]))
 
 
 def _make(year: int, month: int | None = None, day: int | None = None) -> PartialDate | None:
@@ -53,6 +58,8 @@ def parse_date(text: str, strict: bool = False) -> PartialDate | None:
     """Read one date; None if it is not one (or does not exist)."""
     s = _WEEKDAY_RE.sub("", nfkc(text or "").strip())
     for form in _DATE_FORMS:
+        if strict and form is _COMPACT:
+            break  # "20230512" in running text is as likely an id as a date
         m = form.fullmatch(s)
         if m is None:
             continue
@@ -66,7 +73,7 @@ def parse_date(text: str, strict: bool = False) -> PartialDate | None:
 
 def _parse_end(text: str, start: PartialDate) -> PartialDate | None:
     """The end of a span, which may leave out what it shares with the start ("'23.01~02")."""
-    s = text.strip()
+    s = _WEEKDAY_RE.sub("", text.strip())
     if m := re.fullmatch(r"(\d{1,2})\s?(월|일)?\s?\.?", s):
         number, suffix = int(m.group(1)), m.group(2)
         if suffix == "일" or (suffix is None and start.day is not None):
@@ -76,7 +83,7 @@ def _parse_end(text: str, start: PartialDate) -> PartialDate | None:
             year = start.year + (1 if start.month is not None and number < start.month else 0)
             return _make(year, number)
         if len(m.group(1)) == 2:
-            return _make(2000 + number if number < 70 else 1900 + number)
+            return _make(_century(number))
         return None
     if start.day is not None and (
         m := re.fullmatch(r"(\d{1,2})\s?\.\s?(\d{1,2})\s?\.?|(\d{1,2})\s?월\s?(\d{1,2})\s?일", s)
@@ -85,8 +92,7 @@ def _parse_end(text: str, start: PartialDate) -> PartialDate | None:
         if (end := _make(start.year, int(month), int(day))) is not None:
             return end
     if start.month is None and (m := re.fullmatch(r"(\d{2})\s?년도?", s)):
-        yy = int(m.group(1))
-        return _make(2000 + yy if yy < 70 else 1900 + yy)
+        return _make(_century(int(m.group(1))))
     return parse_date(s)
 
 
@@ -95,6 +101,8 @@ def parse_span(text: str, strict: bool = False) -> DateSpan | None:
     s = nfkc(text or "").strip()
     if s.startswith("(") and s.endswith(")"):
         s = s[1:-1].strip()
+    if parse_date(s) is not None:
+        return None  # "2023-05-12" is one day, not 2023-05 to the 12th
     for sep in _SEP_RE.finditer(s):
         start = parse_date(s[: sep.start()], strict=strict)
         if start is None:
@@ -127,12 +135,14 @@ _SHORT_END = (
     rf"\d{{1,2}}{_SP}월(?:{_SP}\d{{1,2}}{_SP}일)?|\d{{1,2}}{_SP}일"
     rf"|\d{{1,2}}{_SP}\.{_SP}\d{{1,2}}(?:{_SP}\.(?!\d))?|\d{{2}}{_SP}년|\d{{1,2}}(?:{_SP}\.(?!\d))?"
 )
-# After a date: no more digits, and no unit glued to a final numeral ("2023.5억", "2020.5%").
-_END = r"(?!\d|[.,]\d)(?:(?<=[년월일도.])|(?![%A-Za-z십백천만억조]))"
-_DATE_RE = re.compile(rf"{_DATE}{_END}")
-_SPAN_RE = re.compile(
-    rf"(?:{_DATE}|{_Y4}|{_YA}) {{0,3}}[{_S}] {{0,3}}(?:{_DATE}|{_Y4}|{_YA}{_SP}년?|{_SHORT_END}){_END}"
-)
+# After a date: no more digits, and nothing glued to a final numeral that makes it a
+# figure or another date part ("2023.5억", "2020.5%", "2024-24월").
+_END = r"(?!\d|[.,]\d)(?:(?<=[년월일도.])|(?![%A-Za-z십백천만억조년월일]))"
+_WEEKDAY = r"(?: ?\([월화수목금토일]\))?"  # "2023. 5. 12.(금)"
+_DATE_RE = re.compile(rf"{_DATE}{_WEEKDAY}{_END}")
+_SPAN_START = rf"(?:{_DATE}|{_Y4}|{_YA}){_WEEKDAY}"
+_SPAN_END = rf"(?:{_DATE}|{_Y4}|{_YA}{_SP}년?|{_SHORT_END}){_WEEKDAY}"
+_SPAN_RE = re.compile(rf"{_SPAN_START} {{0,3}}[{_S}] {{0,3}}{_SPAN_END}{_END}")
 DATE_END_RE = re.compile(_END)
 DATE_START_RE = re.compile(rf"(?<![\dA-Za-z.,/\-])(?=[{_A}]? ?\d)")
 

@@ -36,14 +36,17 @@ _LETTER_PLACEHOLDER = r"[Oo○◯ㅇ]{2,}"
 _FLAG_WORDS = "아니오|아니요|있음|없음|Yes|YES|No|NO|예|유|무|O|X|Y|N|○|◯|●|×|✕|✖|✗|✘|✓|✔"
 _TRUE_WORDS = frozenset({"있음", "Yes", "YES", "예", "유", "O", "Y", "○", "◯", "●", "✓", "✔"})
 _NOT_WORD = r"A-Za-z가-힣○◯●ㅇ"
+_UNFILLED_FLAG = r"(?:O\s*/\s*X|○\s*/\s*×|예\s*/\s*아니오|유\s*/\s*무|Y\s*/\s*N)"
 
 _TOKEN_RE = re.compile(
     rf"""
-    (?P<flagph>(?<![{_NOT_WORD}])(?:O\s*/\s*X|○\s*/\s*×|예\s*/\s*아니오|유\s*/\s*무|Y\s*/\s*N)(?![{_NOT_WORD}]))
+    (?P<flagph>(?<![{_NOT_WORD}]){_UNFILLED_FLAG}(?![{_NOT_WORD}]))
   | (?P<qty>
         (?P<sign>(?<![0-9A-Za-z.,])[-+−–△])?\s*
         (?P<body>(?<![0-9A-Za-z.,])
-            (?:(?:{_NUM}\s*{_SCALE}\s*)+(?:{_NUM})?|{_NUM}|{_LETTER_PLACEHOLDER}(?=\s*(?:{_UNITS}))))
+            (?:(?:{_NUM}\s*{_SCALE}\s*)+(?:{_NUM})?
+              |{_NUM}
+              |{_LETTER_PLACEHOLDER}(?=\s*(?:{_UNITS}))))
         (?!\d|[.,]\d)
         \s*(?P<unit>{_UNITS})?)
   | (?P<flag>(?<![{_NOT_WORD}])(?:{_FLAG_WORDS})(?![{_NOT_WORD}]))

@@ -58,7 +58,7 @@ class Para:
     after: float = 4.0
     shadow: bool = False
     spaced: bool = False
-    font: str = "gothic"
+    font: str | None = None  # None: the document's family
     key: str | None = None
     keep_with_next: bool = False
     color: tuple[float, float, float] = (0.0, 0.0, 0.0)
@@ -122,18 +122,32 @@ class TableBuilder:
         return Table(widths=self.widths, cells=self.cells, row_keys=self.row_keys, **self.kw)
 
 
-def H(text: str, rowspan: int = 1, colspan: int = 1, spaced: bool = True) -> Cell:  # noqa: N802
+def H(text: str, rowspan: int = 1, colspan: int = 1, spaced: bool = True) -> Cell:
     """A shaded header cell, letter-spaced by default (the Hancom look)."""
     return Cell(text=text, rowspan=rowspan, colspan=colspan, header=True, spaced=spaced)
 
 
-def C(text: object = "", rowspan: int = 1, colspan: int = 1, align: str = "center",  # noqa: N802
-      key: str | None = None, number: float | int | None = None, bold: bool = False) -> Cell:
+def C(
+    text: object = "",
+    rowspan: int = 1,
+    colspan: int = 1,
+    align: str = "center",
+    key: str | None = None,
+    number: float | int | None = None,
+    bold: bool = False,
+) -> Cell:
     """A body cell."""
-    return Cell(text=str(text), rowspan=rowspan, colspan=colspan, align=align, key=key,
-                number=number, bold=bold)
+    return Cell(
+        text=str(text),
+        rowspan=rowspan,
+        colspan=colspan,
+        align=align,
+        key=key,
+        number=number,
+        bold=bold,
+    )
 
 
-def L(text: object = "", rowspan: int = 1, colspan: int = 1, key: str | None = None) -> Cell:  # noqa: N802
+def L(text: object = "", rowspan: int = 1, colspan: int = 1, key: str | None = None) -> Cell:
     """A left-aligned body cell (long text)."""
     return Cell(text=str(text), rowspan=rowspan, colspan=colspan, align="left", key=key)

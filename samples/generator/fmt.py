@@ -17,8 +17,11 @@ def round_half_up(value: Decimal, decimals: int) -> Decimal:
 
 def as_json_number(value: Decimal) -> int | float:
     """A Decimal as a JSON number: int when integral, float of its exact text otherwise."""
-    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 \
+    return (
+        int(value)
+        if value == value.to_integral_value() and value.as_tuple().exponent >= 0
         else float(str(value))
+    )
 
 
 def num(n: int | float | Decimal) -> str:
@@ -84,7 +87,7 @@ def month_of(index: int) -> str:
 
 
 def month_range(start: str, end: str) -> str:
-    """"'23.01~02", "'23.12~'24.01", or "'23.05" for a one-month run."""
+    """ "'23.01~02", "'23.12~'24.01", or "'23.05" for a one-month run."""
     if start == end:
         return yy_mm(start)
     if start[:4] == end[:4]:

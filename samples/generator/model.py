@@ -38,16 +38,25 @@ class Spec:
 
 def load_catalogue() -> list[Spec]:
     with CATALOGUE.open(encoding="utf-8") as f:
-        return [Spec(code=r["code"], group=r["group"], subgroup=r["subgroup"], area=r["area"],
-                     name=r["name"], points=int(r["points"]), summary_format=r["summary_format"],
-                     value_rule=r["value_rule"], period_rule=r["period_rule"])
-                for r in csv.DictReader(f)]
+        return [
+            Spec(
+                code=r["code"],
+                group=r["group"],
+                subgroup=r["subgroup"],
+                area=r["area"],
+                name=r["name"],
+                points=int(r["points"]),
+                summary_format=r["summary_format"],
+                value_rule=r["value_rule"],
+                period_rule=r["period_rule"],
+            )
+            for r in csv.DictReader(f)
+        ]
 
 
 def selected_specs(selected_areas: list[str]) -> list[Spec]:
     """Mandatory rows plus the rows of the three chosen optional areas, in catalogue order."""
-    return [s for s in load_catalogue()
-            if "(선택)" not in s.area or s.area_name in selected_areas]
+    return [s for s in load_catalogue() if "(선택)" not in s.area or s.area_name in selected_areas]
 
 
 @dataclass

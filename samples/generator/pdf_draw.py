@@ -7,8 +7,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from samples.generator.pdf_layout import Laid, Op, gap
 from samples.generator.fonts import string_width
+from samples.generator.pdf_layout import Laid, Op, gap
 
 
 def draw_text(cv: Canvas, op: Op) -> None:
@@ -50,14 +50,15 @@ def draw_op(cv: Canvas, op: Op) -> None:
         raise ValueError(f"unknown op {kind}")
 
 
-def write_pdf(laid: Laid, path: Path, *, title: str, author: str,
-              producer: str = "Hancom PDF 1.3.0.538") -> None:
+def write_pdf(
+    laid: Laid, path: Path, *, title: str, author: str, producer: str = "Hancom PDF 1.3.0.538"
+) -> None:
     """Write deterministically (``invariant``): same input, same bytes."""
     cv = Canvas(str(path), pagesize=A4, invariant=1, pageCompression=1)
     cv.setTitle(title)
     cv.setAuthor(author)
     cv.setCreator("Hwp 2018 10.0.0.13764" if producer.startswith("Hancom") else producer)
-    cv._doc.info.producer = producer  # noqa: SLF001 - reportlab has no public setter
+    cv._doc.info.producer = producer
     for ops in laid.pages:
         for op in ops:
             draw_op(cv, op)

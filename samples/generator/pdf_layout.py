@@ -23,7 +23,7 @@ Op = tuple
 
 def gap(mode: str, size: float) -> float:
     """Gap drawn instead of a space glyph: words mode mimics Hancom, spaced = 배분 정렬."""
-    return size * (0.6 if mode == "spaced" else 0.45)
+    return size * 0.45  # > pdfplumber's 3pt x_tolerance at 7pt and up
 
 
 def measure(text: str, font: str, size: float, mode: str) -> float:
@@ -40,7 +40,7 @@ def wrap(text: str, width: float, font: str, size: float, mode: str) -> list[str
         cur = ""
         for word in para.split(" "):
             trial = f"{cur} {word}" if cur else word
-            if measure(trial, font, size, mode) <= width or not cur and not word:
+            if measure(trial, font, size, mode) <= width or (not cur and not word):
                 cur = trial
                 continue
             if cur:
@@ -67,32 +67,68 @@ class Painter:
     def __init__(self, layout: Layout, x0: float, y0: float) -> None:
         self.lay, self.x0, self.y0 = layout, x0, y0
 
-    def text(self, x: float, y: float, s: str, size: float = 10, bold: bool = False,
-             align: str = "left", mode: str | None = None, family: str | None = None,
-             color: tuple[float, float, float] = (0, 0, 0)) -> None:
+    def text(
+        self,
+        x: float,
+        y: float,
+        s: str,
+        size: float = 10,
+        bold: bool = False,
+        align: str = "left",
+        mode: str | None = None,
+        family: str | None = None,
+        color: tuple[float, float, float] = (0, 0, 0),
+    ) -> None:
         mode = mode or self.lay.mode
         font = font_name(family or self.lay.family, bold)
         w = measure(s, font, size, mode)
         dx = {"left": 0.0, "center": -w / 2, "right": -w}[align]
         self.lay.op(("text", self.x0 + x + dx, self.y0 - y, s, font, size, mode, color))
 
-    def line(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.6,
-             color: tuple[float, float, float] = (0, 0, 0)) -> None:
+    def line(
+        self,
+        x1: float,
+        y1: float,
+        x2: float,
+        y2: float,
+        width: float = 0.6,
+        color: tuple[float, float, float] = (0, 0, 0),
+    ) -> None:
         self.lay.op(("line", self.x0 + x1, self.y0 - y1, self.x0 + x2, self.y0 - y2, width, color))
 
-    def rect(self, x: float, y: float, w: float, h: float, stroke: float = 0.6,
-             fill: float | None = None, color: tuple[float, float, float] = (0, 0, 0)) -> None:
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        stroke: float = 0.6,
+        fill: float | None = None,
+        color: tuple[float, float, float] = (0, 0, 0),
+    ) -> None:
         self.lay.op(("rect", self.x0 + x, self.y0 - y - h, w, h, stroke, fill, color))
 
-    def circle(self, x: float, y: float, r: float, width: float = 1.2,
-               color: tuple[float, float, float] = (0, 0, 0)) -> None:
+    def circle(
+        self,
+        x: float,
+        y: float,
+        r: float,
+        width: float = 1.2,
+        color: tuple[float, float, float] = (0, 0, 0),
+    ) -> None:
         self.lay.op(("circle", self.x0 + x, self.y0 - y, r, width, color))
 
 
 class Layout:
-    def __init__(self, *, hancom: bool = True, family: str = "gothic",
-                 header: str | None = None, numbered_from: int = 1,
-                 footer: Callable[[int], str] = lambda n: f"- {n} -") -> None:
+    def __init__(
+        self,
+        *,
+        hancom: bool = True,
+        family: str = "gothic",
+        header: str | None = None,
+        numbered_from: int = 1,
+        footer: Callable[[int], str] = lambda n: f"- {n} -",
+    ) -> None:
         self.mode = "words" if hancom else "plain"
         self.family = family
         self.header, self.numbered_from, self.footer = header, numbered_from, footer
@@ -110,13 +146,33 @@ class Layout:
         f = font_name(self.family, False)
         if self.header and n >= self.numbered_from:
             w = measure(self.header, f, 8, self.mode)
-            self.op(("text", PAGE_W - RIGHT - w, PAGE_H - 40, self.header, f, 8, self.mode,
-                     (0.35, 0.35, 0.35)))
+            self.op(
+                (
+                    "text",
+                    PAGE_W - RIGHT - w,
+                    PAGE_H - 40,
+                    self.header,
+                    f,
+                    8,
+                    self.mode,
+                    (0.35, 0.35, 0.35),
+                )
+            )
             self.op(("line", LEFT, PAGE_H - 45, PAGE_W - RIGHT, PAGE_H - 45, 0.4, (0.5, 0.5, 0.5)))
         if n >= self.numbered_from:
             s = self.footer(n)
-            self.op(("text", (PAGE_W - measure(s, f, 9, self.mode)) / 2, 32, s, f, 9, self.mode,
-                     (0, 0, 0)))
+            self.op(
+                (
+                    "text",
+                    (PAGE_W - measure(s, f, 9, self.mode)) / 2,
+                    32,
+                    s,
+                    f,
+                    9,
+                    self.mode,
+                    (0, 0, 0),
+                )
+            )
         self.y = PAGE_H - TOP
 
     def room(self) -> float:
@@ -148,8 +204,9 @@ class Layout:
         return self.out
 
     def para(self, p: Para, keep: float) -> None:
-        font = font_name(p.font, p.bold)
-        mode = "spaced" if p.spaced else self.mode
+        font = font_name(p.font or self.family, p.bold)
+        # letter spacing is a Hancom habit: the plain (Word-like) style prints labels as typed
+        mode = "spaced" if p.spaced and self.mode == "words" else self.mode
         lines = wrap(p.text, self.width - p.indent, font, p.size, mode)
         lead = p.size * 1.5
         if p.before + lead * len(lines) + keep > self.room():
@@ -158,8 +215,15 @@ class Layout:
         self.mark(p.key)
         for line in lines:
             w = measure(line, font, p.size, mode)
-            x = LEFT + p.indent + {"left": 0.0, "center": (self.width - p.indent - w) / 2,
-                                   "right": self.width - p.indent - w}[p.align]
+            x = (
+                LEFT
+                + p.indent
+                + {
+                    "left": 0.0,
+                    "center": (self.width - p.indent - w) / 2,
+                    "right": self.width - p.indent - w,
+                }[p.align]
+            )
             base = self.y - p.size * 1.1
             if p.shadow:  # the same run drawn twice, offset: Hancom's shadow effect
                 self.op(("text", x + 0.5, base - 0.5, line, font, p.size, mode, (0.6, 0.6, 0.6)))
@@ -172,7 +236,12 @@ class Layout:
         """The cell's lines and drawing mode (letter-spaced only when it fits one line)."""
         w = xs[c.col + c.colspan] - xs[c.col] - 2 * PAD_X
         font = font_name(self.family, c.bold or c.header)
-        if c.spaced and measure(c.text, font, t.size, "spaced") <= w and "\n" not in c.text:
+        if (
+            c.spaced
+            and self.mode == "words"
+            and "\n" not in c.text
+            and measure(c.text, font, t.size, "spaced") <= w
+        ):
             return [c.text], "spaced"
         return wrap(c.text, w, font, t.size, self.mode), self.mode
 
@@ -187,11 +256,15 @@ class Layout:
         heights = [t.min_row_h] * n
         for c in sorted(t.cells, key=lambda c: c.rowspan):
             need = len(lines[id(c)][0]) * lead + 2 * PAD_Y
-            have = sum(heights[c.row:c.row + c.rowspan])
+            have = sum(heights[c.row : c.row + c.rowspan])
             if need > have:
                 heights[c.row + c.rowspan - 1] += need - have
-        blocked = {r for c in t.cells if c.col not in t.split_cols
-                   for r in range(c.row + 1, c.row + c.rowspan)} | set(range(1, hr + 1))
+        blocked = {
+            r
+            for c in t.cells
+            if c.col not in t.split_cols
+            for r in range(c.row + 1, c.row + c.rowspan)
+        } | set(range(1, hr + 1))
         groups: list[range] = []
         r = 0
         while r < n:
@@ -219,8 +292,15 @@ class Layout:
             rows = ([*range(hr)] if k and hr else []) + seg
             self.draw_rows(t, rows, heights, xs, lines, lead)
 
-    def draw_rows(self, t: Table, rows: list[int], heights: list[float], xs: list[float],
-                  lines: dict[int, tuple[list[str], str]], lead: float) -> None:
+    def draw_rows(
+        self,
+        t: Table,
+        rows: list[int],
+        heights: list[float],
+        xs: list[float],
+        lines: dict[int, tuple[list[str], str]],
+        lead: float,
+    ) -> None:
         tops: dict[int, float] = {}
         y = self.y
         for r in rows:
@@ -240,8 +320,12 @@ class Layout:
             top, bot = tops[span[0]], tops[span[-1]] - heights[span[-1]]
             if c.header:
                 self.op(("rect", x0, bot, x1 - x0, top - bot, 0, 0.88, (0, 0, 0)))
-            for seg in ((x0, top, x1, top), (x0, bot, x1, bot), (x0, top, x0, bot),
-                        (x1, top, x1, bot)):
+            for seg in (
+                (x0, top, x1, top),
+                (x0, bot, x1, bot),
+                (x0, top, x0, bot),
+                (x1, top, x1, bot),
+            ):
                 border.append(("line", *seg, 0.5, (0, 0, 0)))
             if c.row in shown:
                 if c.key:
@@ -251,15 +335,25 @@ class Layout:
             self.op(op)
         self.y = y
 
-    def cell_text(self, t: Table, c: Cell, laid: tuple[list[str], str], x0: float, x1: float,
-                  top: float, bot: float, lead: float) -> None:
+    def cell_text(
+        self,
+        t: Table,
+        c: Cell,
+        laid: tuple[list[str], str],
+        x0: float,
+        x1: float,
+        top: float,
+        bot: float,
+        lead: float,
+    ) -> None:
         font = font_name(self.family, c.bold or c.header)
         text_lines, mode = laid
         block = len(text_lines) * lead
         y = top - (top - bot - block) / 2
         for line in text_lines:
             w = measure(line, font, t.size, mode)
-            x = {"left": x0 + PAD_X, "right": x1 - PAD_X - w,
-                 "center": (x0 + x1 - w) / 2}[c.align if not c.header else "center"]
+            x = {"left": x0 + PAD_X, "right": x1 - PAD_X - w, "center": (x0 + x1 - w) / 2}[
+                c.align if not c.header else "center"
+            ]
             self.op(("text", x, y - t.size * 1.05, line, font, t.size, mode, (0, 0, 0)))
             y -= lead

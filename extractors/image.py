@@ -1,0 +1,154 @@
+"""The image backend: PNG, JPEG and TIFF (one page per frame), read by OCR.
+
+Pillow decodes the images rather than PyMuPDF: it gives each TIFF frame, the real DPI
+(PyMuPDF assumes 96 when a file has none, we assume 72 so one pixel is one point),
+EXIF orientation of phone photos, and a decompression-bomb guard.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from extractors import ocr
+from extractors.base import Backend
+from extractors.findings import ExtractRule, extract_finding, fail_document
+from extractors.models import DocumentExtract, DocumentStatus, MediaType, Page, TextLayer
+
+# Scans above this resolution are reduced to it before OCR: Tesseract gains nothing
+# beyond ~300 dpi and its time grows with the pixel count.
+OCR_MAX_DPI = 400
+_OCR_TARGET_DPI = 300
+# What Pillow raises for undecodable or hostile image data (the bytes are already in
+# memory, so an OSError here is about the data, not the disk).
+_BAD_IMAGE = (UnidentifiedImageError, OSError, ValueError, EOFError, SyntaxError,
+              Image.DecompressionBombError, MemoryError)
+
+
+@dataclass
+class Frame:
+    number: int
+    image: Image.Image | None  # 8-bit grey, upright; None when the frame is unreadable
+    dpi: float | None
+    error: str | None = None
+
+
+def _dpi(info: dict[str, object]) -> float | None:
+    raw = info.get("dpi")
+    try:
+        x = float(raw[0]) if isinstance(raw, tuple | list) else None
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return x if x is not None and 30 <= x <= 2400 else None  # 1 or 0: no real resolution
+
+
+def to_grey(frame: Image.Image) -> Image.Image:
+    """Upright 8-bit grey; transparency on white, 16-bit samples scaled rather than clipped."""
+    img = ImageOps.exif_transpose(frame) or frame
+    if img.mode.startswith("I;16") or img.mode in ("I", "F"):
+        return img.convert("I").point(lambda v: v / 256).convert("L")
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info):
+        rgba = img.convert("RGBA")
+        white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        return Image.alpha_composite(white, rgba).convert("L")
+    return img.convert("L")
+
+
+def frames(data: bytes, limit: int | None = None) -> tuple[int, Iterator[Frame]]:
+    """Total frame count and a lazy iterator over frames (one decoded at a time).
+
+    Raises one of `_BAD_IMAGE` when the file is not a readable image at all.
+    """
+    im = Image.open(io.BytesIO(data))
+    total = getattr(im, "n_frames", 1)
+
+    def gen() -> Iterator[Frame]:
+        with im:
+            for i in range(min(total, limit or total)):
+                try:
+                    im.seek(i)
+                    im.load()
+                    yield Frame(i + 1, to_grey(im), _dpi(im.info))
+                except _BAD_IMAGE as exc:
+                    yield Frame(i + 1, None, None, f"{type(exc).__name__}: {exc}"[:160])
+
+    return total, gen()
+
+
+def _png(img: Image.Image) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, "PNG", compress_level=1)  # speed over size: it only goes down a pipe
+    return buf.getvalue()
+
+
+class ImageBackend(Backend):
+    name = "image"
+    version = "1.0.0"
+    media_types = frozenset({MediaType.PNG, MediaType.JPEG, MediaType.TIFF})
+
+    def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
+        data = path.read_bytes()  # I/O errors are operational: they propagate
+        try:
+            total, it = frames(data, self.settings.max_pages)
+        except _BAD_IMAGE as exc:
+            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+                                 reason=type(exc).__name__)
+        if self.settings.max_pages and total > self.settings.max_pages:
+            doc.findings.append(extract_finding(ExtractRule.PAGE_LIMIT, doc.file, total=total,
+                                                limit=self.settings.max_pages))
+        doc.metadata["frames"] = str(total)
+        no_ocr: str | None = None  # why OCR cannot run at all, once we know
+        for frame in it:
+            no_ocr = self._frame(frame, doc, no_ocr)
+        if any(p.text_layer is TextLayer.UNUSABLE for p in doc.pages):
+            readable = any(p.text_layer is TextLayer.MISSING for p in doc.pages)
+            doc.status = DocumentStatus.PARTIAL if readable else DocumentStatus.CORRUPT
+        return doc
+
+    def _frame(self, frame: Frame, doc: DocumentExtract, no_ocr: str | None) -> str | None:
+        """Add one page and its OCR spans; returns why OCR cannot run, if it cannot."""
+        file, number = doc.file, frame.number
+        if frame.image is None:
+            doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
+            doc.findings.append(extract_finding(ExtractRule.PAGE_UNREADABLE, file, page=number,
+                                                reason=frame.error or "?"))
+            return no_ocr
+        img, dpi = frame.image, frame.dpi
+        per_px = 72.0 / (dpi or 72.0)
+        page = Page(number=number, width=round(img.width * per_px, 2),
+                    height=round(img.height * per_px, 2), text_layer=TextLayer.MISSING)
+        doc.pages.append(page)
+        settings = self.settings
+        if not settings.ocr:
+            doc.findings.append(extract_finding(ExtractRule.OCR_SKIPPED, file, page=number))
+            return no_ocr
+        if no_ocr is not None:  # do not start Tesseract again for every frame
+            doc.findings.append(extract_finding(ExtractRule.OCR_UNAVAILABLE, file, page=number,
+                                                reason=no_ocr))
+            return no_ocr
+        if dpi and dpi > OCR_MAX_DPI:  # downsample; bboxes still map to the same points
+            factor = _OCR_TARGET_DPI / dpi
+            img = img.resize((max(1, round(img.width * factor)),
+                              max(1, round(img.height * factor))), Image.Resampling.LANCZOS)
+            per_px, dpi = per_px / factor, float(_OCR_TARGET_DPI)
+        try:
+            result = ocr.ocr_image(_png(img), languages=settings.ocr_languages, scale=per_px,
+                                   page_number=number, dpi=dpi)
+        except ocr.OcrUnavailable as exc:  # OcrFailed too: this frame only
+            doc.findings.append(extract_finding(ExtractRule.OCR_UNAVAILABLE, file, page=number,
+                                                reason=str(exc)))
+            return None if isinstance(exc, ocr.OcrFailed) else str(exc)
+        page.ocr = True
+        page.ocr_confidence = result.mean_confidence
+        doc.spans.extend(result.spans)
+        if not result.spans:
+            doc.findings.append(extract_finding(ExtractRule.OCR_NO_TEXT, file, page=number))
+        elif result.low_confidence:
+            doc.findings.append(extract_finding(
+                ExtractRule.OCR_LOW_CONFIDENCE, file, page=number,
+                confidence=f"{result.mean_confidence:.0f}"))
+        return None

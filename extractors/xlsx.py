@@ -1,0 +1,241 @@
+"""The XLSX backend: every worksheet becomes a page holding one table of displayed values.
+
+Values are Excel's cached results (`data_only=True`) shown through each cell's number
+format, as a reviewer sees them. Normal (not read-only) mode is needed for merged
+ranges and hidden rows; to keep memory flat we never touch cells the file does not hold.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils.cell import column_index_from_string, coordinate_to_tuple, get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from extractors.base import Backend
+from extractors.findings import ExtractRule, extract_finding, fail_document, ranges_text
+from extractors.models import (
+    Cell,
+    DocumentExtract,
+    DocumentStatus,
+    MediaType,
+    Page,
+    Table,
+    TextLayer,
+)
+from extractors.normalize import match_key
+from extractors.ooxml import (
+    BAD_PACKAGE_ERRORS,
+    has_encrypted_members,
+    is_encrypted_package,
+    library_data_error,
+    reason,
+)
+from extractors.xlsx_dates import CJK_BUILTIN_DATE_IDS, serial_text
+from extractors.xlsx_format import display_text
+from extractors.xlsx_formulas import MissingValue, formulas_without_value
+from schemas.findings import Location
+
+# A sheet's grid beyond this many cells is cut (a stray value in row 1,048,576 would
+# otherwise make us build a million empty cells).
+MAX_CELLS = 500_000
+# Cell-level findings per sheet and rule before the rest are folded into one finding.
+_PER_SHEET = 20
+_PROPS = ("title", "creator", "lastModifiedBy", "created", "modified")
+
+
+def cell_text(cell: object) -> str:
+    """The displayed text of an openpyxl cell (value already the cached result)."""
+    value = getattr(cell, "value", None)
+    style = getattr(cell, "_style", None)
+    fmt_id = getattr(style, "numFmtId", 0) if style is not None else 0
+    if fmt_id in CJK_BUILTIN_DATE_IDS and isinstance(value, int | float) \
+            and not isinstance(value, bool):
+        return serial_text(float(value))
+    return display_text(value, getattr(cell, "number_format", None))
+
+
+class XlsxBackend(Backend):
+    name = "xlsx"
+    version = "1.0.0"
+    media_types = frozenset({MediaType.XLSX})
+
+    def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
+        if is_encrypted_package(path) or has_encrypted_members(path):
+            return fail_document(doc, DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED)
+        try:
+            with warnings.catch_warnings():  # openpyxl warns about every unknown extension
+                warnings.simplefilter("ignore")
+                wb = load_workbook(path, data_only=True, keep_links=False)
+        except (InvalidFileException, *BAD_PACKAGE_ERRORS) as exc:
+            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+                                 reason=reason(exc))
+        except OSError as exc:
+            if not library_data_error(exc):
+                raise
+            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+                                 reason=reason(exc))
+        try:
+            missing = formulas_without_value(path)
+        except BAD_PACKAGE_ERRORS:  # openpyxl read the file; only this extra check failed
+            missing = {}
+        try:
+            doc.metadata.update(_metadata(wb))
+            self._sheets(wb, doc, missing)
+        finally:
+            wb.close()
+        if not any(c.text for t in doc.tables for c in t.cells) and not missing:
+            doc.findings.append(extract_finding(ExtractRule.NO_CONTENT, doc.file))
+        return doc
+
+    def _sheets(self, wb: Workbook, doc: DocumentExtract,
+                missing: dict[str, list[MissingValue]]) -> None:
+        sheets = wb.worksheets
+        limit = self.settings.max_pages or len(sheets)
+        if len(sheets) > limit:
+            doc.findings.append(extract_finding(ExtractRule.PAGE_LIMIT, doc.file,
+                                                total=len(sheets), limit=limit))
+        for number, ws in enumerate(sheets[:limit], start=1):
+            _sheet(ws, number, doc, missing.get(ws.title, []))
+
+
+def _metadata(wb: Workbook) -> dict[str, str]:
+    props = wb.properties
+    out = {}
+    for key in _PROPS:
+        value = getattr(props, key, None)
+        if value:
+            out[key] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return out
+
+
+def _bounds(occupied: set[tuple[int, int]], merges: list[tuple[int, int, int, int]],
+            limit: tuple[int, int]) -> tuple[int, int, int, int] | None:
+    """The smallest box holding every value, widened to the merges anchored inside it
+    (but not past the last row/column the file holds: a title merged across A1:XFD1)."""
+    if not occupied:
+        return None
+    r0 = min(r for r, _ in occupied)
+    r1 = max(r for r, _ in occupied)
+    c0 = min(c for _, c in occupied)
+    c1 = max(c for _, c in occupied)
+    for top, left, bottom, right in merges:
+        if (top, left) in occupied:
+            r1, c1 = max(r1, min(bottom, limit[0])), max(c1, min(right, limit[1]))
+    return r0, c0, r1, c1
+
+
+def _sheet(ws: Worksheet, number: int, doc: DocumentExtract,
+           missing: list[MissingValue]) -> None:
+    file, name = doc.file, ws.title
+    hidden = ws.sheet_state != "visible"
+    texts: dict[tuple[int, int], str] = {}
+    errors: list[tuple[str, str]] = []
+    # ws._cells holds only the cells present in the file; iter_rows would create the rest
+    for (r, c), cell in ws._cells.items():
+        if cell.value is None:
+            continue
+        text = cell_text(cell)
+        if text:
+            texts[(r, c)] = text
+        if cell.data_type == "e":
+            errors.append((cell.coordinate, str(cell.value)))
+    merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    occupied = set(texts) | {coordinate_to_tuple(m.ref) for m in missing}
+    box = _bounds(occupied, merges, (ws.max_row, ws.max_column))
+    page = Page(number=number, sheet=name, text_layer=TextLayer.NOT_APPLICABLE, hidden=hidden)
+    doc.pages.append(page)
+    if hidden:
+        doc.findings.append(extract_finding(ExtractRule.HIDDEN_SHEET, file, sheet=name))
+    if box is None:
+        return
+    r0, c0, r1, c1 = box
+    width = c1 - c0 + 1
+    if (r1 - r0 + 1) * width > MAX_CELLS:
+        r1 = r0 + max(1, MAX_CELLS // width) - 1
+        doc.findings.append(extract_finding(ExtractRule.SHEET_TRUNCATED, file, sheet=name,
+                                            rows=r1, limit=MAX_CELLS))
+    doc.tables.append(_table(number, name, box=(r0, c0, r1, c1), texts=texts, merges=merges))
+    _hidden_lines(ws, page, doc, (r0, c0, r1, c1))
+    _cell_findings(doc, name, missing, errors)
+
+
+def _table(number: int, sheet: str, *, box: tuple[int, int, int, int],
+           texts: dict[tuple[int, int], str], merges: list[tuple[int, int, int, int]]) -> Table:
+    r0, c0, r1, c1 = box
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    covered: set[tuple[int, int]] = set()
+    for top, left, bottom, right in merges:
+        if not (r0 <= top <= r1 and c0 <= left <= c1):
+            continue  # anchored outside the values: its covered cells are plain blanks
+        bottom, right = min(bottom, r1), min(right, c1)
+        spans[(top, left)] = (bottom - top + 1, right - left + 1)
+        covered.update((r, c) for r in range(top, bottom + 1) for c in range(left, right + 1))
+        covered.discard((top, left))
+    cells: list[Cell] = []
+    for r in range(r0, r1 + 1):
+        for c in range(c0, c1 + 1):
+            if (r, c) in covered:
+                continue
+            rs, cs = spans.get((r, c), (1, 1))
+            text = texts.get((r, c), "")
+            cells.append(Cell(row=r - r0, col=c - c0, rowspan=rs, colspan=cs, text=text,
+                              key=match_key(text), page=number,
+                              ref=f"{get_column_letter(c)}{r}"))
+    return Table(id=f"t{number}", pages=[number], n_rows=r1 - r0 + 1, n_cols=c1 - c0 + 1,
+                 sheet=sheet, cells=cells)
+
+
+def _hidden_lines(ws: Worksheet, page: Page, doc: DocumentExtract,
+                  box: tuple[int, int, int, int]) -> None:
+    """Hidden rows/columns inside the used range: listed on the page and noted."""
+    r0, c0, r1, c1 = box
+    rows = sorted(r for r, dim in ws.row_dimensions.items() if dim.hidden and r0 <= r <= r1)
+    cols: set[int] = set()
+    for key, dim in ws.column_dimensions.items():
+        if not dim.hidden:
+            continue
+        # a dimension covers columns min..max ('key' is its first column's letter)
+        first = dim.min or column_index_from_string(key)
+        cols.update(c for c in range(first, (dim.max or first) + 1) if c0 <= c <= c1)
+    page.hidden_rows = rows
+    name = ws.title
+    if rows:
+        doc.findings.append(extract_finding(
+            ExtractRule.HIDDEN_ROWS, doc.file, sheet=name, count=len(rows),
+            rows=ranges_text(rows)))
+    if cols:
+        letters = ", ".join(get_column_letter(c) for c in sorted(cols))
+        doc.findings.append(extract_finding(
+            ExtractRule.HIDDEN_COLUMNS, doc.file, sheet=name, count=len(cols),
+            cols=letters))
+
+
+def _cell_findings(doc: DocumentExtract, sheet: str,
+                   missing: list[MissingValue], errors: list[tuple[str, str]]) -> None:
+    file = doc.file
+    for m in missing[:_PER_SHEET]:
+        doc.findings.append(extract_finding(ExtractRule.FORMULA_WITHOUT_VALUE, file,
+                                            sheet=sheet, cell=m.ref,
+                                            formula=m.formula or "?"))
+    rest = missing[_PER_SHEET:]
+    if rest:  # one finding for the remainder, pointing at every cell
+        doc.findings.append(extract_finding(
+            ExtractRule.FORMULA_WITHOUT_VALUE, file, sheet=sheet,
+            cell=f"{rest[0].ref} 외 {len(rest) - 1}개", formula=rest[0].formula or "?",
+            locations=[Location(file=file, sheet=sheet, cell=m.ref)
+                       for m in rest]))
+    for ref, value in errors[:_PER_SHEET]:
+        doc.findings.append(extract_finding(ExtractRule.FORMULA_ERROR, file, sheet=sheet,
+                                            cell=ref, value=value))
+    if len(errors) > _PER_SHEET:
+        rest_e = errors[_PER_SHEET:]
+        doc.findings.append(extract_finding(
+            ExtractRule.FORMULA_ERROR, file, sheet=sheet,
+            cell=f"{rest_e[0][0]} 외 {len(rest_e) - 1}개", value=rest_e[0][1],
+            locations=[Location(file=file, sheet=sheet, cell=ref)
+                       for ref, _ in rest_e]))

@@ -1,0 +1,35 @@
+"""python -m samples.generator [--out DIR] [--only BUNDLE ...]"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from samples.generator.bundle import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Generate the smartcert sample bundles.")
+    ap.add_argument("--out", type=Path, default=ROOT / "bundles", help="output folder")
+    ap.add_argument("--cities", type=Path, default=ROOT / "cities", help="folder of city profiles")
+    ap.add_argument("--only", nargs="*", help="bundle names (default: all)")
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for profile in sorted(args.cities.glob("*.json")):
+        if (
+            args.only
+            and profile.stem not in args.only
+            and not any(o in profile.read_text() for o in args.only)
+        ):
+            continue
+        truth = build(profile, args.out)
+        docs = ", ".join(
+            f"{d['file']} ({d.get('pages', len(d.get('sheets', [])))})" for d in truth["documents"]
+        )
+        print(f"{truth['bundle']}: {len(truth['indicators'])} indicators; {docs}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""Models of one indicator of a rule set: its value rule, period rule, exclusions and form.
+
+The data lives in `schemas/rulesets/<id>/indicators.yaml`; these models only describe and
+type it. Every fact carries the clause of the call it comes from, so a validator can cite it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ValueKind = Literal[
+    "count",  # a number of listed items or a printed total (00건/00개/00명)
+    "bool",  # O/X, 여부, 유무
+    "ratio",  # numerator / denominator (per 1만명, 1천명, 1km …)
+    "percent",  # numerator / denominator × 100
+    "decrease_percent",  # (base − current) / base × 100
+    "two_part_sum",  # 국내 00건, 국외 00건 → the sum
+    "kind_count",  # 000종, 000건 → the 건 figure
+    "amount_million_won",  # 000백만원
+    "number_in_thousand_persons",  # 00천명
+    "free_text",  # 지자체 자체 설정 지표: no primary value
+]
+PeriodKind = Literal["2y", "asof", "current", "base", "years", "none"]
+AliasSource = Literal["summary", "points", "form", "heading", "csv", "ruleset-2023", "other"]
+FieldRole = Literal[
+    "no", "category", "name", "date", "span", "year", "amount", "count", "org", "dept",
+    "text", "link", "flag", "ratio",
+]
+ComponentRole = Literal["input", "total", "derived", "flag", "text"]
+
+
+class _Model(BaseModel):
+    # forbid: a misspelt key in the YAML is an error, not a silently missing fact
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Alias(_Model):
+    text: str
+    source: AliasSource
+    clause: str = ""
+    typo: bool = False  # the call prints it this way by mistake ('방법 CCTV' for 방범)
+
+
+class Clauses(_Model):
+    summary: str
+    points: str
+    form: str
+
+
+class PointsTableEntry(_Model):
+    """How the 평가배점 table words and places the indicator."""
+
+    name: str
+    item: str
+    subitem: str
+
+
+class ValueRule(_Model):
+    """How the indicator's single primary value is read and, where possible, recomputed."""
+
+    kind: ValueKind
+    primary: str | None = None  # component id holding the primary value
+    parts: list[str] = Field(default_factory=list)  # components combined (sum / any / 종+건)
+    numerator: list[str] = Field(default_factory=list)  # summed
+    denominator: list[str] = Field(default_factory=list)  # summed
+    base: str | None = None  # decrease_percent: the earlier figure
+    current: str | None = None  # decrease_percent: the later figure
+    multiplier: int = 1
+    # the call contradicts itself on some forms (title per 1만명, total row "*100")
+    alt_multipliers: list[int] = Field(default_factory=list)
+    per: str | None = None  # "1만명", "1천명", "1km"
+    decimals: int | None = None
+    description: str = ""
+    clause: str
+
+    def component_ids(self) -> list[str]:
+        ids = [self.primary, self.base, self.current, *self.parts]
+        ids += [*self.numerator, *self.denominator]
+        return [i for i in ids if i]
+
+
+class PeriodRule(_Model):
+    kind: PeriodKind
+    base: str | None = None  # "2024-12" or "2024" for kind == base
+    years: list[int] = Field(default_factory=list)  # kind == years
+    alternatives: list[str] = Field(default_factory=list)  # other bases the call also prints
+    note: str = ""
+    clause: str
+
+    @property
+    def code(self) -> str:
+        """The short form the reference CSV uses: '2y', 'base:2024-12', 'years:2023-2024'."""
+        if self.kind == "base":
+            return f"base:{self.base}"
+        if self.kind == "years":
+            return f"years:{min(self.years)}-{max(self.years)}"
+        return "" if self.kind == "none" else self.kind
+
+
+class Exclusion(_Model):
+    id: str
+    text: str
+    keywords: list[str] = Field(default_factory=list)  # hints for a first screening only
+    clause: str
+
+
+class Rule(_Model):
+    """Any other stated condition (e.g. separate sessions by date, no overlap with B-1-1)."""
+
+    id: str
+    text: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    clause: str
+
+
+class Component(_Model):
+    """One figure of the data form: an input (A), a total, a derived value (B/A), a flag."""
+
+    id: str
+    label: str
+    unit: str | None = None
+    letter: str | None = None  # the (A)/(B) printed on the form
+    formula: str | None = None  # as printed, typos included
+    role: ComponentRole = "input"
+    year: int | None = None
+
+
+class ItemField(_Model):
+    """One column of a listed-item table."""
+
+    name: str  # the header as printed
+    role: FieldRole
+    unit: str | None = None
+    values: list[str] = Field(default_factory=list)  # the closed set a category column takes
+    sums_to: str | None = None  # the component the column adds up to
+
+
+class ItemList(_Model):
+    """A table of listed items (awards, sessions, APIs …) with the fields of each row."""
+
+    id: str
+    label: str
+    fields: list[ItemField]
+    count_to: str | None = None  # the component equal to the number of rows
+    clause: str
+
+    def field_with(self, *roles: FieldRole) -> ItemField | None:
+        return next((f for f in self.fields if f.role in roles), None)
+
+    @property
+    def date_field(self) -> ItemField | None:
+        """The column a period check reads (a date, a span or a year)."""
+        return self.field_with("date", "span", "year")
+
+    @property
+    def name_field(self) -> ItemField | None:
+        return self.field_with("name")
+
+
+class Form(_Model):
+    """The indicator's data form (자료구축양식) and the 지표/분석자료/자료출처 rows above it."""
+
+    heading: str | None = None  # the ①… heading above the form
+    title: str | None = None  # the 지표 row, left cell
+    summary_text: str | None = None  # the 지표 row, right cell ("표창 총 00건")
+    unit_note: str | None = None  # "(단위: 건)"
+    analysis: list[str] = Field(default_factory=list)  # 분석자료
+    sources: list[str] = Field(default_factory=list)  # 자료출처
+    base_date: str | None = None  # "2025-06" for '25.06 기준
+    components: list[Component] = Field(default_factory=list)
+    lists: list[ItemList] = Field(default_factory=list)
+    free: bool = False  # the call prints no data form (자체 설정 지표)
+    note: str = ""
+
+    def component(self, cid: str) -> Component | None:
+        return next((c for c in self.components if c.id == cid), None)
+
+
+class Indicator(_Model):
+    code: str
+    name: str
+    group: str
+    subgroup: str
+    area: str | None = None
+    points: int
+    summary_format: str | None = None
+    unit: str | None = None  # unit of the primary value
+    points_table: PointsTableEntry | None = None
+    clauses: Clauses
+    aliases: list[Alias] = Field(default_factory=list)
+    value_rule: ValueRule
+    period_rule: PeriodRule
+    exclusions: list[Exclusion] = Field(default_factory=list)
+    rules: list[Rule] = Field(default_factory=list)
+    form: Form
+
+    def all_names(self) -> list[Alias]:
+        """The name, the explicit aliases and the wordings of the points table and the form."""
+        out = [Alias(text=self.name, source="summary", clause=self.clauses.summary)]
+        out += self.aliases
+        if self.points_table:
+            out.append(Alias(text=self.points_table.name, source="points",
+                             clause=self.clauses.points))
+        if self.form.title:
+            out.append(Alias(text=self.form.title, source="form", clause=self.clauses.form))
+        if self.form.heading:
+            out.append(Alias(text=self.form.heading, source="heading",
+                             clause=self.clauses.form))
+        return out
+
+    def exclusion(self, eid: str) -> Exclusion | None:
+        return next((e for e in self.exclusions if e.id == eid), None)
+
+    def rule(self, rid: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rid), None)
