@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from extractors.base import Backend, ExtractSettings, sha256_file
-from extractors.findings import ExtractRule, extract_finding
+from extractors.findings import ExtractRule, fail_document
 from extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo, MediaType
+from extractors.ooxml import is_encrypted_package
 from extractors.registry import backend_for
 from extractors.sniff import sniff
 
@@ -26,12 +27,13 @@ def _record_only(path: Path, media_type: MediaType, display_name: str) -> Docume
         extractor=ExtractorInfo(name="none", version="1.0.0"), file=display_name,
         sha256=sha256_file(path), size=path.stat().st_size, media_type=media_type,
     )
-    empty = media_type is MediaType.EMPTY
-    doc.status = DocumentStatus.EMPTY if empty else DocumentStatus.UNSUPPORTED
-    f = extract_finding(_UNSUPPORTED[media_type], display_name)
-    doc.status_detail = f.message
-    doc.findings.append(f)
-    return doc
+    status, rule = DocumentStatus.UNSUPPORTED, _UNSUPPORTED[media_type]
+    if media_type is MediaType.EMPTY:
+        status = DocumentStatus.EMPTY
+    elif media_type is MediaType.OLE and is_encrypted_package(path):
+        # a password-protected .xlsx/.docx is an OLE container holding the encrypted package
+        status, rule = DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED
+    return fail_document(doc, status, rule)
 
 
 def extract_file(

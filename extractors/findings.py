@@ -38,8 +38,6 @@ class ExtractRule(StrEnum):
     OCR_NO_TEXT = "intake.ocr-no-text"
 
 
-IntakeRule = ExtractRule  # the name the helper briefs use
-
 
 @dataclass(frozen=True)
 class RuleSpec:
@@ -119,8 +117,6 @@ def extract_finding(
         claimed=claimed, expected=expected, locations=list(locations),
     )
 
-
-intake_finding = extract_finding  # the name the helper briefs use
 
 
 def fail_document(doc: DocumentExtract, status: DocumentStatus, rule: ExtractRule,

@@ -44,9 +44,13 @@ class Alias(_Model):
 
 
 class Clauses(_Model):
-    summary: str
-    points: str
-    form: str
+    """Where the indicator is printed. A complete rule set has all of summary/points/form;
+    a partial one may only know where its code and name are listed (`listing`)."""
+
+    summary: str | None = None
+    points: str | None = None
+    form: str | None = None
+    listing: str | None = None
 
 
 class PointsTableEntry(_Model):
@@ -184,30 +188,31 @@ class Indicator(_Model):
     group: str
     subgroup: str
     area: str | None = None
-    points: int
+    # None only in a partial rule set (complete: false); the loader enforces them otherwise
+    points: int | None = None
     summary_format: str | None = None
     unit: str | None = None  # unit of the primary value
     points_table: PointsTableEntry | None = None
     clauses: Clauses
     aliases: list[Alias] = Field(default_factory=list)
-    value_rule: ValueRule
-    period_rule: PeriodRule
+    value_rule: ValueRule | None = None
+    period_rule: PeriodRule | None = None
     exclusions: list[Exclusion] = Field(default_factory=list)
     rules: list[Rule] = Field(default_factory=list)
-    form: Form
+    form: Form | None = None
+    successor: str | None = None  # the code of the same indicator in a later rule set
 
     def all_names(self) -> list[Alias]:
         """The name, the explicit aliases and the wordings of the points table and the form."""
-        out = [Alias(text=self.name, source="summary", clause=self.clauses.summary)]
+        cl = self.clauses
+        out = [Alias(text=self.name, source="summary", clause=cl.summary or cl.listing or "")]
         out += self.aliases
         if self.points_table:
-            out.append(Alias(text=self.points_table.name, source="points",
-                             clause=self.clauses.points))
-        if self.form.title:
-            out.append(Alias(text=self.form.title, source="form", clause=self.clauses.form))
-        if self.form.heading:
-            out.append(Alias(text=self.form.heading, source="heading",
-                             clause=self.clauses.form))
+            out.append(Alias(text=self.points_table.name, source="points", clause=cl.points or ""))
+        if self.form and self.form.title:
+            out.append(Alias(text=self.form.title, source="form", clause=cl.form or ""))
+        if self.form and self.form.heading:
+            out.append(Alias(text=self.form.heading, source="heading", clause=cl.form or ""))
         return out
 
     def exclusion(self, eid: str) -> Exclusion | None:

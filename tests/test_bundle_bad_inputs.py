@@ -81,3 +81,36 @@ def test_bad_files_never_stop_the_submission(tmp_path: Path) -> None:
     assert all(f["category"] == "intake" and f["locations"] for f in report["findings"])
     for d in run.extracts:
         assert (tmp_path / "out" / "누리시" / "extract" / f"{d.file}.extract.json").exists()
+
+
+def test_scanned_pdf_page_is_ocrd_with_confidence(tmp_path: Path) -> None:
+    text = fitz.open()
+    page = text.new_page(width=595, height=842)
+    page.insert_text((72, 120), "2024 공공데이터 제공 우수기관 표창", fontname="korea", fontsize=16)
+    pix = page.get_pixmap(dpi=200)
+    scan = fitz.open()
+    scan.new_page(width=595, height=842).insert_image(fitz.Rect(0, 0, 595, 842), pixmap=pix)
+    path = tmp_path / "스캔.pdf"
+    scan.save(path)
+    doc = extract_file(path)
+    (p,) = doc.pages
+    assert p.text_layer.value == "missing" and p.ocr and p.ocr_confidence is not None
+    assert all(s.ocr for s in doc.spans)
+    joined = "".join(s.key for s in doc.spans)
+    assert "공공데이터" in joined and "우수기관" in joined
+    top = min(s.bbox[1] for s in doc.spans if s.bbox)
+    assert 90 < top < 130  # OCR boxes come back in PDF points, where the text was drawn
+
+
+def test_password_protected_workbook_is_encrypted_not_legacy(tmp_path: Path) -> None:
+    from extractors.ooxml import is_encrypted_package
+
+    path = tmp_path / "요약표.xlsx"
+    # an Office 'encrypted package': an OLE container with these two streams
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    streams = "EncryptionInfo".encode("utf-16-le") + b"\0" * 8 + "EncryptedPackage".encode("utf-16-le")
+    path.write_bytes(ole + streams + b"\0" * 2048)
+    if not is_encrypted_package(path):  # the fixture must look like what Office writes
+        raise AssertionError("fixture is not recognised as an encrypted package")
+    doc = extract_file(path)
+    assert doc.status is DocumentStatus.ENCRYPTED and doc.findings[0].rule == "intake.encrypted"

@@ -7,7 +7,7 @@ from pathlib import Path
 import fitz
 
 from extractors.base import Backend
-from extractors.findings import ExtractRule
+from extractors.findings import ExtractRule, fail_document
 from extractors.models import DocumentExtract, DocumentStatus, MediaType, Page, TextLayer
 from extractors.pdf import pagefind
 from extractors.pdf.chars import page_chars
@@ -38,12 +38,12 @@ class PdfBackend(Backend):
         try:
             pdf = fitz.open(path, filetype="pdf")
         except (fitz.FileDataError, RuntimeError, ValueError) as exc:
-            return pagefind.fail(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT, reason=str(exc))
+            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT, reason=str(exc))
         with pdf:
             if pdf.needs_pass and not pdf.authenticate(""):
-                return pagefind.fail(doc, DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED)
+                return fail_document(doc, DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED)
             if pdf.page_count == 0:
-                return pagefind.fail(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+                return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
                                      reason="쪽이 없음")
             doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()
                             if k in _META_KEYS and v}

@@ -7,7 +7,7 @@ from pdfplumber.table import merge_edges
 
 from extractors.base import ExtractSettings
 from extractors.findings import ExtractRule, extract_finding
-from extractors.models import DocumentExtract, DocumentStatus, Page
+from extractors.models import DocumentExtract, Page
 from extractors.pdf.chars import Char
 from extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
 from schemas.findings import Finding
@@ -30,16 +30,6 @@ def finding(
     return extract_finding(rule, doc.file, page=page, **fmt)
 
 
-def fail(
-    doc: DocumentExtract, status: DocumentStatus, rule: ExtractRule, **fmt: str
-) -> DocumentExtract:
-    doc.status = status
-    f = finding(doc, rule, **fmt)
-    doc.status_detail = f.message
-    doc.findings.append(f)
-    return doc
-
-
 def ocr_into(page: fitz.Page, info: Page, doc: DocumentExtract, settings: ExtractSettings) -> None:
     """Replace a missing or unusable text layer by OCR, or say why we could not."""
     if not settings.ocr:
@@ -56,3 +46,6 @@ def ocr_into(page: fitz.Page, info: Page, doc: DocumentExtract, settings: Extrac
     info.ocr = True
     info.ocr_confidence = result.mean_confidence
     doc.spans.extend(result.spans)
+    if result.low_confidence:
+        doc.findings.append(finding(doc, ExtractRule.OCR_LOW_CONFIDENCE, page=info.number,
+                                    confidence=f"{result.mean_confidence:.0f}"))

@@ -8,7 +8,7 @@ from samples.generator.doc import C, Cell, Figure, H, L, Para, Spacer, Table, Ta
 from samples.generator.fmt import korean_date
 from samples.generator.fonts import font_name
 from samples.generator.model import EvPage
-from samples.generator.pdf_layout import wrap
+from samples.generator.pdf_text import wrap
 
 RED = (0.82, 0.1, 0.1)
 ROWS_PER_EVIDENCE_PAGE = 22

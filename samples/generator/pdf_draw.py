@@ -8,7 +8,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from samples.generator.fonts import string_width
-from samples.generator.pdf_layout import Laid, Op, gap
+from samples.generator.pdf_layout import Laid, Op
+from samples.generator.pdf_text import gap
 
 
 def draw_text(cv: Canvas, op: Op) -> None:

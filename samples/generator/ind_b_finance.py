@@ -5,11 +5,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 from samples.generator.doc import C, L, Para
-from samples.generator.fmt import as_json_number, fixed, num, round_half_up, span_label, yy_mm
-from samples.generator.ind_b import halves
-from samples.generator.kit import ev_page, list_table
+from samples.generator.fmt import (
+    as_json_number,
+    fixed,
+    num,
+    round_half_up,
+    span_label,
+    yy_mm,
+)
+from samples.generator.kit import (
+    ev_page,
+    list_table,
+)
 from samples.generator.model import Built, Ctx
-from samples.generator.vocab2 import INVEST
+from samples.generator.vocab2 import (
+    INVEST,
+)
 
 SMART_PROJECTS = [
     "스마트도시 통합플랫폼 운영",
@@ -73,7 +84,10 @@ def b_4_1(x: Ctx) -> Built:
         derivation={"kind": "formula", "expr": "B / A * 100", "decimals": 2},
         form_title="전년도 총예산 대비 스마트도시 예산 비율",
         form_text=f"예산 비율 {fixed(v)}%",
-        analysis="■ 2024년 지자체 시행 예산 및 스마트도시 부서 시행 예산을 기준으로 작성\n■ 스마트도시와 직접 관련된 예산이나 독립된 예산만 작성",
+        analysis=(
+            "■ 2024년 지자체 시행 예산 및 스마트도시 부서 시행 예산을 기준으로 작성\n"
+            "■ 스마트도시와 직접 관련된 예산이나 독립된 예산만 작성"
+        ),
         source="지자체 자체 자료(예산서)",
         unit_label="(단위: 백만원, %)",
         tables=[table],
@@ -174,13 +188,13 @@ def b_4_3(x: Ctx) -> Built:
         derivation={"kind": "sum_items", "field": "amount"},
         form_title=f"스마트도시 관련 민간 투자유치 규모 ({span_label(x.start, x.end)})",
         form_text=f"민간 투자 {num(total)}백만원",
-        analysis="▪ 스마트도시 사업에 대한 민간투자 금액(민간매칭 현금/현물 포함)\n▪ 도로, 터널 등 도시기반시설 민간투자는 제외",
+        analysis=(
+            "▪ 스마트도시 사업에 대한 민간투자 금액(민간매칭 현금/현물 포함)\n"
+            "▪ 도로, 터널 등 도시기반시설 민간투자는 제외"
+        ),
         source="지자체 자체 자료",
         unit_label="(단위: 백만원)",
         tables=[list_table(headers, rows, widths, total=total_row)],
         evidence=[ev],
         items=items,
     )
-
-
-__all__ = ["b_4_1", "b_4_2", "b_4_3", "halves"]
