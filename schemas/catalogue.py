@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from extractors.normalize import match_key
 from schemas.catalogue_checks import check_ruleset
@@ -82,6 +82,7 @@ class RuleSet(BaseModel):
     periods: Periods | None = None
     documents: Documents | None = None
     folder: str = Field(default="", exclude=True)
+    _index: dict[str, tuple[str, ...]] | None = PrivateAttr(default=None)
 
     # ── identity ──
     @property
@@ -166,7 +167,16 @@ class RuleSet(BaseModel):
         return out
 
     def _name_index(self) -> dict[str, tuple[str, ...]]:
-        return _name_index(self)
+        """Match key → codes, over names and every alias (built on first use)."""
+        if self._index is None:
+            index: dict[str, list[str]] = defaultdict(list)
+            for ind in self.indicators:
+                for alias in ind.all_names():
+                    for key in name_keys(alias.text):
+                        if ind.code not in index[key]:
+                            index[key].append(ind.code)
+            self._index = {k: tuple(v) for k, v in index.items()}
+        return self._index
 
     def find_by_name(self, text: str, area: str | None = None,
                      matcher: NameMatcher | None = None) -> list[Indicator]:
@@ -210,17 +220,6 @@ class RuleSet(BaseModel):
         self.require_complete()
         assert self.grades is not None  # a complete rule set has grades (loader-checked)
         return next(g for g in self.grades.grades if g.contains(total))
-
-
-@cache
-def _name_index(rs: RuleSet) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = defaultdict(list)
-    for ind in rs.indicators:
-        for alias in ind.all_names():
-            for key in name_keys(alias.text):
-                if ind.code not in index[key]:
-                    index[key].append(ind.code)
-    return {k: tuple(v) for k, v in index.items()}
 
 
 def load_ruleset_from(folder: Path) -> RuleSet:

@@ -184,24 +184,22 @@ def _check_choices(rs: RuleSet) -> list[str]:
     rule = st.optional_areas
     optional = [a.id for a in st.areas if not a.mandatory]
     choices = list(combinations(optional, rule.choose)) if rule else [()]
-    p: list[str] = []
-    seen: set[str] = set()
+    wrong: dict[str, list[str]] = defaultdict(list)  # group name → failing choices
     counts: dict[str, set[int]] = defaultdict(set)
     for choice in choices:
         chosen = rs.indicators_for(choice)
+        label = "/".join(choice) or "(none)"
         for g in st.groups:
             members = [i for i in chosen if i.group == g.id]
             counts[g.id].add(len(members))
             total = sum(i.points or 0 for i in members)
             if g.points is not None and total != g.points:
-                msg = f"group {g.name}: {total} points with areas {'/'.join(choice)} (call: {g.points})"
-                if msg not in seen:
-                    seen.add(msg)
-                    p.append(msg)
+                wrong[g.name].append(f"{label}: {total}")
         grand = sum(i.points or 0 for i in chosen)
         if st.quantitative_total is not None and grand != st.quantitative_total:
-            p.append(f"quantitative total {grand} with areas {'/'.join(choice)} "
-                     f"(call: {st.quantitative_total})")
+            wrong["quantitative total"].append(f"{label}: {grand}")
+    p = [f"{name}: wrong points for {len(bad)} of {len(choices)} area choices (e.g. {bad[0]})"
+         for name, bad in wrong.items()]
     for g in st.groups:
         if g.indicator_count is not None and counts[g.id] and max(counts[g.id]) != g.indicator_count:
             p.append(f"group {g.name}: at most {max(counts[g.id])} indicators, "

@@ -261,7 +261,7 @@ class Periods(_Model):
 
 class DocumentSpec(_Model):
     kind: str
-    no: int
+    number: int  # ① … ⑤ in the call's list
     name: str
     aliases: list[str] = Field(default_factory=list)
     required: bool

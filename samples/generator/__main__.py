@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from samples.generator.bundle import build
@@ -18,11 +19,8 @@ def main() -> None:
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for profile in sorted(args.cities.glob("*.json")):
-        if (
-            args.only
-            and profile.stem not in args.only
-            and not any(o in profile.read_text() for o in args.only)
-        ):
+        bundle = json.loads(profile.read_text(encoding="utf-8"))["bundle"]
+        if args.only and profile.stem not in args.only and bundle not in args.only:
             continue
         truth = build(profile, args.out)
         docs = ", ".join(

@@ -100,8 +100,7 @@ class Layout:
             elif isinstance(b, Spacer):
                 self.y -= b.height
             elif isinstance(b, Para):
-                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-                self.para(b, 90.0 if b.keep_with_next and nxt is not None else 0.0)
+                self.para(b, self.keep_room(blocks, i))
             elif isinstance(b, Figure):
                 if b.height > self.room():
                     self.new_page()
@@ -111,6 +110,21 @@ class Layout:
             else:
                 self.table(b)
         return self.out
+
+    def keep_room(self, blocks: list[Block], i: int) -> float:
+        """Room a keep-with-next heading needs below it: the chained headings that follow
+        plus the first rows of the table they introduce (no orphaned headings)."""
+        if not isinstance(blocks[i], Para) or not blocks[i].keep_with_next:
+            return 0.0
+        need, j = 0.0, i + 1
+        while j < len(blocks) and isinstance(blocks[j], Para):
+            nxt = blocks[j]
+            assert isinstance(nxt, Para)
+            need += nxt.before + nxt.after + nxt.size * 1.5
+            if not nxt.keep_with_next:
+                return need
+            j += 1
+        return need + (60.0 if j < len(blocks) and isinstance(blocks[j], Table) else 0.0)
 
     def para(self, p: Para, keep: float) -> None:
         font = font_name(p.font or self.family, p.bold)

@@ -1,9 +1,9 @@
 """Benchmark: Kiwi/spaCy load time and value-finding throughput on Korean text.
 
-    .venv/bin/python -m extractors.values.bench [FILE ...] [--kb 50] [--repeat 3]
+    .venv/bin/python -m benchmarks.values_text [FILE ...] [--kb 50] [--repeat 3]
 
 Run it in a fresh process: the load figures are only cold once per process. Without
-files it reads the reference seeds (/work/shared/seeds/*.txt), real Korean call texts.
+files it reads the reference seeds (../shared/seeds/*.txt beside the repository), real Korean call texts.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-_DEFAULT_SOURCES = sorted(Path("/work/shared/seeds").glob("*.txt"))
+_DEFAULT_SOURCES = sorted((Path(__file__).resolve().parents[2] / "shared" / "seeds").glob("*.txt"))
 
 
 def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
