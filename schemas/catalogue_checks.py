@@ -186,15 +186,22 @@ def _check_choices(rs: RuleSet) -> list[str]:
     choices = list(combinations(optional, rule.choose)) if rule else [()]
     wrong: dict[str, list[str]] = defaultdict(list)  # group name → failing choices
     counts: dict[str, set[int]] = defaultdict(set)
+    area_subgroups = [sg for sg in st.subgroups
+                      if sg.points is not None and any(i.area and i.subgroup == sg.id
+                                                       for i in rs.indicators)]
     for choice in choices:
         chosen = rs.indicators_for(choice)
         label = "/".join(choice) or "(none)"
+        for sg in area_subgroups:
+            total = sum(i.points or 0 for i in chosen if i.subgroup == sg.id)
+            if total != sg.points:
+                wrong[f"subgroup {sg.name}"].append(f"{label}: {total}")
         for g in st.groups:
             members = [i for i in chosen if i.group == g.id]
             counts[g.id].add(len(members))
             total = sum(i.points or 0 for i in members)
             if g.points is not None and total != g.points:
-                wrong[g.name].append(f"{label}: {total}")
+                wrong[f"group {g.name}"].append(f"{label}: {total}")
         grand = sum(i.points or 0 for i in chosen)
         if st.quantitative_total is not None and grand != st.quantitative_total:
             wrong["quantitative total"].append(f"{label}: {grand}")

@@ -132,7 +132,7 @@ class Layout:
         mode = "spaced" if p.spaced and self.mode == "words" else self.mode
         lines = wrap(p.text, self.width - p.indent, font, p.size, mode)
         lead = p.size * 1.5
-        if p.before + lead * len(lines) + keep > self.room():
+        if p.before + lead * len(lines) + p.after + keep > self.room():
             self.new_page()
         self.y -= p.before
         self.mark(p.key)

@@ -92,7 +92,14 @@ def sections(specs: list[Spec], built: dict[str, Built]) -> list[Section]:
     for letter, group in GROUPS:
         g = [s for s in specs if s.group == group]
         head: list[Block] = [
-            Para(f"{letter}. {group} 부문", size=13, bold=True, key=f"toc:{letter}", after=6)
+            Para(
+                f"{letter}. {group} 부문",
+                size=13,
+                bold=True,
+                key=f"toc:{letter}",
+                after=6,
+                keep_with_next=True,
+            )
         ]
         if letter != "C":
             subs = list(dict.fromkeys(s.subgroup for s in g))
@@ -109,7 +116,7 @@ def sections(specs: list[Spec], built: dict[str, Built]) -> list[Section]:
             continue
         for title, areas in C_SECTIONS:
             present = [a for a in areas if any(row_label(s) == a for s in g)]
-            head.append(Para(title, size=12, bold=True, after=4))
+            head.append(Para(title, size=12, bold=True, after=4, keep_with_next=True))
             for k, area in enumerate(present, 1):
                 parts = C_SUBS.get(area) or [(area, [s.code for s in g if row_label(s) == area])]
                 codes = [by_code[c] for _, cs in parts for c in cs]
