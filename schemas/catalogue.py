@@ -21,18 +21,16 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from extractors.normalize import match_key
-from schemas.catalogue_checks import check_ruleset
+from schemas.catalogue_checks_sections import check_ruleset
 from schemas.catalogue_load import RULESETS_DIR, CatalogueError, read_folder
+from schemas.catalogue_meta import Documents, Meta, Periods
 from schemas.catalogue_models import Indicator
 from schemas.catalogue_rules import (
     Applicants,
     ApplicantType,
     Area,
-    Documents,
     Grade,
     Grades,
-    Meta,
-    Periods,
     Qualitative,
     QualitativeUnit,
     Stage,
@@ -239,9 +237,13 @@ def load_ruleset_from(folder: Path) -> RuleSet:
     return rs
 
 
-@cache
 def load_ruleset(ruleset_id: str = DEFAULT_RULESET) -> RuleSet:
     """The rule set `ruleset_id` from `schemas/rulesets/` (validated once, then cached)."""
+    return _load_cached(ruleset_id)
+
+
+@cache
+def _load_cached(ruleset_id: str) -> RuleSet:
     folder = RULESETS_DIR / ruleset_id
     if ruleset_id not in available_rulesets():
         raise CatalogueError(ruleset_id, [f"no rule set folder {folder}"])

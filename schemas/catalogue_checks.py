@@ -32,7 +32,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _empty_clauses(node: object, where: str) -> list[str]:
+def empty_clauses(node: object, where: str) -> list[str]:
     """Every `clause` in the tree must be a non-empty, fully resolved string."""
     out: list[str] = []
     if isinstance(node, BaseModel):
@@ -47,16 +47,17 @@ def _empty_clauses(node: object, where: str) -> list[str]:
             elif isinstance(value, str) and name.endswith("_clause") and value.startswith("§"):
                 out.append(f"{here}: unresolved clause")
             else:
-                out += _empty_clauses(value, here)
+                out += empty_clauses(value, here)
     elif isinstance(node, list | tuple):
         for i, item in enumerate(node):
-            out += _empty_clauses(item, f"{where}[{i}]")
+            out += empty_clauses(item, f"{where}[{i}]")
     return out
 
 
-def check_indicator(ind: Indicator, complete: bool = True) -> list[str]:
+def check_indicator(ind: Indicator, complete: bool = True,
+                    code_pattern: str = CODE_RE.pattern) -> list[str]:
     c = ind.code
-    p: list[str] = [] if CODE_RE.match(c) else [f"{c}: code is not of the form X-n-n"]
+    p: list[str] = [] if re.match(code_pattern, c) else [f"{c}: code does not match {code_pattern}"]
     cl = ind.clauses
     if complete:
         for name in ("points", "value_rule", "period_rule", "form"):
@@ -67,7 +68,7 @@ def check_indicator(ind: Indicator, complete: bool = True) -> list[str]:
                 p.append(f"{c}: missing clause 'clauses.{name}'")
     elif not any((cl.summary, cl.points, cl.form, cl.listing)):
         p.append(f"{c}: no clause says where the indicator is printed")
-    p += [f"{c}: {x}" for x in _empty_clauses(ind, "")]
+    p += [f"{c}: {x}" for x in empty_clauses(ind, "")]
     if ind.form is None or ind.value_rule is None:
         return p
     form, vr = ind.form, ind.value_rule
@@ -108,7 +109,7 @@ def check_indicator(ind: Indicator, complete: bool = True) -> list[str]:
     return p
 
 
-def _check_structure(rs: RuleSet) -> list[str]:
+def check_structure(rs: RuleSet) -> list[str]:
     p: list[str] = []
     st = rs.structure
     groups = {g.id for g in st.groups}
@@ -128,9 +129,9 @@ def _check_structure(rs: RuleSet) -> list[str]:
             area = areas.get(ind.area)
             if area is None:
                 p.append(f"{ind.code}: unknown area {ind.area!r}")
-            elif _prefix(ind.code) != area.prefix:
+            elif area.prefix and _prefix(ind.code) != area.prefix:
                 p.append(f"{ind.code}: code does not start with area prefix {area.prefix}")
-        elif any(_prefix(ind.code) == a.prefix for a in areas.values()):
+        elif any(a.prefix and _prefix(ind.code) == a.prefix for a in areas.values()):
             p.append(f"{ind.code}: code is in an area's range but has no area")
     for sg in st.subgroups:
         if sg.group not in groups:
@@ -146,7 +147,7 @@ def _prefix(code: str) -> str:
     return code.rsplit("-", 1)[0]
 
 
-def _check_points(rs: RuleSet) -> list[str]:
+def check_points(rs: RuleSet) -> list[str]:
     p: list[str] = []
     st = rs.structure
     pts: dict[str, int] = {i.code: i.points or 0 for i in rs.indicators}
@@ -211,115 +212,4 @@ def _check_choices(rs: RuleSet) -> list[str]:
         if g.indicator_count is not None and counts[g.id] and max(counts[g.id]) != g.indicator_count:
             p.append(f"group {g.name}: at most {max(counts[g.id])} indicators, "
                      f"the call says {g.indicator_count}")
-    return p
-
-
-def _check_names(rs: RuleSet) -> list[str]:
-    """A name or alias may point at one indicator only (the shared 자체 설정 name excepted)."""
-    from schemas.catalogue import name_keys
-
-    owners: dict[str, set[str]] = defaultdict(set)
-    for ind in rs.indicators:
-        for alias in ind.all_names():
-            for key in name_keys(alias.text):
-                owners[key].add(ind.code)
-    p = []
-    free = {i.code for i in rs.indicators if i.value_rule and i.value_rule.kind == "free_text"}
-    for key, codes in owners.items():
-        if len(codes) > 1 and not codes <= free:
-            p.append(f"name {key!r} is shared by {', '.join(sorted(codes))}")
-    return p
-
-
-def _check_qualitative(rs: RuleSet) -> list[str]:
-    q = rs.qualitative
-    if q is None:
-        return []
-    p: list[str] = []
-    levels = [s.level for s in q.stages]
-    if levels != list(range(1, len(levels) + 1)):
-        p.append(f"qualitative: stage levels {levels} are not 1..n in order")
-    stage_ids = {s.id for s in q.stages}
-    subgroups = {s.id for s in rs.structure.subgroups}
-    for u in q.units:
-        if subgroups and u.subgroup not in subgroups:
-            p.append(f"qualitative unit {u.name}: unknown subgroup {u.subgroup!r}")
-        if set(u.criteria) - stage_ids:
-            p.append(f"qualitative unit {u.name}: criteria for unknown stages "
-                     f"{sorted(set(u.criteria) - stage_ids)}")
-    if rs.complete and len(q.units) != len(rs.structure.subgroups):
-        p.append(f"qualitative: {len(q.units)} units for {len(rs.structure.subgroups)} subgroups")
-    sp = q.stage_points
-    if sp is not None and sp.fraction and set(sp.fraction) != stage_ids:
-        p.append("qualitative: stage_points.fraction does not name every stage")
-    return p
-
-
-def _check_grades(rs: RuleSet) -> list[str]:
-    g = rs.grades
-    if g is None:
-        return []
-    p: list[str] = []
-    numbers = [x.grade for x in g.grades]
-    if numbers != list(range(1, len(numbers) + 1)):
-        p.append(f"grades: numbers {numbers} are not 1..n in order")
-    for x in g.grades:
-        if x.certified != (x.grade <= g.certified_up_to):
-            p.append(f"grades: grade {x.grade} certified={x.certified} contradicts "
-                     f"certified_up_to={g.certified_up_to}")
-    top = rs.structure.total or 2000
-    for tenth in range(0, top * 10 + 1, 5):  # every half point: no gap, no overlap
-        total = tenth / 10
-        hits = [x.grade for x in g.grades if x.contains(total)]
-        if len(hits) != 1:
-            p.append(f"grades: total {total} falls in grades {hits or 'none'}")
-            break
-    return p
-
-
-def _check_meta(rs: RuleSet, folder_name: str) -> list[str]:
-    m = rs.meta
-    p: list[str] = []
-    if m.id != folder_name:
-        p.append(f"ruleset.yaml: id {m.id!r} differs from its folder {folder_name!r}")
-    if not m.version.strip():
-        p.append("ruleset.yaml: empty version")
-    if m.complete and m.missing:
-        p.append("ruleset.yaml: complete rule set lists missing parts")
-    if not m.complete and not m.missing:
-        p.append("ruleset.yaml: incomplete rule set must say what is missing")
-    if m.complete:
-        for name, section in (("qualitative", rs.qualitative), ("grades", rs.grades),
-                              ("applicants", rs.applicants), ("periods", rs.periods),
-                              ("documents", rs.documents)):
-            if section is None:
-                p.append(f"{name}.yaml: required in a complete rule set")
-    codes = {i.code for i in rs.indicators}
-    for d in m.discrepancies:
-        if CODE_RE.match(d.subject) and d.subject not in codes:
-            p.append(f"discrepancy {d.id}: unknown indicator {d.subject}")
-    for dup in [k for k, n in Counter(d.id for d in m.discrepancies).items() if n > 1]:
-        p.append(f"discrepancy id {dup!r} used twice")
-    return p
-
-
-def check_ruleset(rs: RuleSet, folder_name: str) -> list[str]:
-    """Every problem of a parsed rule set (empty when it is sound)."""
-    p: list[str] = []
-    for dup in [k for k, n in Counter(i.code for i in rs.indicators).items() if n > 1]:
-        p.append(f"{dup}: duplicate indicator code")
-    for ind in rs.indicators:
-        p += check_indicator(ind, rs.complete)
-    p += _check_structure(rs)
-    if all(i.points is not None for i in rs.indicators):
-        p += _check_points(rs)
-    p += _check_names(rs)
-    p += _check_qualitative(rs)
-    p += _check_grades(rs)
-    p += _check_meta(rs, folder_name)
-    for name, section in (("structure", rs.structure), ("qualitative", rs.qualitative),
-                          ("grades", rs.grades), ("applicants", rs.applicants),
-                          ("periods", rs.periods), ("documents", rs.documents),
-                          ("ruleset", rs.meta)):
-        p += [f"{name}.yaml: {x}" for x in _empty_clauses(section, "")]
     return p

@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from extractors.normalize import match_key
+
 ValueKind = Literal[
     "count",  # a number of listed items or a printed total (00건/00개/00명)
     "bool",  # O/X, 여부, 유무
@@ -213,7 +215,10 @@ class Indicator(_Model):
             out.append(Alias(text=self.form.title, source="form", clause=cl.form or ""))
         if self.form and self.form.heading:
             out.append(Alias(text=self.form.heading, source="heading", clause=cl.form or ""))
-        return out
+        # a wording the data marks as a misprint is one wherever the call repeats it
+        typos = {match_key(a.text) for a in self.aliases if a.typo}
+        return [a.model_copy(update={"typo": True}) if match_key(a.text) in typos else a
+                for a in out]
 
     def exclusion(self, eid: str) -> Exclusion | None:
         return next((e for e in self.exclusions if e.id == eid), None)

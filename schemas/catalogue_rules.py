@@ -1,5 +1,5 @@
-"""Models of a rule set's application-level data: structure, qualitative stages, grades,
-applicant types, periods, documents and the rule set's own metadata.
+"""Models of a rule set's application-level data: structure, qualitative stages, grades
+and applicant types (periods, documents and metadata: `catalogue_meta`).
 
 A partial rule set (``complete: false``, e.g. city-2023) leaves sections it cannot support
 empty or absent; the loader records what is missing and refuses to score with it.
@@ -50,7 +50,7 @@ class Area(_Model):
     id: str
     name: str
     aliases: list[str] = Field(default_factory=list)
-    prefix: str
+    prefix: str | None = None  # the code prefix (C-1 …) where codes carry one
     mandatory: bool
     points: int | None = None
     form_section: str = ""
@@ -206,116 +206,3 @@ class Applicants(_Model):
     population_threshold: PopulationThreshold | None = None
     types: list[ApplicantType] = Field(default_factory=list)
     renewal: Renewal | None = None
-
-
-# ── periods.yaml ────────────────────────────────────────────────────────────
-
-
-class Submission(_Model):
-    start: str
-    end: str
-    late_arrivals_refused: bool = True
-    clause: str
-
-
-class TwoYear(_Model):
-    default_start: str
-    default_end: str
-    earliest_start: str
-    latest_end: str
-    max_months: int
-    items_inside_span: bool = True
-    text: str = ""
-    clause: str
-
-
-class AsOf(_Model):
-    cutoff: str
-    text: str = ""
-    clause: str
-
-
-class PopulationBase(_Model):
-    source: str
-    default_base: str
-    clause: str
-
-
-class QualitativePeriod(_Model):
-    achievements_from: str
-    clause: str
-
-
-class Periods(_Model):
-    call_date: str
-    call_date_clause: str
-    submission: Submission | None = None
-    two_year: TwoYear | None = None
-    asof: AsOf | None = None
-    population: PopulationBase | None = None
-    qualitative: QualitativePeriod | None = None
-
-
-# ── documents.yaml ──────────────────────────────────────────────────────────
-
-
-class DocumentSpec(_Model):
-    kind: str
-    number: int  # ① … ⑤ in the call's list
-    name: str
-    aliases: list[str] = Field(default_factory=list)
-    required: bool
-    note: str = ""
-    clause: str
-
-
-class Delivery(_Model):
-    methods: list[str]
-    text: str
-    clause: str
-
-
-class Documents(_Model):
-    documents: list[DocumentSpec]
-    proposal_order: list[str] = Field(default_factory=list)
-    proposal_order_clause: str = ""
-    delivery: Delivery | None = None
-
-
-# ── ruleset.yaml ────────────────────────────────────────────────────────────
-
-
-class Source(_Model):
-    document: str
-    seed: str | None = None
-    date: str | None = None
-    note: str = ""
-
-
-class Discrepancy(_Model):
-    """Where the call contradicts itself, or the reference CSV contradicts the call."""
-
-    id: str
-    subject: str  # an indicator code, or a section such as 'grades'
-    kind: str  # 'seed-vs-csv', 'seed-internal', 'seed-layout'
-    text: str
-    resolution: str
-    clause: str
-
-
-class Scoring(_Model):
-    quantitative_formula_published: bool
-    text: str
-    clause: str
-
-
-class Meta(_Model):
-    id: str
-    title: str
-    version: str
-    complete: bool
-    source: Source
-    scoring: Scoring | None = None
-    missing: list[str] = Field(default_factory=list)
-    discrepancies: list[Discrepancy] = Field(default_factory=list)
-    related: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,228 @@
+"""What a submission claims: the application, its documents, indicator rows and the
+qualitative self-assessment. Extractors fill these; validators compare them with the
+catalogue (`schemas.catalogue`) and the evidence, and report `Finding`s.
+
+Every model is JSON round-trippable (`model_validate_json(m.model_dump_json()) == m`);
+values stay `Decimal` so "12.30" is not rewritten as 12.3. Printed text is always kept
+next to what was parsed from it, and every claim carries the `Location` it was read at.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from extractors.models import DocumentStatus
+from extractors.normalize import match_key
+from extractors.values.periods import DateSpan, PartialDate
+from schemas.evidence_pages import EvidencePages, PageRange, parse_evidence_pages
+from schemas.findings import Location
+from schemas.report import DocumentSummary, IndicatorEntry, SubmissionSummary
+
+__all__ = [
+    "Achievement",
+    "Component",
+    "Document",
+    "DocumentKind",
+    "DocumentStatus",
+    "EvidencePages",
+    "FieldValue",
+    "IndicatorClaim",
+    "ListedItem",
+    "PageRange",
+    "QualitativeClaim",
+    "Stage",
+    "Submission",
+    "parse_evidence_pages",
+]
+
+Value = Decimal | bool | None
+
+
+class DocumentKind(StrEnum):
+    """The documents of an application (공고 3. 신청방법 ①–⑤)."""
+
+    APPLICATION = "application"  # ① 공모 신청서
+    QUANTITATIVE_PROPOSAL = "quantitative_proposal"  # ② 정량지표 평가제안서
+    QUALITATIVE_SELF_ASSESSMENT = "qualitative_self_assessment"  # ③ 정성지표 자체평가표
+    EVIDENCE = "evidence"  # ④ 근거자료
+    OTHER = "other"  # ⑤ 기타
+
+
+class Stage(StrEnum):
+    """The five qualitative stages, lowest first; values are the catalogue's stage ids."""
+
+    INITIATION = "initiation"
+    PARTIAL = "partial"
+    MEETS = "meets"
+    ADVANCED = "advanced"
+    OPTIMIZED = "optimized"
+
+    @property
+    def level(self) -> int:
+        return list(Stage).index(self) + 1
+
+    @property
+    def label(self) -> str:
+        return _STAGE_LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str | None) -> Stage | None:
+        """'요건충족 단계', '발전단계', '레벨4', 'Level 5' → the stage; None if not one."""
+        key = match_key(text or "").lower().removesuffix("단계")
+        for prefix in ("레벨", "level", "lv.", "lv"):
+            if key.startswith(prefix) and key[len(prefix):].isdigit():
+                n = int(key[len(prefix):])
+                return list(cls)[n - 1] if 1 <= n <= len(cls) else None
+        return _STAGE_KEYS.get(key)
+
+
+_STAGE_LABELS = {Stage.INITIATION: "착수", Stage.PARTIAL: "일부요건 충족", Stage.MEETS: "요건 충족",
+                 Stage.ADVANCED: "발전", Stage.OPTIMIZED: "최적화"}
+_STAGE_KEYS = {match_key(v): k for k, v in _STAGE_LABELS.items()}
+
+
+class Document(BaseModel):
+    """One file of the submission."""
+
+    file: str  # path inside the bundle, as delivered
+    sha256: str
+    kind: DocumentKind = DocumentKind.OTHER
+    pages: int | None = Field(default=None, ge=0)
+    status: DocumentStatus = DocumentStatus.OK
+    media_type: str | None = None
+
+    def summary(self) -> DocumentSummary:
+        return DocumentSummary(file=self.file, sha256=self.sha256, kind=self.kind.value,
+                               pages=self.pages, status=self.status.value)
+
+
+class Component(BaseModel):
+    """One figure of a data form: (A) 인구수, (B) CCTV 수, the B/A ratio, a total, an O/X."""
+
+    id: str | None = None  # the catalogue component id, once matched
+    label: str  # the header or row label as printed
+    value: Value = None
+    unit: str | None = None
+    text: str = ""  # the cell as printed
+    location: Location | None = None
+
+
+class FieldValue(BaseModel):
+    """One cell of a listed item's row, as printed."""
+
+    name: str  # the column header
+    text: str
+    location: Location | None = None
+
+
+class ListedItem(BaseModel):
+    """One row of an indicator's item list (an award, a session, an API …)."""
+
+    list_id: str | None = None  # the catalogue list id, once matched
+    number: int | None = None  # the No. column
+    name: str | None = None
+    kind: str | None = None  # the category column: 기관/개인, 국내/국외, 계획/규정 …
+    date: PartialDate | None = None
+    span: DateSpan | None = None
+    date_text: str | None = None  # the date cell as printed
+    amount: Decimal | None = None
+    amount_unit: str | None = None
+    org: str | None = None
+    text: str = ""  # the whole row as printed
+    cells: list[FieldValue] = Field(default_factory=list)
+    location: Location | None = None
+
+
+class IndicatorClaim(BaseModel):
+    """An indicator row as claimed: the summary-table cell plus its data form."""
+
+    code: str
+    name_as_printed: str | None = None
+    value: Value = None  # the primary value (catalogue `value_rule`)
+    unit: str | None = None
+    text: str | None = None  # the summary cell as printed
+    evidence_pages: EvidencePages | None = None
+    components: list[Component] = Field(default_factory=list)
+    items: list[ListedItem] = Field(default_factory=list)
+    declared_span: DateSpan | None = None  # the two-year span the form declares
+    declared_span_text: str | None = None
+    source: Location | None = None  # the summary-table row
+    form_source: Location | None = None  # the data form
+    notes: list[str] = Field(default_factory=list)
+
+    def component(self, cid: str) -> Component | None:
+        return next((c for c in self.components if c.id == cid), None)
+
+    def entry(self) -> IndicatorEntry:
+        """The row as `findings.json` lists it."""
+        value = self.value
+        if isinstance(value, Decimal):
+            value = float(value)  # type: ignore[assignment]
+        return IndicatorEntry(code=self.code, value=value, unit=self.unit, text=self.text,
+                              evidence_pages=self.evidence_pages.raw if self.evidence_pages
+                              else None, source=self.source)
+
+
+class Achievement(BaseModel):
+    """A dated achievement cited in a qualitative self-assessment."""
+
+    text: str
+    date: PartialDate | None = None
+    span: DateSpan | None = None
+    location: Location | None = None
+
+
+class QualitativeClaim(BaseModel):
+    """One unit (중분류) of the qualitative self-assessment."""
+
+    unit: str  # the catalogue unit id once matched, else the printed name
+    unit_as_printed: str | None = None
+    item: str | None = None  # '1.1 전담 공무원' when the row is a sub-item
+    stage: Stage | None = None  # the stage claimed
+    stage_text: str | None = None  # as printed ('요건충족 단계')
+    narrative: str = ""
+    achievements: list[Achievement] = Field(default_factory=list)
+    source: Location | None = None
+    notes: list[str] = Field(default_factory=list)
+
+
+Purpose = Literal["new", "grade_upgrade", "grade_maintenance"]
+
+
+class Submission(BaseModel):
+    """An application as delivered: who applies, as what, with which documents and claims."""
+
+    id: str  # stable, derived from the content (not from a path)
+    ruleset: str = "city-2025"
+    applicant: str | None = None  # 누리시
+    applicant_kind: str | None = None  # 시/군/구/광역시 … when stated
+    city_type_claimed: str | None = None  # 대도시 / 중소도시 as printed
+    population: int | None = Field(default=None, ge=0)
+    population_text: str | None = None
+    selected_areas: list[str] = Field(default_factory=list)  # as printed ('문화 관광')
+    purpose: Purpose | None = None  # renewal conditions depend on it
+    previous_renewals: int | None = Field(default=None, ge=0)
+    documents: list[Document] = Field(default_factory=list)
+    indicators: list[IndicatorClaim] = Field(default_factory=list)
+    qualitative: list[QualitativeClaim] = Field(default_factory=list)
+    source: Location | None = None  # where applicant and type were read
+    notes: list[str] = Field(default_factory=list)
+
+    def indicator(self, code: str) -> IndicatorClaim | None:
+        key = match_key(code).upper()
+        return next((i for i in self.indicators if match_key(i.code).upper() == key), None)
+
+    def documents_of(self, kind: DocumentKind) -> list[Document]:
+        return [d for d in self.documents if d.kind == kind]
+
+    def summary(self) -> SubmissionSummary:
+        """The `submission` block of `findings.json`."""
+        return SubmissionSummary(id=self.id, applicant=self.applicant,
+                                 city_type_claimed=self.city_type_claimed,
+                                 population=self.population,
+                                 selected_areas=list(self.selected_areas),
+                                 documents=[d.summary() for d in self.documents])
