@@ -24,7 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLES = ROOT / "samples" / "bundles"
-TRUTHS = sorted(BUNDLES.glob("*/truth.json"))
+TRUTHS = sorted((ROOT / "samples" / "truth").glob("*.json"))
 CATALOGUE = ROOT / "samples" / "generator" / "indicators.csv"
 AREAS = ["행정", "주거", "교육", "문화관광", "경제", "보건복지", "환경에너지"]
 STAGES = ["착수", "일부요건 충족", "요건 충족", "발전", "최적화"]
@@ -36,7 +36,7 @@ def load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@pytest.fixture(params=TRUTHS, ids=lambda p: p.parent.name)
+@pytest.fixture(params=TRUTHS, ids=lambda p: p.stem)
 def truth(request: pytest.FixtureRequest) -> dict[str, Any]:
     return load(request.param)
 
@@ -274,7 +274,8 @@ def test_zip_of_the_scan_bundle_has_cp949_names_without_utf8_flag() -> None:
 
 def regenerate(out: Path, bundle: str) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "samples.generator", "--out", str(out), "--only", bundle],
+        [sys.executable, "-m", "samples.generator", "--out", str(out), "--truth",
+         str(out / "truth"), "--only", bundle],
         cwd=ROOT,
         check=True,
         capture_output=True,
@@ -290,7 +291,7 @@ def pdf_cells(path: Path, pages: list[int]) -> list[list[list[str | None]]]:
 def test_generator_is_deterministic_pdf(tmp_path: Path) -> None:
     t = next(load(p) for p in TRUTHS if load(p)["style"] == "hwp")
     fresh = regenerate(tmp_path, t["bundle"])
-    assert load(fresh / "truth.json") == t
+    assert load(tmp_path / "truth" / f"{t['bundle']}.json") == t
     prop = doc_of(t, "quantitative_proposal")
     # the summary pages and a spread of form pages (all pages would be slow to parse)
     pages = sorted(
@@ -304,7 +305,7 @@ def test_generator_is_deterministic_pdf(tmp_path: Path) -> None:
 def test_generator_is_deterministic_xlsx(tmp_path: Path) -> None:
     t = next(load(p) for p in TRUTHS if load(p)["style"] == "xlsx")
     fresh = regenerate(tmp_path, t["bundle"])
-    assert load(fresh / "truth.json") == t
+    assert load(tmp_path / "truth" / f"{t['bundle']}.json") == t
     name = doc_of(t, "quantitative_proposal")["file"]
 
     def values(p: Path) -> list[list[list[Any]]]:

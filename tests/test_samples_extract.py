@@ -21,7 +21,7 @@ from extractors.models import DocumentExtract, TextLayer
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLES = ROOT / "samples" / "bundles"
-TRUTHS = sorted(BUNDLES.glob("*/truth.json"))
+TRUTHS = sorted((ROOT / "samples" / "truth").glob("*.json"))
 
 
 def norm(s: str | None) -> str:
@@ -42,7 +42,7 @@ def doc_of(t: dict[str, Any], kind: str) -> dict[str, Any]:
     return next(d for d in t["documents"] if d["kind"] == kind)
 
 
-@pytest.fixture(params=TRUTHS, ids=lambda p: p.parent.name)
+@pytest.fixture(params=TRUTHS, ids=lambda p: p.stem)
 def truth(request: pytest.FixtureRequest) -> dict[str, Any]:
     return load(request.param)
 
@@ -125,7 +125,7 @@ def test_application_and_self_assessment_values(truth: dict[str, Any]) -> None:
 TEXT_LAYER = [p for p in TRUTHS if not doc_of(load(p), "evidence")["image_only"]]
 
 
-@pytest.mark.parametrize("path", TEXT_LAYER, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("path", TEXT_LAYER, ids=lambda p: p.stem)
 def test_evidence_pages_show_their_items(path: Path) -> None:
     truth = load(path)
     ev = doc_of(truth, "evidence")

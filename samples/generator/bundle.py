@@ -57,7 +57,7 @@ def lay(
     )
 
 
-def build(profile: Path, out_root: Path) -> dict[str, Any]:
+def build(profile: Path, out_root: Path, truth_root: Path) -> dict[str, Any]:
     city = Profile.load(profile)
     specs, built = build_content(city)
     ranges, index_pages = evidence_ranges(specs, built)
@@ -224,7 +224,9 @@ def build(profile: Path, out_root: Path) -> dict[str, Any]:
         [(first_ev + i, owners[i], ev) for i, ev in enumerate(ev_pages)],
         image_only,
     )
-    (out / "truth.json").write_text(
+    # the truth lives beside the bundles, not in them: a bundle holds only what is submitted
+    truth_root.mkdir(parents=True, exist_ok=True)
+    (truth_root / f"{city.bundle}.json").write_text(
         json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     if city.raw.get("zip"):
