@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,12 +22,16 @@ class ExtractSettings:
     # a page is OCR'd when fewer than this share of its glyphs decode to real text
     min_good_glyph_share: float = 0.85
     max_pages: int | None = None
+    # Tesseract runs as a subprocess: this many pages are OCR'd at once (0 = one per core)
+    ocr_workers: int = 0
 
     def __post_init__(self) -> None:
         if not 72 <= self.ocr_dpi <= 600:
             raise ValueError(f"ocr_dpi must be within 72..600, got {self.ocr_dpi}")
         if not 0.0 < self.min_good_glyph_share <= 1.0:
             raise ValueError("min_good_glyph_share must be within (0, 1]")
+        if self.ocr_workers < 0:
+            raise ValueError("ocr_workers must be 0 (one per core) or more")
         if self.max_pages is not None and self.max_pages < 1:
             raise ValueError("max_pages must be positive")
         if not self.ocr_languages or any(not p.isalpha() for p in self.ocr_languages.split("+")):
@@ -70,3 +75,7 @@ class Backend(ABC):
             media_type=media_type,
             status=DocumentStatus.OK,
         )
+
+
+def ocr_worker_count(settings: ExtractSettings) -> int:
+    return settings.ocr_workers or os.cpu_count() or 1

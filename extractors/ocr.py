@@ -256,7 +256,14 @@ def ocr_pdf_page(page: fitz.Page, settings: ExtractSettings, *,
     Span bboxes are in PDF points in the space of PyMuPDF's text extraction (unrotated
     page, top-left origin), so OCR spans and text-layer spans of a document line up.
     """
-    started = time.perf_counter()
     png, to_page = render_page(page, settings.ocr_dpi, clip)
+    return ocr_rendered(png, to_page, page.number + 1, settings, psm=psm)
+
+
+def ocr_rendered(png: bytes, to_page: fitz.Matrix, page_number: int, settings: ExtractSettings,
+                 *, psm: int = DEFAULT_PSM) -> OcrResult:
+    """OCR a page already rendered by `render_page`. Touches no PyMuPDF document, so it
+    may run in a worker thread while the caller renders the next page."""
+    started = time.perf_counter()
     tsv = _run_tesseract(png, settings.ocr_languages, settings.ocr_dpi, psm, DEFAULT_TIMEOUT_S)
-    return build_result(parse_tsv(tsv), to_page, page.number + 1, started)
+    return build_result(parse_tsv(tsv), to_page, page_number, started)

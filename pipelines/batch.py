@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractors.base import ExtractSettings
+from pipelines.cache import ExtractCache
 from pipelines.steps import (
     SubmissionRun,
     build_report,
@@ -27,15 +28,16 @@ def submissions_in(batch_dir: Path) -> list[Path]:
 
 def run_submission(
     source: Path, out_root: Path, settings: ExtractSettings | None = None,
-    progress: Progress = lambda _m: None,
+    progress: Progress = lambda _m: None, cache: ExtractCache | None = None,
 ) -> SubmissionRun:
     work = out_root / ".work"
+    cache = cache or ExtractCache(out_root / ".cache" / "extract")
     intake = intake_step(source, work)
     out_dir = out_root / source.name
     run = SubmissionRun(source=source, out_dir=out_dir, intake=intake)
     for i, f in enumerate(intake.files, 1):
         progress(f"  [{i}/{len(intake.files)}] {f.name}")
-        doc = extract_step(f, settings)
+        doc = extract_step(f, settings, cache)
         write_extract(doc, out_dir)
         run.extracts.append(doc)
     write_report(build_report(run), out_dir)
@@ -48,7 +50,8 @@ def run_batch(
 ) -> list[SubmissionRun]:
     runs = []
     subs = submissions_in(batch_dir)
+    cache = ExtractCache(out_root / ".cache" / "extract")
     for k, source in enumerate(subs, 1):
         progress(f"[{k}/{len(subs)}] {source.name}")
-        runs.append(run_submission(source, out_root, settings, progress))
+        runs.append(run_submission(source, out_root, settings, progress, cache))
     return runs

@@ -12,6 +12,7 @@ from extractors.api import extract_file
 from extractors.base import ExtractSettings
 from extractors.models import DocumentExtract
 from intake.bundle import BundleFile, IntakeResult, open_submission
+from pipelines.cache import ExtractCache
 from reports.jsonfile import extract_json_name, write_model
 from reports.merge import merge_findings
 from schemas.report import DocumentSummary, FindingsReport, SubmissionSummary
@@ -29,8 +30,18 @@ def intake_step(source: Path, work_dir: Path) -> IntakeResult:
     return open_submission(source, work_dir)
 
 
-def extract_step(f: BundleFile, settings: ExtractSettings | None = None) -> DocumentExtract:
-    return extract_file(f.path, settings, display_name=f.name)
+def extract_step(
+    f: BundleFile, settings: ExtractSettings | None = None, cache: ExtractCache | None = None
+) -> DocumentExtract:
+    settings = settings or ExtractSettings()
+    if cache is not None:
+        hit = cache.get(f.sha256, f.media_type, settings, f.name)
+        if hit is not None:
+            return hit
+    doc = extract_file(f.path, settings, display_name=f.name)
+    if cache is not None:
+        cache.put(doc, settings)
+    return doc
 
 
 def write_extract(doc: DocumentExtract, out_dir: Path) -> Path:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
 import fitz
 
-from extractors.base import Backend
+from extractors.base import Backend, ocr_worker_count
 from extractors.findings import ExtractRule, fail_document
 from extractors.models import DocumentExtract, DocumentStatus, MediaType, Page, TextLayer
 from extractors.pdf import pagefind
@@ -55,22 +56,32 @@ class PdfBackend(Backend):
     def _pages(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
         limit = self.settings.max_pages or pdf.page_count
         placed: list[Placed] = []
+        jobs: list[pagefind.OcrJob] = []
         failed = 0
-        for i in range(min(limit, pdf.page_count)):
-            number = i + 1
-            try:
-                page = pdf[i]
-                placed.extend(self._page(page, number, doc))
-            except RuntimeError as exc:  # MuPDF could not interpret this page's content
-                failed += 1
-                doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
-                doc.findings.append(pagefind.finding(doc, ExtractRule.PAGE_UNREADABLE, page=number,
-                                                     reason=str(exc)))
+        workers = ocr_worker_count(self.settings)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for i in range(min(limit, pdf.page_count)):
+                number = i + 1
+                try:
+                    page = pdf[i]
+                    placed.extend(self._page(page, number, doc, pool, jobs))
+                    pagefind.throttle(jobs, 2 * workers)
+                except RuntimeError as exc:  # MuPDF could not interpret this page's content
+                    failed += 1
+                    doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
+                    doc.findings.append(pagefind.finding(
+                        doc, ExtractRule.PAGE_UNREADABLE, page=number, reason=str(exc)))
+            for job in jobs:
+                pagefind.ocr_finish(job, doc)
+        doc.spans.sort(key=lambda s: s.page)  # stable: keeps each page's reading order
         doc.tables = join_tables(placed)
         if failed:
             doc.status = DocumentStatus.PARTIAL
 
-    def _page(self, page: fitz.Page, number: int, doc: DocumentExtract) -> list[Placed]:
+    def _page(
+        self, page: fitz.Page, number: int, doc: DocumentExtract, pool: Executor,
+        jobs: list[pagefind.OcrJob],
+    ) -> list[Placed]:
         chars = page_chars(page)
         report = classify(chars, lambda: _image_coverage(page), self.settings.min_good_glyph_share)
         info = Page(number=number, width=round(page.rect.width, 2),
@@ -78,7 +89,7 @@ class PdfBackend(Backend):
                     text_layer=report.status)
         doc.pages.append(info)
         if report.status is not TextLayer.GOOD:
-            pagefind.ocr_into(page, info, doc, self.settings)
+            jobs.append(pagefind.ocr_submit(page, info, doc, self.settings, pool))
             return []
         groups = find_cell_groups(pagefind.page_edges(page, chars), tuple(page.rect))  # type: ignore[arg-type]
         built = (build_table(cells, chars, number) for cells in groups)

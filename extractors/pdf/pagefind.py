@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+
 import fitz
 from pdfplumber.table import merge_edges
 
+from extractors import ocr
 from extractors.base import ExtractSettings
 from extractors.findings import ExtractRule, extract_finding
 from extractors.models import DocumentExtract, Page
+from extractors.ocr import OcrResult
 from extractors.pdf.chars import Char
 from extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
 from schemas.findings import Finding
@@ -30,18 +34,40 @@ def finding(
     return extract_finding(rule, doc.file, page=page, **fmt)
 
 
-def ocr_into(page: fitz.Page, info: Page, doc: DocumentExtract, settings: ExtractSettings) -> None:
-    """Replace a missing or unusable text layer by OCR, or say why we could not."""
+OcrJob = tuple[Page, "Future[OcrResult] | None"]
+
+
+def ocr_submit(
+    page: fitz.Page, info: Page, doc: DocumentExtract, settings: ExtractSettings,
+    pool: Executor,
+) -> OcrJob:
+    """Render a page whose text layer is missing or unusable and queue it for OCR."""
     if not settings.ocr:
         doc.findings.append(finding(doc, ExtractRule.OCR_SKIPPED, page=info.number))
-        return
-    from extractors import ocr  # Tesseract is only needed for scans
+        return (info, None)
+    png, to_page = ocr.render_page(page, settings.ocr_dpi)
+    return (info, pool.submit(ocr.ocr_rendered, png, to_page, info.number, settings))
 
+
+def throttle(jobs: list[OcrJob], in_flight: int) -> None:
+    """Wait while more than `in_flight` rendered pages await OCR: a 1,000-page scan must
+    not hold a thousand page images in memory."""
+    pending = [f for _, f in jobs if f is not None and not f.done()]
+    while len(pending) > in_flight:
+        wait(pending, return_when=FIRST_COMPLETED)
+        pending = [f for f in pending if not f.done()]
+
+
+def ocr_finish(job: OcrJob, doc: DocumentExtract) -> None:
+    """Put a page's OCR text in the document, or say why there is none."""
+    info, future = job
+    if future is None:
+        return
     try:
-        result = ocr.ocr_pdf_page(page, settings)
+        result = future.result()
     except ocr.OcrUnavailable as exc:
         doc.findings.append(finding(doc, ExtractRule.OCR_UNAVAILABLE, page=info.number,
-                                     reason=str(exc)))
+                                    reason=str(exc)))
         return
     info.ocr = True
     info.ocr_confidence = result.mean_confidence
