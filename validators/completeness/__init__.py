@@ -1,0 +1,1 @@
+"""Completeness: something the call requires is missing (one check per module)."""

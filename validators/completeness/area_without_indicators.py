@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemas.claims import Submission
+from schemas.findings import Finding, Severity
+from validators.rule import CheckContext, Rule, RuleSpec
+
+
+class AreaWithoutIndicators(Rule):
+    spec = RuleSpec(
+        id="completeness.area-without-indicators",
+        severity=Severity.ERROR,
+        template="선택 영역 '{area}'을(를) 선택했으나 요약표에 그 영역의 지표가 하나도 없습니다",
+        clause="지침 III.평가방법 및 평가기준 > 정량지표 ※ 선택영역은 7개 분야 중 "
+               "반드시 '3개' 분야만 선택하여 지표 설정",
+        example={"area": "교육"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        present = {c.code for c in sub.indicators}
+        if not present:
+            return
+        for name in sub.selected_areas:
+            area = ctx.ruleset.area(name)
+            if area is None:
+                continue
+            codes = {i.code for i in ctx.ruleset.indicators if i.area == area.id}
+            if not codes & present:
+                yield self.finding(area=area.name, expected=", ".join(sorted(codes)),
+                                   locations=[sub.source, ctx.summary_location])

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemas.claims import Submission
+from schemas.findings import Finding, Severity
+from validators.completeness.areas import required_indicators
+from validators.rule import CheckContext, Rule, RuleSpec
+
+
+class MissingIndicator(Rule):
+    spec = RuleSpec(
+        id="completeness.missing-indicator",
+        severity=Severity.ERROR,
+        template="지표 {code} '{name}'의 행이 정량지표 요약표에 없습니다",
+        clause="지침 V.제출서류 및 양식 > 작성요령 (최종적으로 요약표도 작성) > ● 정량지표 요약표",
+        example={"code": "A-2-3", "name": "2년간 리빙랩 운영 건수"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        if not sub.indicators:
+            return  # no summary table at all is one finding elsewhere, not 53
+        present = {c.code for c in sub.indicators}
+        for ind in required_indicators(sub, ctx.ruleset):
+            if ind.code not in present:
+                yield self.finding(indicator=ind.code, code=ind.code, name=ind.name,
+                                   expected=ind.code, locations=[ctx.summary_location])

@@ -1,0 +1,19 @@
+"""Run the registered rules over a submission."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from schemas.claims import Submission
+from schemas.findings import Finding
+from validators.registry import RULES
+from validators.rule import CheckContext, Rule
+
+
+def run_rules(
+    sub: Submission, ctx: CheckContext, rules: Iterable[type[Rule]] = RULES
+) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        findings.extend(rule().check(sub, ctx))
+    return findings
