@@ -39,8 +39,9 @@ def clean() -> Submission:
         ("3. 정성지표 자체평가표.pdf", DocumentKind.QUALITATIVE_SELF_ASSESSMENT),
         ("4. 근거자료.pdf", DocumentKind.EVIDENCE)]]
     claims = [_claim(i.code) for i in RS.indicators_for(AREAS)]
-    return Submission(id="sub-test", applicant="누리시", selected_areas=AREAS,
-                      documents=docs, indicators=claims)
+    return Submission(id="sub-test", applicant="누리시", city_type_claimed="중소도시",
+                      population=412345, selected_areas=AREAS, documents=docs,
+                      indicators=claims)
 
 
 def ctx() -> CheckContext:
@@ -122,3 +123,12 @@ def test_selected_area_without_its_indicators() -> None:
 def test_every_rule_is_tested_here() -> None:
     text = Path(__file__).read_text(encoding="utf-8")
     assert all(r.spec.id in text for r in RULES if r.spec.id.startswith("completeness."))
+
+
+def test_missing_applicant_fact_names_each_fact() -> None:
+    sub = clean()
+    sub.city_type_claimed, sub.population = None, None
+    found = fired("completeness.missing-applicant-fact", sub)
+    assert len(found) == 2
+    assert any("대도시/중소도시" in f.message for f in found)
+    assert all(f.locations[0].file.startswith(("1.", "2.")) for f in found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from validators.completeness.area_without_indicators import AreaWithoutIndicators
 from validators.completeness.empty_evidence_pages import EmptyEvidencePages
 from validators.completeness.empty_value import EmptyValue
+from validators.completeness.missing_applicant_fact import MissingApplicantFact
 from validators.completeness.missing_document import MissingDocument
 from validators.completeness.missing_indicator import MissingIndicator
 from validators.completeness.missing_summary import MissingSummary
@@ -13,6 +14,7 @@ from validators.rule import Rule
 
 RULES: tuple[type[Rule], ...] = (
     MissingDocument,
+    MissingApplicantFact,
     MissingSummary,
     MissingIndicator,
     UnknownRow,

@@ -25,6 +25,7 @@ class Cell:
     bold: bool = False
     key: str | None = None
     number: float | int | None = None  # xlsx writes this as a numeric cell
+    fmt: str | None = None  # xlsx number format for ``number`` (default: from the text)
 
 
 @dataclass

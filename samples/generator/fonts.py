@@ -16,6 +16,13 @@ FILES = {
     ("myeongjo", False): "NanumMyeongjo",
     ("myeongjo", True): "NanumMyeongjoBold",
 }
+# more faces for the variant bundles (registered only when used)
+EXTRA = {
+    ("barun", False): "NanumBarunGothic",
+    ("barun", True): "NanumBarunGothicBold",
+    ("square", False): "NanumSquareR",
+    ("square", True): "NanumSquareB",
+}
 
 
 @cache
@@ -24,8 +31,16 @@ def register() -> None:
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
 
 
+@cache
+def register_extra(name: str) -> None:
+    pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / f"{name}.ttf")))
+
+
 def font_name(family: str, bold: bool) -> str:
     register()
+    if (family, bold) in EXTRA:
+        register_extra(EXTRA[(family, bold)])
+        return EXTRA[(family, bold)]
     return FILES[(family, bold)]
 
 

@@ -18,7 +18,7 @@ from samples.generator.kit import (
     grouped_rows,
     list_table,
 )
-from samples.generator.model import Built, Ctx
+from samples.generator.model import Built, Ctx, fit_total
 from samples.generator.vocab import (
     API_CATEGORIES,
     FILE_CATEGORIES,
@@ -214,7 +214,12 @@ def _kinds_built(x: Ctx, items: list[dict[str, Any]], api: bool) -> Built:
 
 
 def a_3_2(x: Ctx) -> Built:
-    return _kinds_built(x, _open_data(x, API_CATEGORIES, min(16, x.scaled(7, 9)), True), True)
+    pin = x.pin()  # [kinds, total]
+    if pin is None:
+        return _kinds_built(x, _open_data(x, API_CATEGORIES, min(16, x.scaled(7, 9)), True), True)
+    items = _open_data(x, API_CATEGORIES, pin[0], True)
+    fit_total(items, "count", pin[1])
+    return _kinds_built(x, items, True)
 
 
 def a_3_3(x: Ctx) -> Built:

@@ -17,7 +17,7 @@ from samples.generator.kit import (
     ev_page,
     list_table,
 )
-from samples.generator.model import Built, Ctx
+from samples.generator.model import Built, Ctx, fit_total
 from samples.generator.vocab2 import (
     INVEST,
 )
@@ -161,6 +161,8 @@ def b_4_3(x: Ctx) -> Built:
         }
         for i, ((n, co), d) in enumerate(zip(picked, dates, strict=True), 1)
     ]
+    if x.pin() is not None:
+        fit_total(items, "amount", x.pin())
     total = sum(it["amount"] for it in items)
     rows = [
         [

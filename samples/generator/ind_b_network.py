@@ -24,15 +24,22 @@ from samples.generator.model import Built, Ctx
 from samples.generator.vocab2 import (
     EVENTS_ABROAD,
     EVENTS_DOMESTIC,
+    EVENTS_DOMESTIC_MORE,
 )
 
 
 def b_3_1(x: Ctx) -> Built:
     items: list[dict[str, Any]] = []
-    for scope, pool, n in (
-        ("국내", EVENTS_DOMESTIC, min(12, x.scaled(5, 8))),
-        ("국외", EVENTS_ABROAD, min(4, x.scaled(1, 3))),
-    ):
+    pin = x.pin()  # [국내, 국외]
+    plan = (
+        (("국내", EVENTS_DOMESTIC + EVENTS_DOMESTIC_MORE, pin[0]), ("국외", EVENTS_ABROAD, pin[1]))
+        if pin
+        else (
+            ("국내", EVENTS_DOMESTIC, min(12, x.scaled(5, 8))),
+            ("국외", EVENTS_ABROAD, min(4, x.scaled(1, 3))),
+        )
+    )
+    for scope, pool, n in plan:
         for name, host, fixed_dates in x.pick(pool, n):
             inside = [d for d in fixed_dates if x.start <= d[:7] <= x.end]
             d = x.rng.choice(inside) if inside else x.days(1)[0]

@@ -141,3 +141,18 @@ class Ctx:
 
     def pick(self, pool: list[Any], n: int) -> list[Any]:
         return self.rng.sample(pool, min(n, len(pool)))
+
+    def pin(self) -> Any:
+        """A figure the profile fixes for this indicator (variant bundles print the issue's
+        own examples, e.g. '1,250백만원'); None keeps the seeded draw of the base bundles."""
+        return self.city.raw.get("pins", {}).get(self.code)
+
+
+def fit_total(items: list[dict[str, Any]], key: str, total: int) -> None:
+    """Rescale the items' ``key`` so they add up to ``total`` exactly (each stays >= 1)."""
+    have = sum(it[key] for it in items)
+    for it in items:
+        it[key] = max(1, it[key] * total // have)
+    items[max(range(len(items)), key=lambda i: items[i][key])][key] += total - sum(
+        it[key] for it in items
+    )

@@ -84,6 +84,14 @@ EVENTS_DOMESTIC = [
     ("스마트 모빌리티 컨퍼런스 참가", "한국교통연구원", []),
     ("스마트시티 리빙랩 네트워크 포럼 참가", "국가건축도시위원회", []),
 ]
+# only profiles that pin more 국내 events than the base pool holds draw on these
+EVENTS_DOMESTIC_MORE = [
+    ("스마트도시 정책 워크숍 개최", "{c}", []),
+    ("도시데이터 활용 경진대회 개최", "{c}", []),
+    ("K-스마트시티 지역 순회 설명회 참석", "국토교통부", []),
+    ("디지털트윈 국토 컨퍼런스 참가", "국토연구원", []),
+    ("스마트 안전도시 심포지엄 참가", "한국방재학회", []),
+]
 EVENTS_ABROAD = [
     ("Smart City Expo World Congress 참가", "Fira de Barcelona", ["2023-11-07", "2024-11-05"]),
     ("Smart City Summit & Expo 참가", "Taipei Computer Association", ["2024-03-19", "2025-03-18"]),

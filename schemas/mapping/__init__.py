@@ -1,0 +1,1 @@
+"""From extracted documents to claims: classification, then one mapper per document kind."""

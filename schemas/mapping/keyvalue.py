@@ -1,0 +1,185 @@
+"""Reading label → value pairs out of an extraction, whatever the layout.
+
+Forms print a label ('기 관 명', '신청유형', '선택 서비스 분야(3개)') and its value in the
+cell to the right or below, inline after a colon ('※ 신청 유형: 중소도시'), or as a separate
+run on the same line when no table was detected (OCR). Labels are matched fuzzily on
+their jamo keys, so letter spacing, a missing space or one OCR slip still match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from extractors.models import Cell, DocumentExtract, Span, Table
+from extractors.normalize import match_key, tidy
+from schemas.findings import Location
+from schemas.textmatch import similarity
+
+# Bullets and list markers that precede labels in running text.
+_LEAD = re.compile(r"^[\s※○●◦■□▶▷◆◇•·\-–*]+")
+# A parenthesised note right after a label: '선택 서비스 분야(3개)', '인구(명)'.
+_NOTE = re.compile(r"\([^()]{0,12}\)$")
+_COLON = re.compile(r"^\s*[:：]\s*")
+LABEL_THRESHOLD = 85.0
+
+
+@dataclass(frozen=True)
+class Item:
+    """One piece of printed text: a table cell or a span, with where it sits."""
+
+    text: str
+    key: str
+    page: int
+    bbox: tuple[float, float, float, float] | None = None
+    sheet: str | None = None
+    ref: str | None = None
+    size: float | None = None
+    table: str | None = None
+    row: int = -1
+    col: int = -1
+
+
+@dataclass(frozen=True)
+class LabelValue:
+    """A value read next to a label, with the label that found it (its rank = preference)."""
+
+    label: str
+    rank: int
+    text: str
+    item: Item
+    how: str  # 'right', 'below', 'inline', 'line'
+
+
+def cell_item(table: Table, cell: Cell) -> Item:
+    page = cell.page or (table.pages[0] if table.pages else 1)
+    return Item(text=cell.text, key=cell.key or match_key(cell.text), page=page, bbox=cell.bbox,
+                sheet=table.sheet, ref=cell.ref, table=table.id, row=cell.row, col=cell.col)
+
+
+def span_item(span: Span) -> Item:
+    return Item(text=span.text, key=span.key or match_key(span.text), page=span.page,
+                bbox=span.bbox, size=span.size)
+
+
+def location(doc: DocumentExtract, item: Item) -> Location:
+    """Where a reviewer sees `item`: a sheet cell for workbooks, else page and region."""
+    if item.sheet is not None:
+        return Location(file=doc.file, sheet=item.sheet, cell=item.ref)
+    return Location(file=doc.file, page=item.page, bbox=item.bbox)
+
+
+def _bare(text: str) -> str:
+    """The label part of a label cell: bullets and a trailing colon dropped."""
+    return _LEAD.sub("", text).strip().rstrip(":：").strip()
+
+
+def label_rank(text: str, labels: Sequence[str]) -> int | None:
+    """The index of the label `text` is (fuzzily), or None. Only short texts are labels."""
+    k = match_key(_bare(text))
+    if not k or len(k) > 24:
+        return None
+    k = _NOTE.sub("", k) or k
+    best: tuple[float, int] | None = None
+    for i, lab in enumerate(labels):
+        s = similarity(k, lab)
+        if s >= LABEL_THRESHOLD and (best is None or s > best[0]):
+            best = (s, i)
+    return None if best is None else best[1]
+
+
+def is_any_label(text: str, vocab: Sequence[str]) -> bool:
+    return label_rank(text, vocab) is not None
+
+
+def _covering(table: Table) -> dict[tuple[int, int], Cell]:
+    """(row, col) → the anchor cell covering it (merges included)."""
+    grid: dict[tuple[int, int], Cell] = {}
+    for c in table.cells:
+        for r in range(c.row, c.row + c.rowspan):
+            for col in range(c.col, c.col + c.colspan):
+                grid[(r, col)] = c
+    return grid
+
+
+def _table_values(table: Table, labels: Sequence[str], vocab: Sequence[str]) -> list[LabelValue]:
+    grid = _covering(table)
+    out: list[LabelValue] = []
+    for c in table.cells:
+        rank = label_rank(c.text, labels)
+        if rank is None:
+            continue
+        right = [grid.get((c.row, col)) for col in range(c.col + c.colspan, table.n_cols)]
+        below = [grid.get((r, c.col)) for r in range(c.row + c.rowspan, table.n_rows)]
+        for how, line in (("right", right), ("below", below)):
+            value = _first_value(c, line, vocab)
+            if value is not None:
+                out.append(LabelValue(labels[rank], rank, tidy(value.text),
+                                      cell_item(table, value), how))
+                break
+    return out
+
+
+def _first_value(label: Cell, line: Iterable[Cell | None], vocab: Sequence[str]) -> Cell | None:
+    """The first non-empty cell along `line` unless another label comes first."""
+    for cell in line:
+        if cell is None or cell is label or not cell.text.strip():
+            continue
+        return None if is_any_label(cell.text, vocab) else cell
+    return None
+
+
+def _split_inline(text: str, labels: Sequence[str]) -> tuple[int, str] | None:
+    """'※ 신청 유형: 중소도시 (…)' → (rank of '신청유형', '중소도시 (…)')."""
+    body = _LEAD.sub("", text)
+    if ":" not in body and "：" not in body:
+        return None
+    head, _, rest = re.split(r"([:：])", body, maxsplit=1)
+    rank = label_rank(head, labels)
+    rest = rest.strip()
+    return None if rank is None or not rest else (rank, rest)
+
+
+def _same_line(a: Item, b: Item) -> bool:
+    if a.bbox is None or b.bbox is None or a.page != b.page:
+        return False
+    mid = (b.bbox[1] + b.bbox[3]) / 2
+    return a.bbox[1] - 1 <= mid <= a.bbox[3] + 1 and b.bbox[0] >= a.bbox[2] - 1
+
+
+def find_values(doc: DocumentExtract, labels: Sequence[str], vocab: Sequence[str],
+                pages: set[int] | None = None) -> list[LabelValue]:
+    """Every value printed next to one of `labels` (most preferred label first, then page).
+
+    `vocab` is every label of the form: a neighbour that is itself a label is not a value.
+    Table neighbours come first, then 'label: value' text, then a run on the same line.
+    """
+    out: list[LabelValue] = []
+    for t in doc.tables:
+        if pages is None or any(p in pages for p in t.pages):
+            out += [v for v in _table_values(t, labels, vocab)
+                    if pages is None or v.item.page in pages]
+    spans = [span_item(s) for s in doc.spans if pages is None or s.page in pages]
+    seen = {(v.item.page, match_key(v.text)) for v in out}
+    for it in spans:
+        split = _split_inline(it.text, labels)
+        if split is not None:
+            rank, rest = split
+            if (it.page, match_key(rest)) not in seen:
+                out.append(LabelValue(labels[rank], rank, tidy(rest), it, "inline"))
+                seen.add((it.page, match_key(rest)))
+            continue
+        rank = label_rank(it.text, labels)
+        if rank is None:
+            continue
+        right = sorted((s for s in spans if _same_line(it, s)),
+                       key=lambda s: s.bbox[0] if s.bbox else 0.0)
+        if right and not is_any_label(right[0].text, vocab):
+            v = right[0]
+            if (v.page, v.key) not in seen:
+                out.append(LabelValue(labels[rank], rank, tidy(v.text), v, "line"))
+                seen.add((v.page, v.key))
+    out.sort(key=lambda v: (v.rank, v.item.page))
+    return out
+

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemas.claims import DocumentKind, Submission
+from schemas.findings import Finding, Location, Severity
+from validators.rule import CheckContext, Rule, RuleSpec
+
+
+class MissingApplicantFact(Rule):
+    spec = RuleSpec(
+        id="completeness.missing-applicant-fact",
+        severity=Severity.ERROR,
+        template="신청서류에서 {fact}을(를) 찾지 못했습니다",
+        clause="운영지침 [별지 제1호서식] 스마트도시 인증 신청서 (인증 신청 기관: 기관명); "
+               "지침 II.신청대상 (대도시/중소도시 유형 구분, 인구규모 50만)",
+        example={"fact": "신청 유형(대도시/중소도시)"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        where = [Location(file=d.file) for d in sub.documents
+                 if d.kind in (DocumentKind.APPLICATION, DocumentKind.QUANTITATIVE_PROPOSAL)]
+        facts = {
+            "신청 기관명": sub.applicant,
+            "신청 유형(대도시/중소도시)": sub.city_type_claimed,
+            "인구": sub.population,
+            "선택 영역": sub.selected_areas or None,
+        }
+        for fact, value in facts.items():
+            if value is None:
+                yield self.finding(fact=fact, expected=fact, locations=where)
