@@ -11,7 +11,7 @@ from extractors.base import Backend, ocr_worker_count
 from extractors.findings import ExtractRule, fail_document
 from extractors.models import DocumentExtract, DocumentStatus, MediaType, Page, TextLayer
 from extractors.pdf import pagefind
-from extractors.pdf.chars import page_chars
+from extractors.pdf.chars import GlyphIndex, page_chars
 from extractors.pdf.join import Placed, join_tables
 from extractors.pdf.lines import build_spans
 from extractors.pdf.rows import split_unruled_rows
@@ -19,6 +19,11 @@ from extractors.pdf.tables import build_table, find_cell_groups, words_cross_bor
 from extractors.pdf.textlayer import classify
 
 _META_KEYS = ("title", "author", "creator", "producer", "creationDate", "modDate", "format")
+
+
+def _bounds(cells: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    return (min(c[0] for c in cells), min(c[1] for c in cells),
+            max(c[2] for c in cells), max(c[3] for c in cells))
 
 
 def _image_coverage(page: fitz.Page) -> float:
@@ -91,9 +96,14 @@ class PdfBackend(Backend):
         if report.status is not TextLayer.GOOD:
             jobs.append(pagefind.ocr_submit(page, info, doc, self.settings, pool))
             return []
-        groups = find_cell_groups(pagefind.page_edges(page, chars), tuple(page.rect))  # type: ignore[arg-type]
-        built = (build_table(cells, chars, number) for cells in groups)
-        tables = [split_unruled_rows(t) for t in built if not words_cross_borders(t, chars)]
+        groups = find_cell_groups(pagefind.page_edges(page, chars))
+        index = GlyphIndex(chars)
+        tables = []
+        for cells in groups:
+            near = index.within(*_bounds(cells))
+            t = build_table(cells, near, number)
+            if not words_cross_borders(t, near):
+                tables.append(split_unruled_rows(t))
         tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         in_cells = {id(ch) for t in tables for g in t.glyphs for ch in g}
         regions = [g for t in tables for g in t.glyphs if g]

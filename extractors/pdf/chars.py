@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import fitz
@@ -27,14 +28,24 @@ class Char:
     baseline: float
     size: float
     font: str
+    cx: float = 0.0  # centre, stored: table assignment reads it for every glyph and cell
+    cy: float = 0.0
 
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
+    def __post_init__(self) -> None:
+        self.cx = (self.x0 + self.x1) / 2
+        self.cy = (self.top + self.bottom) / 2
 
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
+
+class GlyphIndex:
+    """Glyphs sorted by vertical centre, to take a table's glyphs without a full scan."""
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = sorted(chars, key=lambda c: c.cy)
+        self.cys = [c.cy for c in self.chars]
+
+    def within(self, x0: float, top: float, x1: float, bottom: float) -> list[Char]:
+        lo, hi = bisect_left(self.cys, top), bisect_right(self.cys, bottom)
+        return [c for c in self.chars[lo:hi] if x0 <= c.cx <= x1]
 
 
 def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:

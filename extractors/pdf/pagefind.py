@@ -14,18 +14,24 @@ from extractors.models import DocumentExtract, Page
 from extractors.ocr import OcrResult
 from extractors.pdf.chars import Char
 from extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
+from extractors.pdf.tables import DEFAULT_TABLES
 from schemas.findings import Finding
 
 
 def page_edges(page: fitz.Page, chars: list[Char]) -> list[Edge]:
     """Ruling lines joined into long edges (Hancom draws them cell by cell), sides closed."""
-    edges = merge_edges(drawings_to_edges(page.get_cdrawings()), 3, 3, 3, 3)
+    t = DEFAULT_TABLES
+    edges = merge_edges(drawings_to_edges(page.get_cdrawings()), t.snap, t.snap, t.join, t.join)
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> bool:
         return any(x0 < ch.cx < x1 and top < ch.cy < bottom and not ch.c.isspace()
                    for ch in chars)
 
-    return close_open_sides(edges, text_in)
+    closed = close_open_sides(edges, text_in)
+    if len(closed) == len(edges):
+        return edges
+    # snap the virtual borders onto rules they nearly meet, or they cut sliver cells
+    return merge_edges(closed, t.snap, t.snap, t.join, t.join)
 
 
 def finding(

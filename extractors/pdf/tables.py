@@ -1,4 +1,4 @@
-"""Cell grids from ruling lines: pdfplumber's TableFinder on PyMuPDF geometry.
+"""Cell grids from ruling lines: pdfplumber's table algorithm on PyMuPDF geometry.
 
 pdfplumber's page parser is ~70× slower than PyMuPDF on Hancom exports, but its table
 algorithm (snap, join, intersect, smallest cells, group) only needs edges and a page box.
@@ -11,7 +11,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pdfplumber.table import TableFinder
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
+from pdfplumber.utils import filter_edges
 
 from extractors.models import Cell
 from extractors.normalize import match_key
@@ -21,22 +22,21 @@ from extractors.pdf.lines import region_text
 
 BBox = tuple[float, float, float, float]
 
-TABLE_SETTINGS = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "edge_min_length": 3,
-    "intersection_tolerance": 3,
-}
+@dataclass(frozen=True)
+class TableSettings:
+    """pdfplumber's tolerances (points), its defaults; validated on construction."""
+
+    snap: float = 3.0  # rules closer than this are one rule
+    join: float = 3.0  # collinear pieces with gaps up to this are one rule (dotted rules)
+    edge_min_length: float = 3.0
+    intersection: float = 3.0
+
+    def __post_init__(self) -> None:
+        if min(self.snap, self.join, self.edge_min_length, self.intersection) < 0:
+            raise ValueError("table tolerances must not be negative")
 
 
-@dataclass
-class _EdgePage:
-    """The two attributes of pdfplumber.Page that TableFinder reads with line strategies."""
-
-    edges: list[Edge]
-    bbox: BBox
+DEFAULT_TABLES = TableSettings()
 
 
 @dataclass
@@ -62,9 +62,12 @@ def _index(axis: list[float], v: float, tol: float) -> int:
     return min(i, len(axis) - 1)
 
 
-def find_cell_groups(edges: list[Edge], page_bbox: BBox) -> list[list[BBox]]:
-    finder = TableFinder(_EdgePage(edges, page_bbox), TABLE_SETTINGS)  # type: ignore[arg-type]
-    return [list(t.cells) for t in finder.tables]
+def find_cell_groups(edges: list[Edge], s: TableSettings = DEFAULT_TABLES) -> list[list[BBox]]:
+    """pdfplumber's algorithm (intersections → smallest cells → groups) on edges that
+    `pagefind.page_edges` already snapped and joined with pdfplumber's `merge_edges`."""
+    edges = filter_edges(edges, min_length=s.edge_min_length)
+    cells = intersections_to_cells(edges_to_intersections(edges, s.intersection, s.intersection))
+    return [list(group) for group in cells_to_tables(cells)]
 
 
 def build_table(cells: list[BBox], chars: list[Char], page: int, tol: float = 1.5) -> PageTable:
@@ -87,7 +90,7 @@ def build_table(cells: list[BBox], chars: list[Char], page: int, tol: float = 1.
     for ch in chars:
         cx, cy = ch.cx, ch.cy
         if not (x_min <= cx <= x_max and y_min <= cy <= y_max):
-            continue
+            continue  # callers pass the glyphs near the table; keep the exact test
         col = max(bisect_left(xs, cx) - 1, 0)
         row = max(bisect_left(ys, cy) - 1, 0)
         k = owner.get((row, col))
@@ -137,7 +140,7 @@ def words_cross_borders(
     if not inner:
         return False
     x0, y0, x1, y1 = table.bbox
-    inside = [c for c in chars if x0 <= c.cx <= x1 and y0 <= c.cy <= y1 and not c.c.isspace()]
+    inside = [c for c in chars if x0 <= c.cx <= x1 and y0 <= c.cy <= y1 and c.c != " "]
     inside.sort(key=lambda c: (round(c.baseline), c.x0))
     cuts = 0
     for g in inside:  # a rule through a glyph
