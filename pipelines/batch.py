@@ -12,9 +12,12 @@ from pipelines.steps import (
     build_report,
     extract_step,
     intake_step,
+    map_step,
+    validate_step,
     write_extract,
     write_report,
 )
+from schemas.catalogue import load_ruleset
 
 Progress = Callable[[str], None]
 
@@ -29,6 +32,7 @@ def submissions_in(batch_dir: Path) -> list[Path]:
 def run_submission(
     source: Path, out_root: Path, settings: ExtractSettings | None = None,
     progress: Progress = lambda _m: None, cache: ExtractCache | None = None,
+    program: str = "city-2025",
 ) -> SubmissionRun:
     work = out_root / ".work"
     cache = cache or ExtractCache(out_root / ".cache" / "extract")
@@ -40,18 +44,22 @@ def run_submission(
         doc = extract_step(f, settings, cache)
         write_extract(doc, out_dir)
         run.extracts.append(doc)
-    write_report(build_report(run), out_dir)
+    ruleset = load_ruleset(program)
+    mapped = map_step(run, ruleset)
+    report = build_report(run, mapped, validate_step(mapped, ruleset), ruleset)
+    write_report(report, out_dir)
+    run.report = report
     return run
 
 
 def run_batch(
     batch_dir: Path, out_root: Path, settings: ExtractSettings | None = None,
-    progress: Progress = lambda _m: None,
+    progress: Progress = lambda _m: None, program: str = "city-2025",
 ) -> list[SubmissionRun]:
     runs = []
     subs = submissions_in(batch_dir)
     cache = ExtractCache(out_root / ".cache" / "extract")
     for k, source in enumerate(subs, 1):
         progress(f"[{k}/{len(subs)}] {source.name}")
-        runs.append(run_submission(source, out_root, settings, progress, cache))
+        runs.append(run_submission(source, out_root, settings, progress, cache, program))
     return runs

@@ -1,6 +1,7 @@
 """The steps of a submission run, each a plain function (Prefect tasks wrap them later).
 
-intake → extract → report. No parsing here: each step calls the package that owns it.
+intake → extract → map → validate → report. No parsing here: each step calls the package
+that owns it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from intake.bundle import BundleFile, IntakeResult, open_submission
 from pipelines.cache import ExtractCache
 from reports.jsonfile import extract_json_name, write_model
 from reports.merge import merge_findings
+from schemas.catalogue import RuleSet
+from schemas.findings import Finding
+from schemas.mapping import Mapped, map_submission
 from schemas.report import DocumentSummary, FindingsReport, SubmissionSummary
+from validators.rule import CheckContext
+from validators.run import run_rules
 
 
 @dataclass
@@ -24,6 +30,7 @@ class SubmissionRun:
     out_dir: Path
     intake: IntakeResult
     extracts: list[DocumentExtract] = field(default_factory=list)
+    report: FindingsReport | None = None
 
 
 def intake_step(source: Path, work_dir: Path) -> IntakeResult:
@@ -48,18 +55,39 @@ def write_extract(doc: DocumentExtract, out_dir: Path) -> Path:
     return write_model(doc, out_dir / "extract" / extract_json_name(doc.file))
 
 
-def build_report(run: SubmissionRun, program: str = "city-2025") -> FindingsReport:
+def map_step(run: SubmissionRun, ruleset: RuleSet) -> Mapped:
+    return map_submission(run.intake.submission_id, run.extracts, ruleset)
+
+
+def validate_step(mapped: Mapped, ruleset: RuleSet) -> list[Finding]:
+    ctx = CheckContext(ruleset=ruleset, summary_location=mapped.summary_location,
+                       evidence_page_count=mapped.evidence_page_count)
+    return run_rules(mapped.submission, ctx)
+
+
+def build_report(run: SubmissionRun, mapped: Mapped, rule_findings: list[Finding],
+                 ruleset: RuleSet) -> FindingsReport:
+    sub = mapped.submission
     docs = [
-        DocumentSummary(file=d.file, sha256=d.sha256, pages=len(d.pages) or None,
+        DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
                         status=d.status.value)
-        for d in run.extracts
+        for d in sub.documents
     ]
-    findings = merge_findings(run.intake.findings, *(d.findings for d in run.extracts))
-    return FindingsReport(
-        program=program,
-        submission=SubmissionSummary(id=run.intake.submission_id, documents=docs),
-        findings=findings,
+    findings = merge_findings(run.intake.findings, *(d.findings for d in run.extracts),
+                              mapped.findings, rule_findings)
+    summary = SubmissionSummary(
+        id=sub.id, applicant=sub.applicant, city_type_claimed=sub.city_type_claimed,
+        population=sub.population, selected_areas=_area_names(sub.selected_areas, ruleset),
+        documents=docs,
     )
+    return FindingsReport(program=ruleset.id, submission=summary,
+                          indicators=[c.entry() for c in sub.indicators],
+                          findings=findings)
+
+
+def _area_names(printed: list[str], ruleset: RuleSet) -> list[str]:
+    """Catalogue names ('문화관광') for the areas as printed ('문화 관광')."""
+    return [a.name if (a := ruleset.area(p)) is not None else p for p in printed]
 
 
 def write_report(report: FindingsReport, out_dir: Path) -> Path:

@@ -160,8 +160,8 @@ class IndicatorClaim(BaseModel):
     def entry(self) -> IndicatorEntry:
         """The row as `findings.json` lists it."""
         value = self.value
-        if isinstance(value, Decimal):
-            value = float(value)  # type: ignore[assignment]
+        if isinstance(value, Decimal):  # JSON has no decimals: integral figures stay integers
+            value = int(value) if value == value.to_integral_value() else float(value)  # type: ignore[assignment]
         return IndicatorEntry(code=self.code, value=value, unit=self.unit, text=self.text,
                               evidence_pages=self.evidence_pages.raw if self.evidence_pages
                               else None, source=self.source)

@@ -26,7 +26,8 @@ class SubmissionSummary(BaseModel):
 
 class IndicatorEntry(BaseModel):
     code: str
-    value: float | bool | None = None
+    # a count stays an integer (6, not 6.0); ratios are floats; O/X are booleans
+    value: bool | int | float | None = None
     unit: str | None = None
     text: str | None = None
     evidence_pages: str | None = None

@@ -6,8 +6,12 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractors.base import ExtractSettings
+
+if TYPE_CHECKING:
+    from pipelines.steps import SubmissionRun
 
 
 def _progress(msg: str) -> None:
@@ -31,16 +35,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _summary(run: SubmissionRun) -> None:
+    report = run.report
+    counts = Counter(f.severity.value for f in report.findings) if report else Counter()
+    who = report.submission.applicant if report and report.submission.applicant else "신청기관 미상"
+    n = len(report.indicators) if report else 0
+    _progress(f"{run.out_dir / 'findings.json'}: {who}, 문서 {len(run.extracts)}건, 지표 {n}개, "
+              f"오류 {counts['error']} · 경고 {counts['warning']} · 참고 {counts['info']}")
+
+
 def cmd_intake(args: argparse.Namespace) -> int:
     from pipelines.batch import run_batch
 
-    runs = run_batch(Path(args.batch_dir), Path(args.out), _settings(args), _progress)
-    for run in runs:
-        counts = Counter(f.severity.value for f in run.intake.findings)
-        for d in run.extracts:
-            counts.update(f.severity.value for f in d.findings)
-        _progress(f"{run.out_dir / 'findings.json'}: 문서 {len(run.extracts)}건, "
-                  f"오류 {counts['error']} · 경고 {counts['warning']} · 참고 {counts['info']}")
+    for run in run_batch(Path(args.batch_dir), Path(args.out), _settings(args), _progress,
+                         program=args.program):
+        _summary(run)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pipelines.batch import run_submission
+
+    _summary(run_submission(Path(args.bundle), Path(args.out), _settings(args), _progress,
+                            program=args.program))
     return 0
 
 
@@ -52,11 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--out", required=True, help="output folder")
         sp.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
         sp.add_argument("--ocr-dpi", type=int, default=300)
+        sp.add_argument("--program", default="city-2025", help="rule set (city-2025)")
 
     e = sub.add_parser("extract", help="extract one or more files to <out>/<file>.extract.json")
     e.add_argument("files", nargs="+")
     common(e)
     e.set_defaults(func=cmd_extract)
+
+    v = sub.add_parser("validate", help="one submission (folder or .zip) → <out>/<name>/findings.json")
+    v.add_argument("bundle")
+    common(v)
+    v.set_defaults(func=cmd_validate)
 
     i = sub.add_parser("intake", help="take in every submission of a batch folder")
     i.add_argument("batch_dir")

@@ -1,1 +1,61 @@
-"""From extracted documents to claims: classification, then one mapper per document kind."""
+"""From extracted documents to claims: classify each document, then one mapper per kind.
+
+`map_submission` only wires the mappers together; each mapper reads `DocumentExtract`s,
+never files, and reports what it cannot read as findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.models import DocumentExtract
+from schemas.catalogue import RuleSet
+from schemas.claims import Document, DocumentKind, Submission
+from schemas.findings import Finding, Location
+from schemas.mapping.application import map_application
+from schemas.mapping.classify import Classification, classify_bundle
+from schemas.mapping.forms import map_forms
+from schemas.mapping.qualitative import map_qualitative
+from schemas.mapping.summary import map_summary
+
+
+@dataclass
+class Mapped:
+    submission: Submission
+    classifications: dict[str, Classification]
+    findings: list[Finding] = field(default_factory=list)
+    summary_location: Location | None = None
+    evidence_page_count: int | None = None
+
+
+def _documents(docs: list[DocumentExtract], kinds: dict[str, Classification]) -> list[Document]:
+    return [
+        Document(file=d.file, sha256=d.sha256, kind=kinds[d.file].kind,
+                 pages=len(d.pages) or None, status=d.status, media_type=d.media_type.value)
+        for d in docs
+    ]
+
+
+def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet) -> Mapped:
+    kinds = classify_bundle(docs, ruleset)
+    of_kind = {k: [d for d in docs if kinds[d.file].kind is k] for k in DocumentKind}
+    facts = map_application([(d, kinds[d.file].kind) for d in docs], ruleset)
+    sub = Submission(id=sub_id, ruleset=ruleset.id, documents=_documents(docs, kinds),
+                     **facts.submission_fields())
+    out = Mapped(submission=sub, classifications=kinds, findings=list(facts.findings))
+    for proposal in of_kind[DocumentKind.QUANTITATIVE_PROPOSAL]:
+        claims, found = map_summary(proposal, ruleset)
+        out.findings += found
+        out.findings += map_forms(proposal, ruleset, claims)
+        sub.indicators += claims
+        if out.summary_location is None and claims and claims[0].source is not None:
+            first = claims[0].source
+            out.summary_location = Location(file=first.file, page=first.page, sheet=first.sheet)
+    for doc in of_kind[DocumentKind.QUALITATIVE_SELF_ASSESSMENT]:
+        claims_q, found = map_qualitative(doc, ruleset)
+        sub.qualitative += claims_q
+        out.findings += found
+    evidence = of_kind[DocumentKind.EVIDENCE]
+    if len(evidence) == 1:  # 증빙 페이지 numbers point into the one evidence bundle
+        out.evidence_page_count = len(evidence[0].pages)
+    return out
