@@ -10,6 +10,7 @@ from extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo, Me
 from extractors.ooxml import is_encrypted_package
 from extractors.registry import backend_for
 from extractors.sniff import sniff
+from intake.rules import IntakeRule, intake_finding
 
 _UNSUPPORTED = {
     MediaType.HWP: ExtractRule.HWP_BINARY,
@@ -17,7 +18,6 @@ _UNSUPPORTED = {
     MediaType.OLE: ExtractRule.LEGACY_OFFICE,
     MediaType.ZIP: ExtractRule.ARCHIVE_INSIDE,
     MediaType.UNKNOWN: ExtractRule.UNREADABLE_FORMAT,
-    MediaType.EMPTY: ExtractRule.EMPTY,
 }
 
 
@@ -27,10 +27,14 @@ def _record_only(path: Path, media_type: MediaType, display_name: str) -> Docume
         extractor=ExtractorInfo(name="none", version="1.0.0"), file=display_name,
         sha256=sha256_file(path), size=path.stat().st_size, media_type=media_type,
     )
+    if media_type is MediaType.EMPTY:  # one rule, defined where intake first notices it
+        doc.status = DocumentStatus.EMPTY
+        doc.findings.append(intake_finding(IntakeRule.EMPTY_FILE, display_name,
+                                           claimed="0바이트"))
+        doc.status_detail = doc.findings[-1].message
+        return doc
     status, rule = DocumentStatus.UNSUPPORTED, _UNSUPPORTED[media_type]
-    if media_type is MediaType.EMPTY:
-        status = DocumentStatus.EMPTY
-    elif media_type is MediaType.OLE and is_encrypted_package(path):
+    if media_type is MediaType.OLE and is_encrypted_package(path):
         # a password-protected .xlsx/.docx is an OLE container holding the encrypted package
         status, rule = DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED
     return fail_document(doc, status, rule)

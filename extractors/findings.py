@@ -25,7 +25,6 @@ class ExtractRule(StrEnum):
     LEGACY_OFFICE = "intake.legacy-office"
     ARCHIVE_INSIDE = "intake.archive-inside"
     UNREADABLE_FORMAT = "intake.unreadable-format"
-    EMPTY = "intake.empty-file"
     FORMULA_WITHOUT_VALUE = "intake.formula-without-value"
     HIDDEN_SHEET = "intake.hidden-sheet"
     HIDDEN_ROWS = "intake.hidden-rows"
@@ -70,7 +69,6 @@ RULES: dict[ExtractRule, RuleSpec] = {
         _W, "'{file}'은(는) 압축 파일이라 문서로 읽지 않았습니다"),
     ExtractRule.UNREADABLE_FORMAT: RuleSpec(
         _W, "'{file}'의 형식을 알 수 없어 내용을 읽지 않았습니다"),
-    ExtractRule.EMPTY: RuleSpec(_E, "'{file}'은(는) 크기가 0바이트인 빈 파일입니다"),
     ExtractRule.FORMULA_WITHOUT_VALUE: RuleSpec(
         _W, "'{file}' {sheet} 시트 {cell} 셀의 수식({formula})에 저장된 계산 값이 없어 값을 확인할 수 없습니다"),
     ExtractRule.HIDDEN_SHEET: RuleSpec(_I, "'{file}'에 숨겨진 시트 '{sheet}'이(가) 있습니다"),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from extractors.findings import RULES as EXTRACT_RULES
 from intake.rules import RULES as INTAKE_RULES
+from schemas.mapping.rules import RULES as MAPPING_RULES
 from validators.registry import RULES
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
@@ -39,6 +40,11 @@ def render() -> str:
         module = rule.__module__.replace(".", "/") + ".py"
         lines.append(f"| `{s.id}` | {s.category.value} | {s.severity.value} | {s.clause} | "
                      f"{_example(s.template, s.example)} | `{module}` |")
+    lines += ["", "## Mapping rules (`schemas/mapping/rules.py`: what reading the forms reveals)", "",
+              "| id | category | severity | clause of the call | example message |",
+              "| --- | --- | --- | --- | --- |"]
+    lines += [f"| `{s.id}` | {s.category.value} | {s.severity.value} | {s.clause} | "
+              f"{_example(s.template, s.example)} |" for s in MAPPING_RULES]
     lines += ["", "## Intake rules (`intake/rules.py`: archives and files)", "",
               "| id | severity | message template |", "| --- | --- | --- |"]
     lines += [f"| `{r.value}` | {spec.severity.value} | {spec.template} |"

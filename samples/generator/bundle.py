@@ -15,9 +15,11 @@ from samples.generator.model import Built, Ctx, Profile, Spec, selected_specs
 from samples.generator.pdf_draw import write_pdf
 from samples.generator.pdf_layout import Laid, Layout
 from samples.generator.proposal import proposal_pdf_blocks, sections, summary_blocks
+from samples.generator.proposal_variant import write_variant_proposal
 from samples.generator.qualitative import qualitative_blocks
 from samples.generator.scan import scan_pdf
 from samples.generator.truth import assemble
+from samples.generator.variants import apply_variants, decorate_truth
 from samples.generator.xlsx_render import write_workbook
 from samples.generator.zipcp949 import normalize_zip, write_cp949_zip
 
@@ -61,16 +63,19 @@ def build(profile: Path, out_root: Path, truth_root: Path) -> dict[str, Any]:
     city = Profile.load(profile)
     specs, built = build_content(city)
     ranges, index_pages = evidence_ranges(specs, built)
+    # variant profiles print the same figures differently (samples/generator/variants.py)
+    printed = apply_variants(city, specs, built, ranges) if "variant" in city.raw else None
     out = out_root / city.bundle
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    hancom, files, author = city.style != "xlsx", city.files, city.name
+    hancom, files, author = city.raw.get("hancom", city.style != "xlsx"), city.files, city.name
     family = city.raw.get("font", "gothic")
+    fonts = city.raw.get("fonts", {})  # per-document faces (variant profiles)
     producer = "Hancom PDF 1.3.0.538" if hancom else "Microsoft: Print To PDF"
     docs: list[dict[str, Any]] = []
 
-    laid = lay(application_blocks(city), hancom, family=family)
+    laid = lay(application_blocks(city), hancom, family=fonts.get("application", family))
     write_pdf(
         laid,
         out / files["application"],
@@ -88,7 +93,12 @@ def build(profile: Path, out_root: Path, truth_root: Path) -> dict[str, Any]:
     )
 
     locs: dict[str, dict[str, Any]] = {}
-    if city.style == "xlsx":
+    if printed is not None:
+        entry, locs = write_variant_proposal(
+            city, specs, built, printed, out, hancom, producer, fonts.get("proposal", family)
+        )
+        docs.append(entry)
+    elif city.style == "xlsx":
         sheets: list[tuple[str, list[Block]]] = [
             (
                 "요약표",
@@ -163,7 +173,12 @@ def build(profile: Path, out_root: Path, truth_root: Path) -> dict[str, Any]:
         )
 
     q_blocks, q_truth = qualitative_blocks(city, built)
-    laid = lay(q_blocks, hancom, f"정성지표 자체평가표 | {city.name}", family=family)
+    laid = lay(
+        q_blocks,
+        hancom,
+        f"정성지표 자체평가표 | {city.name}",
+        family=fonts.get("qualitative", family),
+    )
     write_pdf(
         laid,
         out / files["qualitative_self_assessment"],
@@ -224,6 +239,8 @@ def build(profile: Path, out_root: Path, truth_root: Path) -> dict[str, Any]:
         [(first_ev + i, owners[i], ev) for i, ev in enumerate(ev_pages)],
         image_only,
     )
+    if printed is not None:
+        decorate_truth(truth, city, printed)
     # the truth lives beside the bundles, not in them: a bundle holds only what is submitted
     truth_root.mkdir(parents=True, exist_ok=True)
     (truth_root / f"{city.bundle}.json").write_text(

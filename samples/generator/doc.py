@@ -152,3 +152,22 @@ def C(
 def L(text: object = "", rowspan: int = 1, colspan: int = 1, key: str | None = None) -> Cell:
     """A left-aligned body cell (long text)."""
     return Cell(text=str(text), rowspan=rowspan, colspan=colspan, align="left", key=key)
+
+
+def letter_spaced(text: str) -> str:
+    """'제공 건수(건)' -> '제 공 건 수(건)': a label letter-spaced by typing, as in Word and
+    Excel — a space between Hangul syllables only ('No.' stays 'No.')."""
+
+    def hangul(ch: str) -> bool:
+        return "\uac00" <= ch <= "\ud7a3"
+
+    lines = []
+    for line in text.split("\n"):
+        chars = [ch for ch in line if ch != " "]
+        lines.append(
+            "".join(
+                ch + (" " if hangul(ch) and i + 1 < len(chars) and hangul(chars[i + 1]) else "")
+                for i, ch in enumerate(chars)
+            )
+        )
+    return "\n".join(lines)

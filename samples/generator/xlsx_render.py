@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from samples.generator.doc import Block, Figure, PageBreak, Para, Spacer, Table
+from samples.generator.doc import Block, Figure, PageBreak, Para, Spacer, Table, letter_spaced
 
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -28,18 +28,27 @@ def _number_format(text: str) -> str:
     return "#,##0.00" if "." in text else "#,##0"
 
 
-def write_table(ws: Worksheet, t: Table, top: int, widths: dict[int, float], placed: Placed) -> int:
+def write_table(
+    ws: Worksheet,
+    t: Table,
+    top: int,
+    widths: dict[int, float],
+    placed: Placed,
+    offset: int = 0,
+    spaced: bool = False,
+) -> int:
+    """``offset`` shifts the table right; ``spaced`` types letter-spaced labels with spaces."""
     scale = SHEET_WIDTH / sum(t.widths)
     for i, w in enumerate(t.widths):
-        widths[i] = max(widths.get(i, 8.0), w * scale)
+        widths[i + offset] = max(widths.get(i + offset, 8.0), w * scale)
     for c in t.cells:
-        r, col = top + c.row, 1 + c.col
+        r, col = top + c.row, 1 + offset + c.col
         cell = ws.cell(row=r, column=col)
         if c.number is not None:
             cell.value = c.number
-            cell.number_format = _number_format(c.text)
+            cell.number_format = c.fmt or _number_format(c.text)
         else:
-            cell.value = c.text
+            cell.value = letter_spaced(c.text) if spaced and c.spaced else c.text
         cell.font = Font(name=FONT, size=10, bold=c.header or c.bold)
         cell.alignment = Alignment(
             horizontal="center" if c.header else c.align, vertical="center", wrap_text=True
@@ -58,10 +67,11 @@ def write_table(ws: Worksheet, t: Table, top: int, widths: dict[int, float], pla
             )
         if c.key:
             placed.anchors[c.key] = (ws.title, cell.coordinate)
+    first = get_column_letter(1 + offset)
     for r, key in t.row_keys.items():
-        placed.anchors[key] = (ws.title, f"A{top + r}")
+        placed.anchors[key] = (ws.title, f"{first}{top + r}")
     if t.key:
-        placed.anchors[t.key] = (ws.title, f"A{top}")
+        placed.anchors[t.key] = (ws.title, f"{first}{top}")
     for r in range(t.n_rows):  # rough height from the longest text in the row
         lines = max(
             (c.text.count("\n") + 1 + len(c.text) // 40 for c in t.cells if c.row == r), default=1
@@ -70,18 +80,20 @@ def write_table(ws: Worksheet, t: Table, top: int, widths: dict[int, float], pla
     return top + t.n_rows
 
 
-def write_sheet(ws: Worksheet, blocks: list[Block], placed: Placed) -> None:
+def write_sheet(
+    ws: Worksheet, blocks: list[Block], placed: Placed, offset: int = 0, spaced: bool = False
+) -> None:
     row = 1
     widths: dict[int, float] = {}
     for b in blocks:
         if isinstance(b, Para):
-            cell = ws.cell(row=row, column=1, value=b.text)
+            cell = ws.cell(row=row, column=1 + offset, value=b.text)
             cell.font = Font(name=FONT, size=max(9, min(16, b.size)), bold=b.bold)
             if b.key:
                 placed.anchors[b.key] = (ws.title, cell.coordinate)
             row += 1
         elif isinstance(b, Table):
-            row = write_table(ws, b, row, widths, placed) + 1
+            row = write_table(ws, b, row, widths, placed, offset, spaced) + 1
         elif isinstance(b, Spacer | PageBreak):
             row += 1
         elif isinstance(b, Figure):
@@ -90,12 +102,18 @@ def write_sheet(ws: Worksheet, blocks: list[Block], placed: Placed) -> None:
         ws.column_dimensions[get_column_letter(i + 1)].width = round(w, 1)
 
 
-def write_workbook(sheets: list[tuple[str, list[Block]]], path: Path, creator: str) -> Placed:
+def write_workbook(
+    sheets: list[tuple[str, list[Block]]],
+    path: Path,
+    creator: str,
+    offset: int = 0,
+    spaced: bool = False,
+) -> Placed:
     wb = Workbook()
     wb.remove(wb.active)
     placed = Placed()
     for name, blocks in sheets:
-        write_sheet(wb.create_sheet(name[:31]), blocks, placed)
+        write_sheet(wb.create_sheet(name[:31]), blocks, placed, offset, spaced)
     wb.properties.creator = creator
     wb.save(path)
     return placed

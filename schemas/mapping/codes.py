@@ -12,17 +12,17 @@ import unicodedata
 from extractors.normalize import match_key
 
 # group letter, then two numbers separated by any dash/dot/underscore; the key has no spaces
-_CODE = r"([A-Ca-c])[-._·ㆍ]?(\d{1,2})[-._·ㆍ](\d{1,2})"
-_CODE_FULL = re.compile(rf"{_CODE}\.?")
+_CODE = r"([A-Za-z])[-._·ㆍ]?(\d{1,2})[-._·ㆍ](\d{1,2})"
+_CODE_FULL = re.compile(rf"{_CODE}[-.]*")  # trailing punctuation: "A-1-2.", "C-11-2-"
 # a code at the start of a cell, then the name: 'A-1-2 2년간 …', '[A-1-2] …', 'A-1-2. …'
 _CODE_LEAD = re.compile(
-    r"^\s*[\[(【]?\s*([A-Ca-c])\s*[-‐‑‒–—―−－._·ㆍ]?\s*(\d{1,2})\s*[-‐‑‒–—―−－._·ㆍ]\s*(\d{1,2})"
-    r"\s*[\])】]?\s*[.:)]?\s*"
+    r"^\s*[\[(【]?\s*([A-Za-z])\s*[-‐‑‒–—―−－._·ㆍ]?\s*(\d{1,2})\s*[-‐‑‒–—―−－._·ㆍ]\s*(\d{1,2})"
+    r"\s*[\])】]?\s*[-.:)]*\s*"
 )
 
 
 def normalise_code(text: str | None) -> str | None:
-    """The canonical 'A-1-2' when the whole cell is a code, else None."""
+    """The canonical 'A-1-2' when the whole cell is code-shaped (known or not), else None."""
     if not text:
         return None
     m = _CODE_FULL.fullmatch(match_key(text))

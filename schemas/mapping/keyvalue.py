@@ -9,19 +9,21 @@ their jamo keys, so letter spacing, a missing space or one OCR slip still match.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
 
 from extractors.models import Cell, DocumentExtract, Span, Table
 from extractors.normalize import match_key, tidy
 from schemas.findings import Location
-from schemas.textmatch import similarity
+from schemas.textmatch import jamo
 
 # Bullets and list markers that precede labels in running text.
 _LEAD = re.compile(r"^[\s※○●◦■□▶▷◆◇•·\-–*]+")
 # A parenthesised note right after a label: '선택 서비스 분야(3개)', '인구(명)'.
 _NOTE = re.compile(r"\([^()]{0,12}\)$")
-_COLON = re.compile(r"^\s*[:：]\s*")
 LABEL_THRESHOLD = 85.0
 
 
@@ -39,6 +41,7 @@ class Item:
     table: str | None = None
     row: int = -1
     col: int = -1
+    index: int | None = None  # paragraph index (Word files)
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class LabelValue:
     text: str
     item: Item
     how: str  # 'right', 'below', 'inline', 'line'
+    label_at: tuple[int, int] | None = None  # (row, col) of the label cell in its table
 
 
 def cell_item(table: Table, cell: Cell) -> Item:
@@ -60,7 +64,7 @@ def cell_item(table: Table, cell: Cell) -> Item:
 
 def span_item(span: Span) -> Item:
     return Item(text=span.text, key=span.key or match_key(span.text), page=span.page,
-                bbox=span.bbox, size=span.size)
+                bbox=span.bbox, size=span.size, index=span.index)
 
 
 def location(doc: DocumentExtract, item: Item) -> Location:
@@ -77,16 +81,29 @@ def _bare(text: str) -> str:
 
 def label_rank(text: str, labels: Sequence[str]) -> int | None:
     """The index of the label `text` is (fuzzily), or None. Only short texts are labels."""
+    return _label_rank(text, tuple(labels))
+
+
+@lru_cache(maxsize=1 << 16)
+def _label_rank(text: str, labels: tuple[str, ...]) -> int | None:
     k = match_key(_bare(text))
     if not k or len(k) > 24:
         return None
-    k = _NOTE.sub("", k) or k
+    tk = jamo(_NOTE.sub("", k) or k)
     best: tuple[float, int] | None = None
-    for i, lab in enumerate(labels):
-        s = similarity(k, lab)
+    for i, lk in enumerate(_label_keys(labels)):
+        # ratio >= 85 is impossible when the lengths differ this much: skip the work
+        if 2 * min(len(tk), len(lk)) < 0.85 * (len(tk) + len(lk)):
+            continue
+        s = fuzz.ratio(tk, lk)
         if s >= LABEL_THRESHOLD and (best is None or s > best[0]):
             best = (s, i)
     return None if best is None else best[1]
+
+
+@lru_cache(maxsize=256)
+def _label_keys(labels: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(jamo(match_key(lab)) for lab in labels)
 
 
 def is_any_label(text: str, vocab: Sequence[str]) -> bool:
@@ -116,7 +133,7 @@ def _table_values(table: Table, labels: Sequence[str], vocab: Sequence[str]) -> 
             value = _first_value(c, line, vocab)
             if value is not None:
                 out.append(LabelValue(labels[rank], rank, tidy(value.text),
-                                      cell_item(table, value), how))
+                                      cell_item(table, value), how, (c.row, c.col)))
                 break
     return out
 
@@ -141,6 +158,11 @@ def _split_inline(text: str, labels: Sequence[str]) -> tuple[int, str] | None:
     return None if rank is None or not rest else (rank, rest)
 
 
+def _label_item(table: Table, v: LabelValue) -> Item:
+    cell = next((c for c in table.cells if (c.row, c.col) == v.label_at), None)
+    return v.item if cell is None else cell_item(table, cell)
+
+
 def _same_line(a: Item, b: Item) -> bool:
     if a.bbox is None or b.bbox is None or a.page != b.page:
         return False
@@ -149,27 +171,25 @@ def _same_line(a: Item, b: Item) -> bool:
 
 
 def find_values(doc: DocumentExtract, labels: Sequence[str], vocab: Sequence[str],
-                pages: set[int] | None = None) -> list[LabelValue]:
+                keep: Callable[[Item], bool] | None = None) -> list[LabelValue]:
     """Every value printed next to one of `labels` (most preferred label first, then page).
 
     `vocab` is every label of the form: a neighbour that is itself a label is not a value.
+    `keep` limits the text read (e.g. to a proposal's cover); label and value must pass.
     Table neighbours come first, then 'label: value' text, then a run on the same line.
     """
-    out: list[LabelValue] = []
-    for t in doc.tables:
-        if pages is None or any(p in pages for p in t.pages):
-            out += [v for v in _table_values(t, labels, vocab)
-                    if pages is None or v.item.page in pages]
-    spans = [span_item(s) for s in doc.spans if pages is None or s.page in pages]
+    ok = keep or (lambda _: True)
+    out = [v for t in doc.tables for v in _table_values(t, labels, vocab)
+           if ok(v.item) and ok(_label_item(t, v))]
     seen = {(v.item.page, match_key(v.text)) for v in out}
-    for it in spans:
+    cells = [it for t in doc.tables for c in t.cells if ok(it := cell_item(t, c))]
+    spans = [it for s in doc.spans if ok(it := span_item(s))]
+    for it in cells + spans:
         split = _split_inline(it.text, labels)
-        if split is not None:
-            rank, rest = split
-            if (it.page, match_key(rest)) not in seen:
-                out.append(LabelValue(labels[rank], rank, tidy(rest), it, "inline"))
-                seen.add((it.page, match_key(rest)))
-            continue
+        if split is not None and (it.page, match_key(split[1])) not in seen:
+            out.append(LabelValue(labels[split[0]], split[0], tidy(split[1]), it, "inline"))
+            seen.add((it.page, match_key(split[1])))
+    for it in spans:
         rank = label_rank(it.text, labels)
         if rank is None:
             continue

@@ -9,6 +9,7 @@ in whatever order the columns come.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -133,21 +134,39 @@ def _key(text: str) -> str:
     return match_key(text).lower().strip(".:·*※○●■□-")
 
 
+_NOTE = re.compile(r"\([^()]*\)$")  # '제공데이터 (데이터 중)', '인원(명)'
+_PERIOD = re.compile(r"^'?\d{2,4}년?[~-]'?\d{2,4}년?")  # '23년~24년 제공 건 수'
+
+
+def _variants(label: str) -> list[str]:
+    """A label and its core: without a trailing note in parentheses or a leading period."""
+    k = _key(label)
+    out = [k]
+    for core in (_NOTE.sub("", k), _PERIOD.sub("", k), _PERIOD.sub("", _NOTE.sub("", k))):
+        if len(core) >= 2 and core not in out:
+            out.append(core)
+    return out
+
+
 def label_score(text: str, labels: Sequence[str]) -> float:
     """0–100: how well a header cell reads as one of `labels`."""
     k = _key(text)
     if not k:
         return 0.0
     best = 0.0
+    core = _NOTE.sub("", k)
     for label in labels:
-        lk = _key(label)
-        if k == lk:
+        variants = _variants(label)
+        if k in variants:
             return 100.0
-        score = similarity(k, lk)
-        # '지표명(코드)', '증빙 페이지(쪽)': the label with an explanation after it
-        if len(lk) >= 2 and k.startswith(lk) and len(k) <= 2 * len(lk) + 4:
-            score = max(score, 90.0)
-        best = max(best, score)
+        if len(core) >= 2 and core in variants:
+            best = max(best, 95.0)
+        for lk in variants:
+            score = similarity(k, lk)
+            # '지표명(코드)', '증빙 페이지(쪽)': the label with an explanation after it
+            if len(lk) >= 2 and k.startswith(lk) and len(k) <= 2 * len(lk) + 4:
+                score = max(score, 90.0)
+            best = max(best, score)
     return best
 
 

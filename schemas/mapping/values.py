@@ -85,10 +85,8 @@ def _bool(text: str, pv: ParsedValue, ind: Indicator | None, rule: ValueRule) ->
             if best is not None and similarity(best.label or "", primary.label) >= 60:
                 return best.value
         return flags[0].value
-    if _none_word(text):
-        return False
     # '스마트도시과 3개팀 (총원 14명)': naming the unit/system is the claim that it exists
-    return True
+    return not _none_word(text)
 
 
 def _number(text: str, pv: ParsedValue, ind: Indicator | None,

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 
 from schemas.claims import DocumentKind, Submission
 from schemas.findings import Finding, Severity
-from validators.rule import CheckContext, Rule, RuleSpec
+from schemas.rulespec import RuleSpec
+from validators.rule import CheckContext, Rule
 
 _REQUIRED = {
     DocumentKind.APPLICATION: "공모 신청서",

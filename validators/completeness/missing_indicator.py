@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from schemas.claims import Submission
 from schemas.findings import Finding, Severity
+from schemas.rulespec import RuleSpec
 from validators.completeness.areas import required_indicators
-from validators.rule import CheckContext, Rule, RuleSpec
+from validators.rule import CheckContext, Rule
 
 
 class MissingIndicator(Rule):
