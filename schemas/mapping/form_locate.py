@@ -21,6 +21,7 @@ from schemas.findings import Location
 from schemas.mapping.codes import normalise_code, split_code
 from schemas.mapping.identify import area_of, candidates, clean_name
 from schemas.mapping.stream import Block, Line, is_indicator_row, stream
+from schemas.mapping.summary_table import summary_header
 from schemas.mapping.tables import cell_location, flat, row_location
 from schemas.textmatch import similarity
 
@@ -75,10 +76,15 @@ def locate(doc: DocumentExtract) -> list[FormBlock]:
                                    headings=list(since), section=section or sheet))
             if sheet and section:
                 forms[-1].section = f"{sheet} {section}"
-        elif forms:
+        elif forms and not _is_summary(el):
             forms[-1].data.append(el)
         since = []
     return forms
+
+
+def _is_summary(block: Block) -> bool:
+    """The summary table printed after the forms is nobody's data table."""
+    return summary_header(block.view, block.start, block.start + 2) is not None
 
 
 def _texts(form: FormBlock) -> list[str]:

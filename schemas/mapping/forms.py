@@ -17,8 +17,8 @@ from extractors.values import MentionKind, find_dates
 from schemas.catalogue import RuleSet
 from schemas.catalogue_models import Indicator
 from schemas.claims import Component, IndicatorClaim, ListedItem
-from schemas.findings import Finding
-from schemas.mapping import rules_pending as R
+from schemas.findings import Finding, Location
+from schemas.mapping import rules as R
 from schemas.mapping.form_cells import described_cells
 from schemas.mapping.form_components import from_summary_cell, from_tables
 from schemas.mapping.form_items import column_sum, read_items
@@ -93,6 +93,11 @@ def map_forms(doc: DocumentExtract, ruleset: RuleSet,
               claims: list[IndicatorClaim]) -> list[Finding]:
     """Fill `claims` (from `map_summary`) from the proposal's data forms; return findings."""
     forms = locate(doc)
+    if not claims:
+        return []  # no summary rows: `completeness.summary-table-missing` already says so
+    if not forms:
+        located = [c.source for c in claims[:1] if c.source is not None]
+        return [R.NO_DATA_FORMS.finding(locations=located or [Location(file=doc.file)])]
     given = assign(doc, ruleset, forms, claims)
     findings: list[Finding] = []
     for f, form in enumerate(forms):

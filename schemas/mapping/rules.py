@@ -13,6 +13,41 @@ _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _APP = "공고 3. 신청방법 < 제 출 서 류 > ① 공모 신청서 ([별지 제1호서식])"
 _AREAS = "지침 참고자료 1.정량지표 > 대분류3 ※ 선택영역: 7개 분야 중 반드시 '3개' 분야만 선택"
 _QUAL = "지침 V.제출서류 및 양식 > 정성지표 자체평가표 (10개 중분류, 5단계 자체평가)"
+_SUMMARY = "지침 V.제출서류 및 양식 > ● 정량지표 요약표"
+_FORMS = "지침 V.제출서류 및 양식 > 지표별 자료구축양식 (○ 평가대상 및 자료)"
+
+# summary table
+INDICATOR_CODE_INFERRED = RuleSpec(
+    "completeness.indicator-code-inferred", _I,
+    "요약표 행의 지표코드가 {problem}; 지표명 '{name}'으로 {code}에 대응시켰습니다", _SUMMARY,
+    {"problem": "비어 있어", "name": "통합운영센터 재난관리서비스(시스템) 운영 건수", "code": "C-2-4"})
+CODE_NAME_MISMATCH = RuleSpec(
+    "completeness.code-name-mismatch", _W,
+    "요약표의 지표코드 {code}와 지표명 '{name}'이 일치하지 않아 지표명에 따라 {other}(으)로 보았습니다",
+    _SUMMARY, {"code": "C-3-3", "name": "2년간 도시 데이터를 활용한 정책 수립 건수", "other": "C-3-2"})
+DUPLICATE_INDICATOR_ROW = RuleSpec(
+    "completeness.duplicate-indicator-row", _W, "요약표에 지표 {code}의 행이 두 번 이상 있습니다",
+    _SUMMARY, {"code": "A-1-2"})
+UNREADABLE_VALUE = RuleSpec(
+    "completeness.unreadable-value", _W,
+    "지표 {code}의 작성 지표 요약 '{text}'에서 값({format})을 읽을 수 없습니다 ({why})", _SUMMARY,
+    {"code": "A-1-2", "text": "다수", "format": "00건", "why": "숫자 없음"})
+UNPARSED_EVIDENCE_PAGES = RuleSpec(
+    "completeness.unparsed-evidence-pages", _W,
+    "지표 {code}의 증빙 페이지 '{text}' 중 '{pieces}'을(를) 쪽 번호로 읽을 수 없습니다", _SUMMARY,
+    {"code": "B-2-1", "text": "12, 별도 제출", "pieces": "별도 제출"})
+# data forms
+FORM_MISSING = RuleSpec(
+    "completeness.form-missing", _W, "지표 {code}의 자료구축양식을 평가제안서에서 찾을 수 없습니다",
+    _FORMS, {"code": "C-9-2"})
+NO_DATA_FORMS = RuleSpec(
+    "completeness.no-data-forms", _E,
+    "정량지표 평가제안서에서 지표별 자료구축양식('지표 | 분석자료 | 자료출처' 표)을 하나도 찾을 수 없습니다",
+    _FORMS)
+FORM_UNMATCHED = RuleSpec(
+    "completeness.form-unmatched", _W,
+    "자료구축양식 '{title}'이(가) 요약표의 어느 지표와도 대응하지 않습니다", _FORMS,
+    {"title": "스마트 가로등 설치 현황"})
 
 RULES: tuple[RuleSpec, ...] = (
     RuleSpec("completeness.unreadable-city-type", _W,
@@ -41,6 +76,8 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("completeness.unknown-qualitative-unit", _W,
              "'{text}'은(는) 정성지표 10개 중분류 중 어느 것과도 맞지 않습니다", _QUAL,
              {"text": "스마트 행정"}),
+    INDICATOR_CODE_INFERRED, CODE_NAME_MISMATCH, DUPLICATE_INDICATOR_ROW, UNREADABLE_VALUE,
+    UNPARSED_EVIDENCE_PAGES, FORM_MISSING, NO_DATA_FORMS, FORM_UNMATCHED,
 )
 
 BY_ID: dict[str, RuleSpec] = {r.id: r for r in RULES}

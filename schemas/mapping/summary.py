@@ -10,14 +10,13 @@ note) and reported, never dropped.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from extractors.models import DocumentExtract
+from extractors.values import parse_value
 from schemas.catalogue import RuleSet
 from schemas.catalogue_models import Indicator
 from schemas.claims import IndicatorClaim, parse_evidence_pages
 from schemas.findings import Finding, Location
-from schemas.mapping import rules_pending as R
+from schemas.mapping import rules as R
 from schemas.mapping.identify import area_of, candidates, choose, clean_name, is_self_set
 from schemas.mapping.summary_table import SummaryRow, rows
 from schemas.mapping.tables import cell_location, flat, row_location
@@ -86,22 +85,13 @@ def _named_otherwise(rs: RuleSet, row: SummaryRow, ind: Indicator, area: str | N
     return choose(found, area, taken, near)
 
 
-def _claims_something(value: object, text: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, Decimal):
-        return value != 0
-    return bool(text)
-
-
 def _check_cells(doc: DocumentExtract, row: SummaryRow, claim: IndicatorClaim,
                  pv: PrimaryValue, ind: Indicator, findings: list[Finding]) -> None:
+    # a blank cell and a blank 증빙 페이지 are judged by validators/completeness on the claim
     text = claim.text or ""
     code = claim.code
-    if not text:
-        findings.append(R.EMPTY_VALUE.finding(indicator=code, locations=_cell_loc(doc, row,
-                                              "summary"), code=code))
-    elif not pv.readable:
+    # an unfilled template ('00건') is completeness.empty-value, judged by the validators
+    if text and not pv.readable and not parse_value(text).placeholder:
         findings.append(R.UNREADABLE_VALUE.finding(
             indicator=code, locations=_cell_loc(doc, row, "summary"), claimed=text,
             expected=ind.summary_format, code=code, text=text,
@@ -109,11 +99,7 @@ def _check_cells(doc: DocumentExtract, row: SummaryRow, claim: IndicatorClaim,
     ev = claim.evidence_pages
     if ev is None:
         return
-    if ev.is_empty and _claims_something(claim.value, text):
-        findings.append(R.EMPTY_EVIDENCE_PAGES.finding(
-            indicator=code, locations=_cell_loc(doc, row, "evidence"), claimed=ev.raw or None,
-            code=code))
-    elif ev.unparsed:
+    if ev.unparsed:
         findings.append(R.UNPARSED_EVIDENCE_PAGES.finding(
             indicator=code, locations=_cell_loc(doc, row, "evidence"), claimed=ev.raw,
             code=code, text=ev.raw, pieces=", ".join(ev.unparsed)))
@@ -123,8 +109,8 @@ def map_summary(doc: DocumentExtract, ruleset: RuleSet) -> tuple[list[IndicatorC
                                                                  list[Finding]]:
     """Claims for every summary row of a 정량지표 평가제안서 extraction, plus findings."""
     found_rows = list(rows(doc))
-    if not found_rows:
-        return [], [R.SUMMARY_TABLE_MISSING.finding(locations=[Location(file=doc.file)])]
+    if not found_rows:  # completeness.missing-summary (validators) reports it once
+        return [], []
     findings: list[Finding] = []
     known: list[str | None] = [r.code if r.code and ruleset.get(r.code) else None
                                for r in found_rows]
@@ -139,9 +125,8 @@ def map_summary(doc: DocumentExtract, ruleset: RuleSet) -> tuple[list[IndicatorC
         source = _row_source(doc, row)
         if ind is None:
             label = row.code_text or row.name or text
-            notes.append("인증기준의 지표와 일치하지 않는 행")
-            findings.append(R.UNKNOWN_INDICATOR_ROW.finding(
-                locations=[source], claimed=label or None, row=label))
+            # kept as a claim; completeness.unknown-row (validators) reports it
+            notes.append(f"인증기준의 지표와 일치하지 않는 행: {label}")
         claim = IndicatorClaim(
             code=ind.code if ind else (row.code or row.code_text or "?"),
             name_as_printed=row.name or None, value=pv.value, unit=pv.unit, text=text or None,

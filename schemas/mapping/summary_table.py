@@ -65,8 +65,9 @@ class _Segment:
     start: int  # first data row
 
 
-def _summary_header(view: GridView) -> Header | None:
-    return find_header(view, SUMMARY_COLUMNS, _REQUIRED, min_roles=3)
+def summary_header(view: GridView, start: int = 0, stop: int | None = None) -> Header | None:
+    """The summary header of a table (in rows `start`…`stop-1`), if it has one."""
+    return find_header(view, SUMMARY_COLUMNS, _REQUIRED, min_roles=3, start=start, stop=stop)
 
 
 def _is_header_repeat(view: GridView, r: int, header: Header) -> bool:
@@ -102,7 +103,7 @@ def segments(doc: DocumentExtract) -> list[_Segment]:
     found: list[_Segment] = []
     for table in ordered_tables(doc):
         view = GridView(table)
-        header = _summary_header(view)
+        header = summary_header(view)
         if header is not None:
             found.append(_Segment(table, view, header, header.first_data_row))
         elif found and found[-1].table is not table and _continues(found[-1], table, view):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from extractors.values import parse_value
 from schemas.claims import Submission
 from schemas.findings import Finding, Severity
 from schemas.rulespec import RuleSpec
@@ -23,8 +24,10 @@ class EmptyValue(Rule):
             ind = ctx.ruleset.get(claim.code)
             if ind is None:
                 continue
-            empty = not (claim.text or "").strip()
-            if empty or (claim.value is None and not is_free_text(ind)):
+            text = (claim.text or "").strip()
+            # an unreadable value is the mapping's completeness.unreadable-value
+            template = bool(text) and not is_free_text(ind) and parse_value(text).placeholder
+            if not text or template:
                 yield self.finding(indicator=claim.code, code=claim.code,
                                    text=claim.text or "빈칸", claimed=claim.text,
                                    expected=ind.summary_format or None,
