@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def harness():  # type: ignore[no-untyped-def]
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    # the ephemeral server starts in ~10 s idle; on a loaded 2-core machine it needs longer
+    with prefect_test_harness(server_startup_timeout=180):
         yield
 
 
