@@ -61,7 +61,8 @@ def map_step(run: SubmissionRun, ruleset: RuleSet) -> Mapped:
 
 def validate_step(mapped: Mapped, ruleset: RuleSet) -> list[Finding]:
     ctx = CheckContext(ruleset=ruleset, summary_location=mapped.summary_location,
-                       evidence_page_count=mapped.evidence_page_count)
+                       evidence_page_count=mapped.evidence_page_count,
+                       evidence=tuple(mapped.evidence))
     return run_rules(mapped.submission, ctx)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
+from extractors.models import DocumentExtract
 from schemas.catalogue import RuleSet
 from schemas.claims import Submission
 from schemas.findings import Finding, Location
@@ -23,6 +24,8 @@ class CheckContext:
     ruleset: RuleSet
     summary_location: Location | None = None  # the summary table (요약표), when found
     evidence_page_count: int | None = None
+    # the extracts of the 근거자료 (evidence) documents, for the evidence rules; empty = not given
+    evidence: tuple[DocumentExtract, ...] = ()
 
 
 class Rule(ABC):

@@ -26,6 +26,7 @@ class Mapped:
     findings: list[Finding] = field(default_factory=list)
     summary_location: Location | None = None
     evidence_page_count: int | None = None
+    evidence: list[DocumentExtract] = field(default_factory=list)  # the 근거자료 extracts
 
 
 def _documents(docs: list[DocumentExtract], kinds: dict[str, Classification]) -> list[Document]:
@@ -56,6 +57,7 @@ def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet) -
         sub.qualitative += claims_q
         out.findings += found
     evidence = of_kind[DocumentKind.EVIDENCE]
+    out.evidence = evidence
     if len(evidence) == 1:  # 증빙 페이지 numbers point into the one evidence bundle
         out.evidence_page_count = len(evidence[0].pages)
     return out

@@ -1,0 +1,1 @@
+"""Arithmetic rules: ratios, totals, counts and two-part values against their components."""

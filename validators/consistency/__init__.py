@@ -1,0 +1,1 @@
+"""Consistency rules: the same figure stated in two places must agree."""

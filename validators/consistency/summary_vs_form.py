@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from extractors.normalize import match_key
+from extractors.values import parse_value
+from schemas.catalogue_models import Indicator, ValueRule
+from schemas.claims import Component, IndicatorClaim, Submission
+from schemas.findings import Finding, Severity
+from schemas.rulespec import RuleSpec
+from validators.arithmetic.figures import agrees, number
+from validators.arithmetic.listed import printed
+from validators.rule import CheckContext, Rule
+
+
+class SummaryVsForm(Rule):
+    """The summary-table value against the same figure printed on the indicator's data
+    form (the primary component; for 국내/국외 and 종/건 each part). Numbers agree within
+    half a unit of the less precise of the two printed figures; a ratio the call also
+    prints ×100 (its alternative multiplier) is accepted in either form."""
+
+    spec = RuleSpec(
+        id="consistency.summary-vs-form",
+        severity=Severity.ERROR,
+        template="지표 {code}의 요약표 값 '{summary}'이(가) 자료구축양식의 {label} '{form}'과(와) "
+                 "다릅니다",
+        clause="지침 V.제출서류 및 양식 > 작성요령 (지표별 자료구축양식 작성 후 최종적으로 요약표 작성)",
+        example={"code": "A-1-2", "summary": "5건", "label": "총계", "form": "4"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        for claim in sub.indicators:
+            ind = ctx.ruleset.indicator(claim.code)
+            rule = ind.value_rule if ind else None
+            if ind is None or rule is None or not claim.text:
+                continue
+            if rule.kind in ("two_part_sum", "kind_count"):
+                yield from self._parts(claim, ind, rule)
+            if rule.primary:
+                comp = claim.component(rule.primary)
+                if comp is not None and _differs(claim.value, comp, rule):
+                    yield self._finding(claim, comp)
+
+    def _parts(self, claim: IndicatorClaim, ind: Indicator, rule: ValueRule) -> Iterator[Finding]:
+        parsed = [p for p in parse_value(claim.text or "").parts if p.number is not None]
+        for pid in rule.parts:
+            if pid == rule.primary:
+                continue
+            comp, spec = claim.component(pid), ind.form.component(pid) if ind.form else None
+            if comp is None or spec is None or not printed(comp) or number(comp) is None:
+                continue
+            key = match_key(spec.label)
+            same = [p for p in parsed if p.label and match_key(p.label) == key] or \
+                   [p for p in parsed if rule.kind == "kind_count" and p.unit == spec.unit]
+            if len(same) == 1 and same[0].number != number(comp):
+                yield self._finding(claim, comp)
+
+    def _finding(self, claim: IndicatorClaim, comp: Component) -> Finding:
+        return self.finding(
+            indicator=claim.code, claimed=claim.text, expected=comp.text,
+            locations=[claim.source, comp.location or claim.form_source], code=claim.code,
+            summary=claim.text, label=comp.label, form=comp.text)
+
+
+def _differs(summary: object, comp: Component, rule: ValueRule) -> bool:
+    if not printed(comp):
+        return False
+    if isinstance(summary, bool) or isinstance(comp.value, bool):
+        return isinstance(summary, bool) and isinstance(comp.value, bool) \
+            and summary != comp.value
+    form = number(comp)
+    if not isinstance(summary, Decimal) or form is None:
+        return False
+    scales = [Decimal(1), *(Decimal(m) / Decimal(rule.multiplier or 1)
+                            for m in rule.alt_multipliers)]
+    return not any(agrees(summary, form * s) or agrees(form * s, summary) for s in scales)

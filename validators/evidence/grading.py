@@ -1,0 +1,20 @@
+"""OCR'd evidence is used with its confidence: a miss on an OCR'd page is at most a
+warning, and on a page under `LOW_OCR_CONFIDENCE` only a hint (info)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from schemas.findings import Finding, Severity
+from validators.evidence.index import EvidencePage
+
+
+def graded(finding: Finding, searched: Iterable[EvidencePage]) -> Finding:
+    pages = list(searched)
+    if any(p.low_confidence for p in pages):
+        severity = Severity.INFO
+    elif any(p.uncertain for p in pages) and finding.severity is Severity.ERROR:
+        severity = Severity.WARNING
+    else:
+        return finding
+    return finding.model_copy(update={"severity": severity})

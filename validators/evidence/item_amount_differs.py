@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from extractors.values.mention import MentionKind
+from extractors.values.nlp import find_mentions
+from extractors.values.numbers import parse_value
+from schemas.claims import ListedItem, Submission
+from schemas.findings import Finding, Severity
+from schemas.rulespec import RuleSpec
+from schemas.textmatch import best_match, contains, key
+from validators.evidence.grading import graded
+from validators.evidence.index import CLAUSE, EvidencePage, evidence_index, numbers_in
+from validators.evidence.item_date_differs import WINDOW
+from validators.evidence.items import find_item, searchable
+from validators.rule import CheckContext, Rule
+
+
+def _million_won(text: str) -> Decimal | None:
+    return parse_value(text).million_won()
+
+
+def _claimed(item: ListedItem) -> Decimal | None:
+    if item.amount is None:
+        return None
+    return _million_won(f"{item.amount}{item.amount_unit or ''}")
+
+
+def _row_amount(page: EvidencePage, name: str, header: str) -> str | None:
+    """The cell under the column headed like the form's amount field (e.g. '민투예산') in
+    the evidence table row naming the item; tables print amounts without units."""
+    for table in page.tables:
+        grid = table.grid()
+        if len(grid) < 2:
+            continue
+        heads = [h or "" for h in grid[0]]
+        col = best_match(header, heads, threshold=80.0)
+        if col is None:
+            continue
+        for row in grid[1:]:
+            if any(cell and contains(cell, name, 90.0) and len(key(cell)) <= 2 * len(key(name))
+                   for cell in row):
+                return row[col.index]
+    return None
+
+
+def _money_near(page: EvidencePage, line: int) -> list[tuple[str, Decimal]]:
+    text = "\n".join(page.lines[line:line + WINDOW + 1])
+    out = []
+    for m in find_mentions(text):
+        if m.kind is MentionKind.MONEY:
+            amount = _million_won(m.text)
+            if amount is not None:
+                out.append((m.text, amount))
+    return out
+
+
+class ItemAmountDiffers(Rule):
+    """The item is in the evidence, but the amount printed with it there is another one
+    (compared in 백만원 after reading units: '12억 5천만원' = 1,250백만원)."""
+
+    spec = RuleSpec(
+        id="evidence.item-amount-differs",
+        severity=Severity.WARNING,
+        template="지표 {code}의 '{item}' 금액이 양식({claimed_amount})과 근거자료({shown_amount})에서 "
+                 "다릅니다",
+        clause=CLAUSE,
+        example={"code": "B-4-3", "item": "스마트시티 챌린지 사업", "claimed_amount": "358백만원",
+                 "shown_amount": "385백만원"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        index = evidence_index(ctx)
+        for claim in sub.indicators:
+            ind = ctx.ruleset.get(claim.code)
+            field = next((f for lst in (ind.form.lists if ind and ind.form else [])
+                          if (f := lst.field_with("amount"))), None)
+            header = field.name if field else ""
+            for item in claim.items:
+                name, claimed = searchable(item), _claimed(item)
+                if name is None or claimed is None or item.amount is None:
+                    continue
+                seen = find_item(index, claim, name)
+                if seen is None or seen.line is None:
+                    continue
+                page = seen.page
+                shown = self._shown(page, seen.line, name, item, claimed, header)
+                if shown is None:
+                    continue
+                claimed_text = f"{item.amount}{item.amount_unit or ''}"
+                finding = self.finding(
+                    indicator=claim.code, code=claim.code, item=name,
+                    claimed_amount=claimed_text, shown_amount=shown, claimed=claimed_text,
+                    expected=shown, locations=[item.location or claim.form_source, page.location])
+                yield graded(finding, [page])
+
+    @staticmethod
+    def _shown(page: EvidencePage, line: int, name: str, item: ListedItem, claimed: Decimal,
+               header: str) -> str | None:
+        """What the evidence prints for the item's amount when it differs, else None."""
+        if item.amount is None:
+            return None
+        cell = _row_amount(page, name, header) if header else None
+        if cell is not None:
+            printed = numbers_in(cell)
+            same = {(item.amount * Decimal(10) ** k).normalize() for k in (-6, -3, 0, 3, 6)}
+            return None if not printed or printed & same else cell.strip()
+        near = _money_near(page, line)
+        if not near or any(amount == claimed for _, amount in near):
+            return None
+        return near[0][0]

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from schemas.claims import Submission
+from schemas.findings import Finding, Severity
+from schemas.rulespec import RuleSpec
+from validators.exclusion.analysis_report import AnalysisReport
+from validators.exclusion.candidate import Candidate
+from validators.exclusion.future_organisation import FutureOrganisation
+from validators.exclusion.model_civil_servant import ModelCivilServant
+from validators.exclusion.own_smart_city_plan import OwnSmartCityPlan
+from validators.exclusion.patterns import excluded_items
+from validators.exclusion.planned import Planned
+from validators.rule import CheckContext, Rule
+
+# exclusion kinds with a rule of their own
+DEDICATED = frozenset(r.exclusion_id for r in (Candidate, ModelCivilServant, Planned,
+                                               AnalysisReport, OwnSmartCityPlan,
+                                               FutureOrganisation))
+
+
+class OtherExclusion(Rule):
+    """Every other exclusion of the catalogue (리빙랩 under A-2-4, 파일데이터 under A-3-2,
+    도로·터널 investment under B-4-3 …), screened by its keywords: a hint to look."""
+
+    spec = RuleSpec(
+        id="exclusion.other",
+        severity=Severity.WARNING,
+        template="지표 {code}의 '{item}'에 '{keyword}'이(가) 있습니다 — 확인 필요: {reason}",
+        clause="지침 V.제출서류 및 양식 > 각 지표 분석자료 (제외 대상: indicators.yaml exclusions)",
+        example={"code": "A-2-4", "item": "스마트 안전 골목 리빙랩 시민 교육",
+                 "keyword": "리빙랩", "reason": "리빙랩 프로그램은 제외"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        for claim in sub.indicators:
+            ind = ctx.ruleset.get(claim.code)
+            for exclusion in ind.exclusions if ind is not None else []:
+                if exclusion.id in DEDICATED:
+                    continue
+                for _, hit in excluded_items(claim, ctx.ruleset, exclusion.id):
+                    item = hit.text.strip()
+                    yield self.finding(indicator=claim.code, code=claim.code, item=item,
+                                       keyword=hit.keyword, reason=exclusion.text, claimed=item,
+                                       expected=exclusion.text, locations=[hit.location])

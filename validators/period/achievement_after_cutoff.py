@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from extractors.values.periods import DateSpan
+from schemas.claims import Submission
+from schemas.findings import Finding, Severity
+from schemas.rulespec import RuleSpec
+from validators.period.window import claims_of_kind, item_when, month
+from validators.rule import CheckContext, Rule
+
+
+class AchievementAfterCutoff(Rule):
+    """Point-in-time indicators (period rule `asof`): achievements count up to the cutoff
+    month of `periods.yaml` `asof`, that month included."""
+
+    spec = RuleSpec(
+        id="period.achievement-after-cutoff",
+        severity=Severity.ERROR,
+        template="지표 {code}의 '{name}' 일자({date})가 인정 기한({cutoff} 이전 실적)을 지났습니다",
+        clause="지침 V.제출서류 및 양식 > 정량지표 작성요령 ◇ 2년간의 실적을 평가하는 지표 "
+               "(특정 정책 또는 사업의 달성 여부 — '25년 7월 이전 실적인 경우 인정)",
+        example={"code": "A-1-3", "name": "성과관리시스템 구축", "date": "2025-08",
+                 "cutoff": "2025-07"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        asof = ctx.ruleset.periods.asof if ctx.ruleset.periods else None
+        cutoff = month(asof.cutoff) if asof else None
+        if cutoff is None:
+            return
+        for claim in claims_of_kind(sub, ctx.ruleset, "asof"):
+            for item in claim.items:
+                when = item_when(item)
+                start = when.start if isinstance(when, DateSpan) else when
+                if start is None or start.first_day() <= cutoff.last_day():
+                    continue
+                yield self.finding(
+                    indicator=claim.code, code=claim.code, name=item.name or item.text[:40],
+                    date=item.date_text or str(when), cutoff=str(cutoff),
+                    claimed=item.date_text or str(when), expected=f"{cutoff} 이전",
+                    locations=[item.location or claim.form_source])

@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from extractors.normalize import match_key
+from schemas.claims import Submission
+from schemas.findings import Finding, Severity
+from schemas.rulespec import RuleSpec
+from validators.rule import CheckContext, Rule
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def printed_year(label: str) -> int | None:
+    """The year a component's row or column label states ('2 0 2 3', '2024년 인구수')."""
+    m = _YEAR.search(match_key(label))
+    return int(m.group(1)) if m else None
+
+
+class BaseYear(Rule):
+    """A figure the form asks for as of a given year (catalogue component `year`: 인구수
+    2024년 12월 기준, 2023년 연구개발업 종사자 수 …) printed for another year."""
+
+    spec = RuleSpec(
+        id="period.base-year",
+        severity=Severity.ERROR,
+        template="지표 {code}의 '{label}'은(는) {year}년 기준이어야 하나 {printed}년 자료입니다",
+        clause="지침 V.제출서류 및 양식 > 지표별 자료구축양식 (기준연도; * 인구수 자료는 "
+               "행정안전부 주민등록 인구통계 2024년 12월 기준)",
+        example={"code": "C-2-1", "label": "2023 인구수(천명)", "year": "2024",
+                 "printed": "2023"},
+    )
+
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        for claim in sub.indicators:
+            ind = ctx.ruleset.get(claim.code)
+            if ind is None or ind.form is None:
+                continue
+            for comp in claim.components:
+                spec = ind.form.component(comp.id) if comp.id else None
+                printed = printed_year(comp.label)
+                if spec is None or spec.year is None or printed is None or printed == spec.year:
+                    continue
+                yield self.finding(
+                    indicator=claim.code, code=claim.code, label=" ".join(comp.label.split()),
+                    year=spec.year, printed=printed, claimed=str(printed),
+                    expected=str(spec.year), locations=[comp.location or claim.form_source])
