@@ -35,6 +35,7 @@ def jamo(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     return jamo(match_key(text))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractors.models import Cell, DocumentExtract, Table
 from extractors.normalize import match_key
@@ -130,6 +131,7 @@ class Header:
         return self.end + 1
 
 
+@lru_cache(maxsize=65536)
 def _key(text: str) -> str:
     return match_key(text).lower().strip(".:·*※○●■□-")
 
@@ -138,18 +140,24 @@ _NOTE = re.compile(r"\([^()]*\)$")  # '제공데이터 (데이터 중)', '인원
 _PERIOD = re.compile(r"^'?\d{2,4}년?[~-]'?\d{2,4}년?")  # '23년~24년 제공 건 수'
 
 
-def _variants(label: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def _variants(label: str) -> tuple[str, ...]:
     """A label and its core: without a trailing note in parentheses or a leading period."""
     k = _key(label)
     out = [k]
     for core in (_NOTE.sub("", k), _PERIOD.sub("", k), _PERIOD.sub("", _NOTE.sub("", k))):
         if len(core) >= 2 and core not in out:
             out.append(core)
-    return out
+    return tuple(out)
 
 
 def label_score(text: str, labels: Sequence[str]) -> float:
     """0–100: how well a header cell reads as one of `labels`."""
+    return _label_score(text, tuple(labels))
+
+
+@lru_cache(maxsize=65536)  # the same header texts are scored against the same labels
+def _label_score(text: str, labels: tuple[str, ...]) -> float:
     k = _key(text)
     if not k:
         return 0.0
