@@ -5,11 +5,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 
 from extractors.models import DocumentExtract, DocumentStatus
 from schemas.findings import BBox, Category, Finding, Location, Severity
+from schemas.rulespec import MessageTemplate
 
 
 class ExtractRule(StrEnum):
@@ -38,54 +38,48 @@ class ExtractRule(StrEnum):
 
 
 
-@dataclass(frozen=True)
-class RuleSpec:
-    severity: Severity
-    template: str
-
-
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-RULES: dict[ExtractRule, RuleSpec] = {
-    ExtractRule.ENCRYPTED: RuleSpec(_E, "'{file}'은(는) 암호가 걸려 있어 읽을 수 없습니다"),
-    ExtractRule.CORRUPT: RuleSpec(_E, "'{file}'이(가) 손상되어 읽을 수 없습니다 ({reason})"),
-    ExtractRule.REPAIRED_PDF: RuleSpec(
+RULES: dict[ExtractRule, MessageTemplate] = {
+    ExtractRule.ENCRYPTED: MessageTemplate(_E, "'{file}'은(는) 암호가 걸려 있어 읽을 수 없습니다"),
+    ExtractRule.CORRUPT: MessageTemplate(_E, "'{file}'이(가) 손상되어 읽을 수 없습니다 ({reason})"),
+    ExtractRule.REPAIRED_PDF: MessageTemplate(
         _W, "'{file}'의 PDF 구조가 손상되어 복구하며 읽었습니다. 잘린 파일일 수 있어 원본 확인이 필요합니다"),
-    ExtractRule.PAGE_UNREADABLE: RuleSpec(
+    ExtractRule.PAGE_UNREADABLE: MessageTemplate(
         _E, "'{file}' {page}쪽을 해석하지 못했습니다 ({reason})"),
-    ExtractRule.OCR_UNAVAILABLE: RuleSpec(
+    ExtractRule.OCR_UNAVAILABLE: MessageTemplate(
         _E, "'{file}' {page}쪽은 글자 정보가 없는 스캔 쪽인데 OCR을 쓸 수 없어 읽지 못했습니다 ({reason})"),
-    ExtractRule.OCR_SKIPPED: RuleSpec(
+    ExtractRule.OCR_SKIPPED: MessageTemplate(
         _W, "'{file}' {page}쪽은 글자 정보가 없거나 깨져 있으나 OCR을 끈 상태라 읽지 않았습니다"),
-    ExtractRule.OCR_LOW_CONFIDENCE: RuleSpec(
+    ExtractRule.OCR_LOW_CONFIDENCE: MessageTemplate(
         _W, "'{file}' {page}쪽의 OCR 신뢰도가 {confidence}점으로 낮아 판독 결과를 확인해야 합니다"),
-    ExtractRule.HWP_BINARY: RuleSpec(
+    ExtractRule.HWP_BINARY: MessageTemplate(
         _W, "'{file}'은(는) 한글(HWP) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다"),
-    ExtractRule.HWPX: RuleSpec(
+    ExtractRule.HWPX: MessageTemplate(
         _W, "'{file}'은(는) 한글(HWPX) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다"),
-    ExtractRule.LEGACY_OFFICE: RuleSpec(
+    ExtractRule.LEGACY_OFFICE: MessageTemplate(
         _W, "'{file}'은(는) 구형 오피스(XLS/DOC) 형식이라 읽지 않았습니다. XLSX/DOCX 또는 PDF가 필요합니다"),
-    ExtractRule.ARCHIVE_INSIDE: RuleSpec(
+    ExtractRule.ARCHIVE_INSIDE: MessageTemplate(
         _W, "'{file}'은(는) 압축 파일이라 문서로 읽지 않았습니다"),
-    ExtractRule.UNREADABLE_FORMAT: RuleSpec(
+    ExtractRule.UNREADABLE_FORMAT: MessageTemplate(
         _W, "'{file}'의 형식을 알 수 없어 내용을 읽지 않았습니다"),
-    ExtractRule.FORMULA_WITHOUT_VALUE: RuleSpec(
+    ExtractRule.FORMULA_WITHOUT_VALUE: MessageTemplate(
         _W, "'{file}' {sheet} 시트 {cell} 셀의 수식({formula})에 저장된 계산 값이 없어 값을 확인할 수 없습니다"),
-    ExtractRule.HIDDEN_SHEET: RuleSpec(_I, "'{file}'에 숨겨진 시트 '{sheet}'이(가) 있습니다"),
-    ExtractRule.HIDDEN_ROWS: RuleSpec(
+    ExtractRule.HIDDEN_SHEET: MessageTemplate(_I, "'{file}'에 숨겨진 시트 '{sheet}'이(가) 있습니다"),
+    ExtractRule.HIDDEN_ROWS: MessageTemplate(
         _I, "'{file}' {sheet} 시트에 숨겨진 행 {count}개가 있습니다 ({rows})"),
-    ExtractRule.HIDDEN_COLUMNS: RuleSpec(
+    ExtractRule.HIDDEN_COLUMNS: MessageTemplate(
         _I, "'{file}' {sheet} 시트에 숨겨진 열 {count}개가 있습니다 ({cols})"),
-    ExtractRule.FORMULA_ERROR: RuleSpec(
+    ExtractRule.FORMULA_ERROR: MessageTemplate(
         _W, "'{file}' {sheet} 시트 {cell} 셀이 수식 오류 값 {value}을(를) 표시합니다"),
-    ExtractRule.SHEET_TRUNCATED: RuleSpec(
+    ExtractRule.SHEET_TRUNCATED: MessageTemplate(
         _W, "'{file}' {sheet} 시트가 너무 커서 {rows}행까지만 읽었습니다 (셀 {limit}개 한도)"),
-    ExtractRule.NESTED_TABLE: RuleSpec(
+    ExtractRule.NESTED_TABLE: MessageTemplate(
         _I, "'{file}'의 표 {table} 셀 {cells} 안에 표가 중첩되어 있어 그 내용을 셀 텍스트로 합쳐 읽었습니다"),
-    ExtractRule.NO_CONTENT: RuleSpec(_W, "'{file}'에 읽을 수 있는 내용(글자나 표)이 없습니다"),
-    ExtractRule.PAGE_LIMIT: RuleSpec(
+    ExtractRule.NO_CONTENT: MessageTemplate(_W, "'{file}'에 읽을 수 있는 내용(글자나 표)이 없습니다"),
+    ExtractRule.PAGE_LIMIT: MessageTemplate(
         _I, "'{file}'의 {total}쪽(시트) 중 앞의 {limit}쪽만 읽었습니다 (max_pages 설정)"),
-    ExtractRule.OCR_NO_TEXT: RuleSpec(_I, "'{file}' {page}쪽에서 OCR로 인식된 글자가 없습니다"),
+    ExtractRule.OCR_NO_TEXT: MessageTemplate(_I, "'{file}' {page}쪽에서 OCR로 인식된 글자가 없습니다"),
 }
 
 

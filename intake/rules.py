@@ -6,10 +6,10 @@ Look a rule up here by its id (`intake.zip-bomb` -> `IntakeRule.ZIP_BOMB`). Temp
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from schemas.findings import Category, Finding, Location, Severity
+from schemas.rulespec import MessageTemplate
 
 
 class IntakeRule(StrEnum):
@@ -32,49 +32,43 @@ class IntakeRule(StrEnum):
     OS_JUNK = "intake.os-junk"
 
 
-@dataclass(frozen=True)
-class RuleSpec:
-    severity: Severity
-    template: str
-
-
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-RULES: dict[IntakeRule, RuleSpec] = {
-    IntakeRule.UNSAFE_PATH: RuleSpec(
+RULES: dict[IntakeRule, MessageTemplate] = {
+    IntakeRule.UNSAFE_PATH: MessageTemplate(
         _E, "압축 파일 항목 '{member}'이(가) 제출 폴더 밖을 가리켜 거부했습니다 ({reason})"),
-    IntakeRule.NAME_TOO_LONG: RuleSpec(
+    IntakeRule.NAME_TOO_LONG: MessageTemplate(
         _E, "'{member}'의 이름이 너무 길어(경로 한 단계 255바이트 초과) 저장하지 않았습니다"),
-    IntakeRule.NAME_CONFLICT: RuleSpec(
+    IntakeRule.NAME_CONFLICT: MessageTemplate(
         _E, "'{member}'이(가) 이미 받은 '{name}'과(와) 이름이 겹쳐 건너뛰었습니다"),
-    IntakeRule.UNDECODABLE_NAME: RuleSpec(
+    IntakeRule.UNDECODABLE_NAME: MessageTemplate(
         _W, "압축 파일 항목 이름을 UTF-8로도 CP949로도 읽을 수 없어 '{name}'(으)로 저장했습니다"),
-    IntakeRule.LINK: RuleSpec(
+    IntakeRule.LINK: MessageTemplate(
         _E, "'{member}'은(는) 링크(심볼릭 링크)여서 따라가지 않고 거부했습니다"),
-    IntakeRule.DEVICE_FILE: RuleSpec(
+    IntakeRule.DEVICE_FILE: MessageTemplate(
         _E, "'{member}'은(는) 일반 파일이 아닌 장치·파이프·소켓 파일이어서 거부했습니다"),
-    IntakeRule.ZIP_BOMB: RuleSpec(
+    IntakeRule.ZIP_BOMB: MessageTemplate(
         _E, "압축 파일 항목 '{member}'의 압축을 풀자 {reason} 한도를 넘어 거부했습니다"),
-    IntakeRule.TOO_MANY_MEMBERS: RuleSpec(
+    IntakeRule.TOO_MANY_MEMBERS: MessageTemplate(
         _E, "압축 파일 항목이 {limit}개를 넘어 '{member}'부터 {count}개를 받지 않았습니다"),
-    IntakeRule.ENCRYPTED_MEMBER: RuleSpec(
+    IntakeRule.ENCRYPTED_MEMBER: MessageTemplate(
         _E, "'{member}'은(는) 암호가 걸려 있어 열 수 없습니다"),
-    IntakeRule.UNSUPPORTED_COMPRESSION: RuleSpec(
+    IntakeRule.UNSUPPORTED_COMPRESSION: MessageTemplate(
         _E, "'{member}'은(는) 지원하지 않는 압축 방식({method})이라 풀 수 없습니다"),
-    IntakeRule.CORRUPT_ARCHIVE: RuleSpec(
+    IntakeRule.CORRUPT_ARCHIVE: MessageTemplate(
         _E, "{what} '{member}'이(가) 손상되어 읽지 못했습니다 ({detail})"),
-    IntakeRule.NESTED_ARCHIVE: RuleSpec(
+    IntakeRule.NESTED_ARCHIVE: MessageTemplate(
         _E, "'{member}'은(는) 압축 파일 안에 {depth}단계로 들어 있는 압축 파일이라"
             "(허용 {limit}단계) 풀지 않고 제외했습니다"),
-    IntakeRule.NOT_A_SUBMISSION: RuleSpec(
+    IntakeRule.NOT_A_SUBMISSION: MessageTemplate(
         _E, "'{member}'은(는) 폴더나 ZIP 압축 파일이 아니어서 제출물로 열 수 없습니다"),
-    IntakeRule.EMPTY_FILE: RuleSpec(
+    IntakeRule.EMPTY_FILE: MessageTemplate(
         _E, "'{member}'은(는) 크기가 0바이트인 빈 파일입니다"),
-    IntakeRule.EXTENSION_MISMATCH: RuleSpec(
+    IntakeRule.EXTENSION_MISMATCH: MessageTemplate(
         _W, "'{member}'의 확장자({ext})와 실제 형식({actual})이 달라 실제 형식으로 읽습니다"),
-    IntakeRule.UNKNOWN_FORMAT: RuleSpec(
+    IntakeRule.UNKNOWN_FORMAT: MessageTemplate(
         _W, "'{member}'의 파일 형식을 알 수 없어 내용을 읽지 않습니다"),
-    IntakeRule.OS_JUNK: RuleSpec(
+    IntakeRule.OS_JUNK: MessageTemplate(
         _I, "운영체제가 만든 부속 파일 {count}개(__MACOSX, .DS_Store, Thumbs.db 등)를 "
             "건너뛰었습니다"),
 }

@@ -42,3 +42,13 @@ class RuleSpec:
             claimed=claimed, expected=expected,
             locations=[loc for loc in locations if loc is not None],
         )
+
+
+@dataclass(frozen=True)
+class MessageTemplate:
+    """Severity and Korean message of a rule whose id is an enum member: the intake rules
+    (`intake/rules.py`) and the reading rules (`extractors/findings.py`). They concern the
+    files themselves, so they cite no clause of the call."""
+
+    severity: Severity
+    template: str
