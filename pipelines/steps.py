@@ -1,6 +1,6 @@
 """The steps of a submission run, each a plain function (Prefect tasks wrap them later).
 
-intake → extract → map → validate → report. No parsing here: each step calls the package
+intake → extract → map → validate → score → report. No parsing here: each step calls the package
 that owns it.
 """
 
@@ -17,9 +17,11 @@ from pipelines.cache import ExtractCache
 from reports.jsonfile import extract_json_name, write_model
 from reports.merge import merge_findings
 from schemas.catalogue import RuleSet
+from schemas.claims import Submission
 from schemas.findings import Finding
 from schemas.mapping import Mapped, map_submission
-from schemas.report import DocumentSummary, FindingsReport, SubmissionSummary
+from schemas.report import DocumentSummary, FindingsReport, Score, SubmissionSummary
+from scoring import score_submission
 from validators.rule import CheckContext
 from validators.run import run_rules
 
@@ -83,7 +85,20 @@ def build_report(run: SubmissionRun, mapped: Mapped, rule_findings: list[Finding
     )
     return FindingsReport(program=ruleset.id, submission=summary,
                           indicators=[c.entry() for c in sub.indicators],
-                          findings=findings)
+                          findings=findings, score=score_step(sub, findings, ruleset))
+
+
+def score_step(sub: Submission, findings: list[Finding], ruleset: RuleSet) -> Score:
+    """Provisional score for one submission (the call publishes no formula: see scoring/)."""
+    if not ruleset.can_score:
+        return Score(note=f"{ruleset.id} 기준은 배점 정보가 불완전하여 점수를 계산하지 않았습니다")
+    r = score_submission(sub, findings, ruleset)
+    return Score(
+        quantitative=r.quantitative, qualitative=r.qualitative, total=r.total, grade=r.grade,
+        method=r.method.name, note=r.method.note,
+        grade_at_risk=any(a.grade_at_risk for a in r.at_risk),
+        at_risk=[a.model_dump() for a in r.at_risk if a.grade_at_risk],
+    )
 
 
 def _area_names(printed: list[str], ruleset: RuleSet) -> list[str]:

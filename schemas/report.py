@@ -40,6 +40,11 @@ class Score(BaseModel):
     qualitative: float | None = None
     total: float | None = None
     grade: int | None = None
+    # additive fields: how it was computed, and which errors could move the grade
+    method: str | None = None
+    note: str | None = None
+    grade_at_risk: bool = False
+    at_risk: list[dict[str, object]] = Field(default_factory=list)
 
 
 class FindingsReport(BaseModel):

@@ -50,7 +50,10 @@ def test_findings_json_has_the_contract_shape(truth: dict[str, Any], outdir: str
     for f in r["findings"]:
         assert f["category"] in CATEGORIES and f["rule"].startswith(f["category"] + ".")
         assert f["severity"] in {"error", "warning", "info"} and f["message"]
-    assert r["score"]["provisional"] is True
+    score = r["score"]
+    assert score["provisional"] is True and score["method"] and "잠정" in score["note"]
+    assert score["total"] == score["quantitative"] + score["qualitative"]
+    assert score["grade"] in {1, 2, 3, 4, 5}
 
 
 def test_applicant_facts_are_right(truth: dict[str, Any], outdir: str) -> None:

@@ -1,0 +1,59 @@
+"""Provisional scoring: qualitative stages and quantitative values → points, total and
+grade by the call's table, and which error findings put the grade at risk.
+
+Everything here is provisional: the call does not publish how values or stages become
+points, so the method (`scoring.method.ScoringMethod`) is a documented, configurable
+assumption.
+
+    result = score_submission(sub, findings, load_ruleset())
+    result.total, result.grade, result.at_risk
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from schemas.catalogue import RuleSet
+from schemas.claims import Submission
+from schemas.findings import Finding
+from scoring.grade import certified, grade_of
+from scoring.method import DEFAULT_METHOD, ScoringMethod
+from scoring.models import AtRisk, IndicatorScore, MethodInfo, ScoreResult, UnitScore
+from scoring.qualitative import score_qualitative
+from scoring.quantitative import peer_group, score_quantitative
+from scoring.risk import grade_at_risk
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "AtRisk",
+    "IndicatorScore",
+    "MethodInfo",
+    "ScoreResult",
+    "ScoringMethod",
+    "UnitScore",
+    "score_submission",
+]
+
+
+def score_submission(sub: Submission, findings: list[Finding], ruleset: RuleSet,
+                     method: ScoringMethod = DEFAULT_METHOD,
+                     batch: Sequence[Submission] | None = None) -> ScoreResult:
+    """Score one submission provisionally. `batch` (other submissions, this one may be among
+    them) switches numeric indicators to relative scoring within the applicant type.
+    Raises CatalogueError for a partial rule set (it may never be used to score)."""
+    ruleset.require_complete()
+    peers = peer_group(sub, ruleset, batch)
+    relative = len(peers) >= method.min_batch
+    indicators = score_quantitative(sub, findings, ruleset, method, peers)
+    units = score_qualitative(sub, ruleset, method)
+    quantitative = round(sum(s.points for s in indicators), 2)
+    qualitative = round(sum(u.points for u in units), 2)
+    total = round(quantitative + qualitative, 2)
+    info = MethodInfo(name=method.name, parameters=method.parameters(),
+                      note=method.note(relative), batch=relative,
+                      batch_size=len(peers) if batch else 0)
+    return ScoreResult(
+        submission_id=sub.id, ruleset=ruleset.id, quantitative=quantitative,
+        qualitative=qualitative, total=total, grade=grade_of(total, ruleset),
+        certified=certified(total, ruleset), method=info, indicators=indicators, units=units,
+        at_risk=grade_at_risk(sub, findings, ruleset, method, peers, indicators, total))

@@ -1,0 +1,123 @@
+"""The provisional scoring method: which formulas, with which parameters.
+
+The call publishes the points of every quantitative indicator, the qualitative total and
+the grade table, but not how a value becomes points nor how a stage becomes points. This
+method is therefore an assumption, named and parameterised, and every score built on it is
+provisional.
+
+Quantitative points, single submission (no batch, or fewer than `min_batch` submissions of
+the same applicant type):
+- an indicator earns its full catalogue points when its primary value is present (a
+  boolean must be true) and no error finding concerns it;
+- `warning_factor` (default ½) of them when only warnings concern it;
+- `error_factor` (default 0) when an error finding concerns it; 0 when the value is missing;
+- free-text rows (지자체 자체 설정 지표) earn their points when filled.
+
+With a batch, numeric indicators are scored relative to the best value among the
+submissions of the same applicant type (대도시 / 중소도시):
+- `relative="minmax"` (default): points × (v − worst) / (best − worst), full when all equal;
+- `relative="ratio"`: points × v / best (best / v for lower-is-better codes);
+- `relative="rank"`: points × (n − r + 1) / n, r the dense rank (1 = best) among n distinct
+  values;
+booleans and free-text rows stay full/zero, and the warning/error factors still apply.
+Higher values are better except for the codes in `lower_is_better` (none by default: every
+value rule of city-2025 — counts, ratios, percentages, decrease percentages — rises with
+quality).
+
+Qualitative points: unit maximum and stage fractions from the catalogue's labelled
+assumption (`qualitative.yaml` › `stage_points`, `published: false`) unless
+`stage_fraction` overrides the fractions; several rows of one unit score the mean of their
+stages; a unit without a claimed stage scores 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from itertools import pairwise
+from typing import Any, Literal
+
+Relative = Literal["minmax", "ratio", "rank"]
+STAGE_IDS = ("initiation", "partial", "meets", "advanced", "optimized")
+
+NOTE = (
+    "잠정 점수: 공모 지침은 정량지표 값의 점수 환산식과 정성지표 단계별 배점을 공개하지 않으므로, "
+    "이 점수는 문서화된 가정(방법: {name})에 따른 참고용이며 실제 평가 점수와 다를 수 있습니다. "
+    "{basis}"
+)
+BASIS_SINGLE = ("정량(단일 제출 기본값): 값이 있고 오류가 없으면 배점 전부, 경고만 있으면 {w:g}배, "
+                "오류가 있으면 {e:g}배, 값이 없으면 0점, 자체 설정 지표는 기재 시 배점 전부.")
+BASIS_BATCH = ("정량: 같은 신청 유형(대도시/중소도시) 내 최고값 대비 상대 환산({relative}), "
+               "여부·자체 설정 지표는 전부/0점, 경고 {w:g}배·오류 {e:g}배.")
+
+
+@dataclass(frozen=True)
+class ScoringMethod:
+    """A named, validated set of scoring parameters (see the module docstring)."""
+
+    name: str = "provisional-v1"
+    warning_factor: float = 0.5
+    error_factor: float = 0.0
+    relative: Relative = "minmax"
+    min_batch: int = 2
+    lower_is_better: tuple[str, ...] = ()
+    stage_fraction: tuple[tuple[str, float], ...] | None = None  # None = the catalogue's
+
+    def __post_init__(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ValueError("invalid scoring method: " + "; ".join(problems))
+
+    def problems(self) -> list[str]:
+        out: list[str] = []
+        if not self.name.strip():
+            out.append("name is empty")
+        for field in ("warning_factor", "error_factor"):
+            v = getattr(self, field)
+            if isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1:
+                out.append(f"{field} must be a number in [0, 1], got {v!r}")
+        if not out and self.error_factor > self.warning_factor:
+            out.append("error_factor must not exceed warning_factor")
+        if self.relative not in ("minmax", "ratio", "rank"):
+            out.append(f"relative must be minmax, ratio or rank, got {self.relative!r}")
+        if isinstance(self.min_batch, bool) or not isinstance(self.min_batch, int) \
+                or self.min_batch < 2:
+            out.append(f"min_batch must be an integer ≥ 2, got {self.min_batch!r}")
+        if self.stage_fraction is not None:
+            out += _fraction_problems(self.stage_fraction)
+        return out
+
+    def fractions(self, catalogue: dict[str, float]) -> dict[str, float]:
+        """Stage id → fraction of the unit maximum (override, else the catalogue's)."""
+        return dict(self.stage_fraction) if self.stage_fraction is not None else dict(catalogue)
+
+    def parameters(self) -> dict[str, Any]:
+        """The parameters as JSON-native values (a result round-trips through JSON)."""
+        out = {k: v for k, v in asdict(self).items() if k != "name"}
+        out["lower_is_better"] = list(self.lower_is_better)
+        if self.stage_fraction is not None:
+            out["stage_fraction"] = dict(self.stage_fraction)
+        return out
+
+    def note(self, batch: bool) -> str:
+        basis = (BASIS_BATCH if batch else BASIS_SINGLE).format(
+            w=self.warning_factor, e=self.error_factor, relative=self.relative)
+        return NOTE.format(name=self.name, basis=basis)
+
+
+def _fraction_problems(pairs: tuple[tuple[str, float], ...]) -> list[str]:
+    out: list[str] = []
+    ids = [k for k, _ in pairs]
+    if len(ids) != len(STAGE_IDS) or set(ids) != set(STAGE_IDS):
+        out.append(f"stage_fraction must give each of {', '.join(STAGE_IDS)} once")
+        return out
+    values = dict(pairs)
+    seq = [values[s] for s in STAGE_IDS]
+    if any(isinstance(v, bool) or not isinstance(v, int | float) or not 0 <= v <= 1
+           for v in seq):
+        out.append("stage fractions must be numbers in [0, 1]")
+    elif any(a > b for a, b in pairwise(seq)):
+        out.append("stage fractions must not decrease from 착수 to 최적화")
+    return out
+
+
+DEFAULT_METHOD = ScoringMethod()

@@ -1,0 +1,67 @@
+"""The result of provisional scoring (all of it marked provisional)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Basis = Literal["present", "warning", "error", "missing", "relative", "free_text"]
+
+
+class IndicatorScore(BaseModel):
+    code: str
+    name: str
+    max_points: float
+    points: float
+    basis: Basis
+    reason: str = ""
+
+
+class UnitScore(BaseModel):
+    unit: str
+    name: str
+    max_points: float
+    stage: str | None = None  # stage id; the mean's nearest when several rows
+    fraction: float = 0.0
+    points: float
+
+
+class MethodInfo(BaseModel):
+    name: str
+    parameters: dict[str, Any]
+    note: str  # Korean: provisional, and why
+    batch: bool = False  # relative scoring within the applicant type was used
+    batch_size: int = 0  # submissions of the same applicant type (this one included)
+
+
+class AtRisk(BaseModel):
+    """Whether correcting one error finding could move the grade across a threshold."""
+
+    rule: str
+    indicator: str | None = None
+    message: str = ""
+    points_now: float = 0.0
+    points_if_restored: float = 0.0  # the finding removed
+    points_if_lost: float = 0.0  # the indicator at 0
+    total_if_restored: float
+    total_if_lost: float
+    grade_if_restored: int
+    grade_if_lost: int
+    points_at_stake: float = 0.0  # max(gain on restoring, loss on losing)
+    grade_at_risk: bool = False
+
+
+class ScoreResult(BaseModel):
+    submission_id: str
+    ruleset: str
+    provisional: Literal[True] = True
+    quantitative: float
+    qualitative: float
+    total: float
+    grade: int = Field(ge=1, le=5)
+    certified: bool
+    method: MethodInfo
+    indicators: list[IndicatorScore] = Field(default_factory=list)
+    units: list[UnitScore] = Field(default_factory=list)
+    at_risk: list[AtRisk] = Field(default_factory=list)

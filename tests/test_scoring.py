@@ -1,0 +1,189 @@
+"""Provisional scoring on small hand-built submissions: qualitative stages, quantitative
+defaults and batch scaling, grade bands, grade at risk, and the method's validation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from schemas.catalogue import CatalogueError, available_rulesets, load_ruleset
+from schemas.claims import IndicatorClaim, QualitativeClaim, Stage, Submission
+from schemas.findings import Category, Finding, Severity
+from scoring import DEFAULT_METHOD, ScoreResult, ScoringMethod, score_submission
+from scoring.grade import grade_of
+from scoring.qualitative import unit_maxima
+
+RS = load_ruleset("city-2025")
+AREAS = ["행정", "교육", "환경에너지"]
+
+
+def _claim(code: str) -> IndicatorClaim:
+    ind = RS.indicator(code)
+    kind = ind.value_rule.kind if ind.value_rule else "free_text"
+    value, text = {"free_text": (None, "스마트 가로등 설치율 45%"),
+                   "bool": (True, "O")}.get(kind, (Decimal(3), "3건"))
+    return IndicatorClaim(code=code, value=value, text=text)
+
+
+def sub(stage: Stage | None = None, sid: str = "sub-1", city_type: str = "중소도시",
+        **values: Decimal | bool | None) -> Submission:
+    claims = [_claim(i.code) for i in RS.indicators_for(AREAS)]
+    for c in claims:
+        key = c.code.replace("-", "_")
+        if key in values:
+            c.value = values[key]
+    quals = [QualitativeClaim(unit=u.name, stage=stage) for u in RS.qualitative.units] \
+        if stage else []
+    return Submission(id=sid, applicant="누리시", city_type_claimed=city_type,
+                      population=412345, selected_areas=AREAS, indicators=claims,
+                      qualitative=quals)
+
+
+def finding(code: str | None, severity: Severity = Severity.ERROR,
+            rule: str = "arithmetic.ratio") -> Finding:
+    return Finding(rule=rule, category=Category(rule.split(".")[0]), severity=severity,
+                   indicator=code, message="테스트")
+
+
+def points(result, code: str) -> float:
+    return next(s.points for s in result.indicators if s.code == code)
+
+
+# ── qualitative ──
+def test_all_optimized_gives_the_qualitative_maximum() -> None:
+    r = score_submission(sub(Stage.OPTIMIZED), [], RS)
+    assert r.qualitative == RS.qualitative.total == sum(unit_maxima(RS).values()) == 1000
+    assert all(u.points == u.max_points and u.stage == "optimized" for u in r.units)
+    assert r.quantitative == 1000 and r.total == 2000 and r.grade == 1 and r.certified
+
+
+def test_stage_fractions_come_from_the_catalogue_and_missing_units_score_zero() -> None:
+    r = score_submission(sub(Stage.PARTIAL), [], RS)
+    assert r.qualitative == pytest.approx(400)  # 0.4 of every unit maximum
+    assert score_submission(sub(), [], RS).qualitative == 0
+
+
+def test_stage_fraction_override() -> None:
+    m = ScoringMethod(stage_fraction=(("initiation", 0), ("partial", 0.25), ("meets", 0.5),
+                                      ("advanced", 0.75), ("optimized", 1)))
+    assert score_submission(sub(Stage.PARTIAL), [], RS, m).qualitative == pytest.approx(250)
+
+
+# ── quantitative, single submission ──
+def test_single_default_full_half_zero() -> None:
+    s = sub(Stage.OPTIMIZED, A_1_2=None, B_2_2=False)
+    r = score_submission(s, [finding("A-2-1"), finding("A-3-1", Severity.WARNING)], RS)
+    assert points(r, "A-1-2") == 0  # missing
+    assert points(r, "B-2-2") == 0  # boolean false
+    assert points(r, "A-2-1") == 0  # error
+    assert points(r, "A-3-1") == 20  # warning: half of 40
+    assert points(r, "C-3-3") == RS.indicator("C-3-3").points  # free text filled
+    assert r.provisional is True and not r.method.batch
+    assert "잠정" in r.method.note and "공개하지 않" in r.method.note
+
+
+def test_info_findings_do_not_change_points() -> None:
+    r = score_submission(sub(Stage.OPTIMIZED), [finding("A-2-1", Severity.INFO)], RS)
+    assert r.quantitative == 1000
+
+
+# ── grades ──
+@pytest.mark.parametrize(("total", "grade"), [
+    (2000, 1), (1800, 1), (1799.99, 2), (1600, 2), (1599.99, 3), (1400, 3), (1399.99, 4),
+    (1000.01, 4), (1000, 5), (0, 5)])
+def test_grade_bands(total: float, grade: int) -> None:
+    assert grade_of(total, RS) == grade
+
+
+def test_partial_ruleset_refuses_to_score() -> None:
+    partial = [r for r in available_rulesets() if not load_ruleset(r).complete]
+    if not partial:
+        pytest.skip("no partial rule set shipped")
+    with pytest.raises(CatalogueError):
+        score_submission(sub(), [], load_ruleset(partial[0]))
+
+
+# ── grade at risk ──
+def test_error_on_60_point_indicator_near_threshold_puts_grade_at_risk() -> None:
+    assert RS.indicator("B-2-1").points == 60
+    r = score_submission(sub(Stage.PARTIAL), [finding("B-2-1")], RS)  # 940 + 400
+    assert r.total == 1340 and r.grade == 4
+    [risk] = r.at_risk
+    assert risk.indicator == "B-2-1" and risk.points_now == 0 and risk.points_if_restored == 60
+    assert risk.total_if_restored == 1400 and risk.grade_if_restored == 3
+    assert risk.points_at_stake == 60 and risk.grade_at_risk
+
+
+def test_error_far_from_threshold_is_not_at_risk() -> None:
+    r = score_submission(sub(Stage.OPTIMIZED),
+                         [finding("B-2-1"), finding("A-1-2", Severity.WARNING)], RS)
+    [risk] = r.at_risk  # one entry per error finding only
+    assert r.grade == 1 and risk.grade_if_restored == 1 and not risk.grade_at_risk
+
+
+def test_loss_direction_when_errors_keep_points() -> None:
+    m = ScoringMethod(error_factor=0.5)  # an error keeps half: losing it can still cost
+    r = score_submission(sub(Stage.PARTIAL), [finding("B-2-1")], RS, m)  # 970 + 400
+    [risk] = r.at_risk
+    assert risk.total_if_lost == 1340 and risk.total_if_restored == 1400
+    assert risk.grade_if_lost == 4 and risk.grade_if_restored == 3 and risk.grade_at_risk
+
+
+def test_error_without_indicator_is_listed_but_not_at_risk() -> None:
+    r = score_submission(sub(Stage.PARTIAL), [finding(None, rule="eligibility.city-type")], RS)
+    [risk] = r.at_risk
+    assert risk.indicator is None and not risk.grade_at_risk and risk.points_at_stake == 0
+
+
+# ── batch: relative within the applicant type ──
+def test_batch_scaling_ranks_two_submissions() -> None:
+    hi = sub(Stage.OPTIMIZED, sid="hi", A_2_1=Decimal(10))
+    lo = sub(Stage.OPTIMIZED, sid="lo", A_2_1=Decimal(5))
+    big = sub(Stage.OPTIMIZED, sid="big", city_type="대도시", A_2_1=Decimal(100))
+    batch = [hi, lo, big]
+    r_hi, r_lo = (score_submission(s, [], RS, batch=batch) for s in (hi, lo))
+    assert r_hi.method.batch and r_hi.method.batch_size == 2  # 대도시 not compared
+    assert points(r_hi, "A-2-1") == 40 and points(r_lo, "A-2-1") == 0  # min–max
+    assert r_hi.total > r_lo.total
+    assert points(r_lo, "A-1-1") == points(r_hi, "A-1-1")  # booleans full/zero
+    ratio = ScoringMethod(relative="ratio")
+    assert points(score_submission(lo, [], RS, ratio, batch), "A-2-1") == 20
+    rank = ScoringMethod(relative="rank")
+    assert points(score_submission(lo, [], RS, rank, batch), "A-2-1") == 20
+    # errors still apply after scaling
+    assert points(score_submission(hi, [finding("A-2-1")], RS, batch=batch), "A-2-1") == 0
+
+
+def test_lower_is_better_and_lone_submission_falls_back() -> None:
+    hi = sub(sid="hi", A_2_1=Decimal(10))
+    lo = sub(sid="lo", A_2_1=Decimal(5))
+    m = ScoringMethod(lower_is_better=("A-2-1",))
+    assert points(score_submission(lo, [], RS, m, [hi, lo]), "A-2-1") == 40
+    alone = score_submission(hi, [], RS, batch=[hi])
+    assert not alone.method.batch and points(alone, "A-2-1") == 40
+
+
+# ── the method ──
+@pytest.mark.parametrize("kwargs", [
+    {"warning_factor": 1.5}, {"error_factor": -0.1}, {"warning_factor": 0.2, "error_factor": 0.5},
+    {"relative": "zscore"}, {"min_batch": 1}, {"name": " "}, {"warning_factor": True},
+    {"stage_fraction": (("initiation", 0.2),)},
+    {"stage_fraction": (("initiation", 0.9), ("partial", 0.4), ("meets", 0.6),
+                        ("advanced", 0.8), ("optimized", 1.0))},
+    {"stage_fraction": (("initiation", 0.2), ("partial", 0.4), ("meets", 0.6),
+                        ("advanced", 0.8), ("optimized", 1.5))},
+])
+def test_method_rejects_bad_parameters(kwargs: dict) -> None:
+    with pytest.raises(ValueError, match="invalid scoring method"):
+        ScoringMethod(**kwargs)
+
+
+def test_method_is_frozen_and_reported() -> None:
+    with pytest.raises(AttributeError):
+        DEFAULT_METHOD.warning_factor = 1  # type: ignore[misc]
+    r = score_submission(sub(), [], RS)
+    assert r.method.name == "provisional-v1"
+    assert r.method.parameters["warning_factor"] == 0.5
+    assert r.method.parameters["relative"] == "minmax"
+    assert ScoreResult.model_validate_json(r.model_dump_json()) == r
