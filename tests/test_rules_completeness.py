@@ -132,3 +132,17 @@ def test_missing_applicant_fact_names_each_fact() -> None:
     assert len(found) == 2
     assert any("대도시/중소도시" in f.message for f in found)
     assert all(f.locations[0].file.startswith(("1.", "2.")) for f in found)
+
+
+def test_every_registered_rule_tolerates_an_unknown_row() -> None:
+    """Unknown rows are kept as claims; no rule may stop the run on them."""
+    sub = clean()
+    sub.indicators += [
+        IndicatorClaim(code="D-9-9", name_as_printed="스마트 반려동물 돌봄 서비스 수",
+                       value=Decimal(3), text="3개", source=SUMMARY),
+        IndicatorClaim(code="?", name_as_printed="드론 배송 시범 운영 실적", text="12건",
+                       source=SUMMARY),
+    ]
+    found = run_rules(sub, ctx())
+    assert sorted(f.claimed for f in found if f.rule == "completeness.unknown-row") == [
+        "? 드론 배송 시범 운영 실적", "D-9-9 스마트 반려동물 돌봄 서비스 수"]

@@ -26,7 +26,7 @@ class CountMismatch(Rule):
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
         for claim in sub.indicators:
-            ind = ctx.ruleset.indicator(claim.code)
+            ind = ctx.ruleset.get(claim.code)  # unknown rows are kept as claims
             if ind is None or ind.form is None:
                 continue
             primary = ind.value_rule.primary if ind.value_rule else None

@@ -27,7 +27,7 @@ class TwoPartMismatch(Rule):
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
         for claim in sub.indicators:
-            ind = ctx.ruleset.indicator(claim.code)
+            ind = ctx.ruleset.get(claim.code)  # unknown rows are kept as claims
             rule = ind.value_rule if ind else None
             if ind is None or rule is None:
                 continue

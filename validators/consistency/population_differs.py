@@ -84,7 +84,7 @@ def _figures(sub: Submission, ctx: CheckContext) -> dict[str, list[_Figure]]:
             "신청서", sub.population_text or str(p), p - Decimal("0.5"), p + Decimal("0.5"),
             Decimal(1), 0, sub.source)]
     for claim in sub.indicators:
-        ind = ctx.ruleset.indicator(claim.code)
+        ind = ctx.ruleset.get(claim.code)  # unknown rows are kept as claims
         for spec in ind.form.components if ind and ind.form else []:
             comp = claim.component(spec.id)
             scale, v = population_scale(comp, ind, spec.id), number(comp)

@@ -31,7 +31,7 @@ class SummaryVsForm(Rule):
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
         for claim in sub.indicators:
-            ind = ctx.ruleset.indicator(claim.code)
+            ind = ctx.ruleset.get(claim.code)  # unknown rows are kept as claims
             rule = ind.value_rule if ind else None
             if ind is None or rule is None or not claim.text:
                 continue
