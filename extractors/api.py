@@ -52,3 +52,15 @@ def extract_file(
         return _record_only(path, media_type, name)
     backend = backend_cls(settings)
     return backend.extract(path, backend.new_document(path, media_type, name))
+
+
+def extractor_failed(path: Path, display_name: str, error: Exception) -> DocumentExtract:
+    """The record of a file whose extractor raised: the batch goes on without it, the
+    failure is a finding (the traceback goes to the operator's log, not to evaluators)."""
+    path = Path(path)
+    doc = DocumentExtract(
+        extractor=ExtractorInfo(name="none", version="1.0.0"), file=display_name,
+        sha256=sha256_file(path), size=path.stat().st_size, media_type=sniff(path),
+    )
+    return fail_document(doc, DocumentStatus.FAILED, ExtractRule.EXTRACTOR_FAILED,
+                         reason=type(error).__name__)

@@ -35,6 +35,7 @@ class ExtractRule(StrEnum):
     NO_CONTENT = "intake.no-content"
     PAGE_LIMIT = "intake.page-limit"
     OCR_NO_TEXT = "intake.ocr-no-text"
+    EXTRACTOR_FAILED = "intake.extractor-failed"
 
 
 
@@ -80,6 +81,9 @@ RULES: dict[ExtractRule, MessageTemplate] = {
     ExtractRule.PAGE_LIMIT: MessageTemplate(
         _I, "'{file}'의 {total}쪽(시트) 중 앞의 {limit}쪽만 읽었습니다 (max_pages 설정)"),
     ExtractRule.OCR_NO_TEXT: MessageTemplate(_I, "'{file}' {page}쪽에서 OCR로 인식된 글자가 없습니다"),
+    ExtractRule.EXTRACTOR_FAILED: MessageTemplate(
+        _E, "'{file}'을(를) 읽는 중 처리 오류가 발생했습니다 ({reason}). 다른 문서는 계속 검토되었으며, "
+            "이 문서는 운영자 확인이 필요합니다"),
 }
 
 

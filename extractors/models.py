@@ -39,6 +39,7 @@ class DocumentStatus(StrEnum):
     ENCRYPTED = "encrypted"
     CORRUPT = "corrupt"
     EMPTY = "empty"
+    FAILED = "failed"  # the extractor itself broke on this file (a bug): recorded, run goes on
 
 
 class TextLayer(StrEnum):

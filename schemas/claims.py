@@ -206,6 +206,10 @@ class Submission(BaseModel):
     selected_areas: list[str] = Field(default_factory=list)  # as printed ('문화 관광')
     purpose: Purpose | None = None  # renewal conditions depend on it
     previous_renewals: int | None = Field(default=None, ge=0)
+    # the 2-year span the application states for all 2-year indicators (신청 개요)
+    declared_span: DateSpan | None = None
+    declared_span_text: str | None = None
+    declared_span_source: Location | None = None
     documents: list[Document] = Field(default_factory=list)
     indicators: list[IndicatorClaim] = Field(default_factory=list)
     qualitative: list[QualitativeClaim] = Field(default_factory=list)

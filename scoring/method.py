@@ -15,8 +15,10 @@ the same applicant type):
 
 With a batch, numeric indicators are scored relative to the best value among the
 submissions of the same applicant type (대도시 / 중소도시):
-- `relative="minmax"` (default): points × (v − worst) / (best − worst), full when all equal;
-- `relative="ratio"`: points × v / best (best / v for lower-is-better codes);
+- `relative="ratio"` (default): points × v / best (best / v for lower-is-better codes) —
+  "최고값 대비", and the lowest value keeps points in proportion (with two or three peers
+  per type, min–max would give the lowest one nothing);
+- `relative="minmax"`: points × (v − worst) / (best − worst), full when all equal;
 - `relative="rank"`: points × (n − r + 1) / n, r the dense rank (1 = best) among n distinct
   values;
 booleans and free-text rows stay full/zero, and the warning/error factors still apply.
@@ -57,7 +59,7 @@ class ScoringMethod:
     name: str = "provisional-v1"
     warning_factor: float = 0.5
     error_factor: float = 0.0
-    relative: Relative = "minmax"
+    relative: Relative = "ratio"
     min_batch: int = 2
     lower_is_better: tuple[str, ...] = ()
     stage_fraction: tuple[tuple[str, float], ...] | None = None  # None = the catalogue's

@@ -38,8 +38,9 @@ def peer_group(sub: Submission, rs: RuleSet,
     if not batch:
         return [sub]
     kind = applicant_type_id(sub, rs)
-    peers = [s for s in batch if s.id != sub.id and applicant_type_id(s, rs) == kind]
-    return [sub, *peers]
+    # one entry per submission id: the same bundle as a folder and as a zip is one peer
+    peers = {s.id: s for s in batch if s.id != sub.id and applicant_type_id(s, rs) == kind}
+    return [sub, *peers.values()]
 
 
 def _kind(ind: Indicator) -> str:

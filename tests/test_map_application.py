@@ -71,6 +71,8 @@ def test_sample_applicant_facts_equal_the_truth(truth: dict[str, Any]) -> None:
     assert facts.period is not None
     assert str(facts.period.start) == truth["period"]["start"]
     assert str(facts.period.end) == truth["period"]["end"]
+    fields = facts.submission_fields()  # the span reaches the Submission, with its place
+    assert fields["declared_span"] == facts.period and fields["declared_span_source"] is not None
     # read from the application form itself, on the page the truth names
     loc = facts.locations["applicant"]
     assert (loc.file, loc.page) == (app["file"], app["page"]) and loc.bbox is not None

@@ -82,6 +82,30 @@ def test_item_outside_window_without_declared_span_uses_the_calls_outer_window()
     assert run(ItemOutsideWindow(), sub_with(claim)) == []
 
 
+def test_item_outside_window_falls_back_to_the_applications_span() -> None:
+    claim = IndicatorClaim(code=TWO_YEAR, items=[item("리빙랩 A", d(2023, 3, 2))])
+    sub = sub_with(claim)
+    sub.declared_span = span(d(2023, 8), d(2025, 7))
+    (f,) = run(ItemOutsideWindow(), sub)
+    assert f.expected == str(sub.declared_span)
+    claim.declared_span = span(d(2023, 1), d(2024, 12))  # the form's own span wins
+    assert run(ItemOutsideWindow(), sub) == []
+
+
+def test_span_rules_check_the_applications_span_too() -> None:
+    app = Location(file="1. 공모 신청서.pdf", page=1)
+    sub = sub_with()
+    sub.declared_span, sub.declared_span_text = span(d(2022, 9), d(2025, 8)), "2022.09~2025.08"
+    sub.declared_span_source = app
+    for rule in (SpanTooLong(), SpanStartsTooEarly(), SpanEndsTooLate()):
+        (f,) = run(rule, sub)
+        assert f.indicator is None and f.message.startswith("신청서의 실적 기간 2022.09~2025.08")
+        assert f.locations == [app]
+    sub.declared_span = span(d(2023, 8), d(2025, 7))
+    assert [f for r in (SpanTooLong(), SpanStartsTooEarly(), SpanEndsTooLate())
+            for f in run(r, sub)] == []
+
+
 def test_item_outside_window_ignores_other_period_kinds() -> None:
     claim = IndicatorClaim(code=AS_OF, declared_span=span(d(2023), d(2024)),
                            items=[item("성과지표", d(2019, 2))])

@@ -144,15 +144,22 @@ def test_batch_scaling_ranks_two_submissions() -> None:
     batch = [hi, lo, big]
     r_hi, r_lo = (score_submission(s, [], RS, batch=batch) for s in (hi, lo))
     assert r_hi.method.batch and r_hi.method.batch_size == 2  # 대도시 not compared
-    assert points(r_hi, "A-2-1") == 40 and points(r_lo, "A-2-1") == 0  # min–max
+    assert points(r_hi, "A-2-1") == 40 and points(r_lo, "A-2-1") == 20  # ratio: 5 / 10
     assert r_hi.total > r_lo.total
     assert points(r_lo, "A-1-1") == points(r_hi, "A-1-1")  # booleans full/zero
-    ratio = ScoringMethod(relative="ratio")
-    assert points(score_submission(lo, [], RS, ratio, batch), "A-2-1") == 20
+    minmax = ScoringMethod(relative="minmax")
+    assert points(score_submission(lo, [], RS, minmax, batch), "A-2-1") == 0
     rank = ScoringMethod(relative="rank")
     assert points(score_submission(lo, [], RS, rank, batch), "A-2-1") == 20
     # errors still apply after scaling
     assert points(score_submission(hi, [finding("A-2-1")], RS, batch=batch), "A-2-1") == 0
+
+
+def test_the_same_submission_twice_in_a_batch_is_one_peer() -> None:
+    hi = sub(Stage.OPTIMIZED, sid="hi", A_2_1=Decimal(10))
+    lo = sub(Stage.OPTIMIZED, sid="lo", A_2_1=Decimal(5))
+    r = score_submission(lo, [], RS, batch=[hi, lo, hi.model_copy(), lo])
+    assert r.method.batch_size == 2 and points(r, "A-2-1") == 20
 
 
 def test_lower_is_better_and_lone_submission_falls_back() -> None:
@@ -185,5 +192,5 @@ def test_method_is_frozen_and_reported() -> None:
     r = score_submission(sub(), [], RS)
     assert r.method.name == "provisional-v1"
     assert r.method.parameters["warning_factor"] == 0.5
-    assert r.method.parameters["relative"] == "minmax"
+    assert r.method.parameters["relative"] == "ratio"
     assert ScoreResult.model_validate_json(r.model_dump_json()) == r

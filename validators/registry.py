@@ -16,6 +16,7 @@ from validators.completeness.missing_summary import MissingSummary
 from validators.completeness.unknown_row import UnknownRow
 from validators.consistency.population_differs import PopulationDiffers
 from validators.consistency.summary_vs_form import SummaryVsForm
+from validators.duplicate.contradictory_figures import ContradictoryFigures
 from validators.duplicate.cross_indicator_item import CrossIndicatorItem
 from validators.duplicate.same_item_twice import SameItemTwice
 from validators.eligibility.optional_area_count import OptionalAreaCount
@@ -77,6 +78,7 @@ RULES: tuple[type[Rule], ...] = (
     # duplicate
     SameItemTwice,
     CrossIndicatorItem,
+    ContradictoryFigures,
     # exclusion: what the call says does not count
     Candidate,
     ModelCivilServant,

@@ -84,6 +84,8 @@ class ApplicantFacts(BaseModel):
                 "city_type_claimed": self.city_type_claimed, "population": self.population,
                 "population_text": self.population_text,
                 "selected_areas": [a.printed for a in self.selected_areas],
+                "declared_span": self.period, "declared_span_text": self.period_text,
+                "declared_span_source": self.locations.get("period"),
                 "source": self.locations.get("applicant")}
 
 

@@ -30,7 +30,7 @@ MIN_POINTS = 2.5
 # two files, and both state applicant facts.
 SINGLE_KINDS = (K.QUANTITATIVE_PROPOSAL, K.QUALITATIVE_SELF_ASSESSMENT)
 _UNREAD = {DocumentStatus.CORRUPT, DocumentStatus.ENCRYPTED, DocumentStatus.UNSUPPORTED,
-           DocumentStatus.EMPTY}
+           DocumentStatus.EMPTY, DocumentStatus.FAILED}
 
 
 class Classification(BaseModel):

@@ -27,7 +27,8 @@ class ItemOutsideWindow(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        fallback = outer_window(ctx.ruleset)
+        # a form's own span first, then the application's, then the call's outer window
+        fallback = sub.declared_span or outer_window(ctx.ruleset)
         for claim in claims_of_kind(sub, ctx.ruleset, "2y"):
             window = claim.declared_span or fallback
             if window is None:

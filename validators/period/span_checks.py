@@ -20,6 +20,12 @@ def span_findings(rule: Rule, sub: Submission, ctx: CheckContext, test: Test) ->
     limits = two_year(ctx.ruleset)
     if limits is None:
         return
+    if sub.declared_span is not None and (expected := test(sub.declared_span, limits)):
+        # the application's own span: an application-level finding
+        text = sub.declared_span_text or str(sub.declared_span)
+        yield rule.finding(where="신청서", span=text, months=sub.declared_span.months(),
+                           limit=expected, claimed=text, expected=expected,
+                           locations=[sub.declared_span_source or sub.source])
     for claim in claims_of_kind(sub, ctx.ruleset, "2y"):
         span = claim.declared_span
         if span is None:
@@ -27,6 +33,6 @@ def span_findings(rule: Rule, sub: Submission, ctx: CheckContext, test: Test) ->
         expected = test(span, limits)
         if expected is not None:
             text = claim.declared_span_text or str(span)
-            yield rule.finding(indicator=claim.code, code=claim.code, span=text,
+            yield rule.finding(indicator=claim.code, where=f"지표 {claim.code}", span=text,
                                months=span.months(), limit=expected, claimed=text,
                                expected=expected, locations=[claim.form_source or claim.source])

@@ -23,10 +23,10 @@ class SpanEndsTooLate(Rule):
     spec = RuleSpec(
         id="period.span-ends-too-late",
         severity=Severity.ERROR,
-        template="지표 {code}의 실적 기간 {span}은(는) {limit}되어야 합니다",
+        template="{where}의 실적 기간 {span}은(는) {limit}되어야 합니다",
         clause="지침 V.제출서류 및 양식 > 정량지표 작성요령 ◇ 2년간의 실적을 평가하는 지표 "
                "('23년 8월부터 '25년 7월과 같이)",
-        example={"code": "A-2-3", "span": "2023.09~2025.08", "limit": "2025-07까지 종료"},
+        example={"where": "지표 A-2-3", "span": "2023.09~2025.08", "limit": "2025-07까지 종료"},
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:

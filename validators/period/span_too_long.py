@@ -19,10 +19,10 @@ class SpanTooLong(Rule):
     spec = RuleSpec(
         id="period.span-too-long",
         severity=Severity.ERROR,
-        template="지표 {code}의 실적 기간 {span}은(는) {months}개월로 {limit}여야 합니다",
+        template="{where}의 실적 기간 {span}은(는) {months}개월로 {limit}여야 합니다",
         clause="지침 V.제출서류 및 양식 > 정량지표 작성요령 ◇ 2년간의 실적을 평가하는 지표 "
                "('23년 1월 이후 임의의 2년간 실적)",
-        example={"code": "A-2-3", "span": "2023.01~2025.07", "months": "31",
+        example={"where": "지표 A-2-3", "span": "2023.01~2025.07", "months": "31",
                  "limit": "24개월 이내"},
     )
 
