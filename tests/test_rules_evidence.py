@@ -113,6 +113,17 @@ def test_item_not_found_on_low_confidence_ocr_is_info() -> None:
     assert f.severity == "info"
 
 
+def test_scanned_pages_without_ocr_cannot_show_anything() -> None:
+    """A scan not OCR'd (--no-ocr) has pages without text: no miss is reported on them
+    alone, and a miss that one of them might explain is at most a warning."""
+    sub = submission(names=("2023 지능형 CCTV 통합관제 우수기관", "2024 드론 배송 혁신상"), firms=35)
+    blank = evidence({1: [], 2: []})
+    for rule in (FigureNotOnPage, ItemNotFound, ItemDateDiffers, ItemAmountDiffers):
+        assert run(rule, sub, blank) == [], rule.spec.id
+    (f,) = run(ItemNotFound, sub, evidence({**PAGES, 3: []}))
+    assert f.severity == "warning" and "드론" in f.message
+
+
 def test_item_date_differs() -> None:
     sub = submission(dates=(PartialDate(year=2023, month=9), PartialDate(year=2024, month=5)))
     (f,) = run(ItemDateDiffers, sub)

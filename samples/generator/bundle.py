@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,10 @@ from samples.generator.xlsx_render import write_workbook
 from samples.generator.zipcp949 import normalize_zip, write_cp949_zip
 
 PER_INDEX_PAGE = 28
+# Optional edits between building and rendering (samples/planted plants defects this way):
+# the content (rows, forms, evidence) and then the printed 증빙 페이지 ranges.
+ContentEdit = Callable[[list[Spec], dict[str, Built]], None]
+RangesEdit = Callable[[dict[str, str]], None]
 
 
 def build_content(city: Profile) -> tuple[list[Spec], dict[str, Built]]:
@@ -59,10 +64,20 @@ def lay(
     )
 
 
-def build(profile: Path, out_root: Path, truth_root: Path) -> dict[str, Any]:
-    city = Profile.load(profile)
+def build(
+    profile: Path | Profile,
+    out_root: Path,
+    truth_root: Path,
+    edit_content: ContentEdit | None = None,
+    edit_ranges: RangesEdit | None = None,
+) -> dict[str, Any]:
+    city = profile if isinstance(profile, Profile) else Profile.load(profile)
     specs, built = build_content(city)
+    if edit_content is not None:
+        edit_content(specs, built)
     ranges, index_pages = evidence_ranges(specs, built)
+    if edit_ranges is not None:
+        edit_ranges(ranges)
     # variant profiles print the same figures differently (samples/generator/variants.py)
     printed = apply_variants(city, specs, built, ranges) if "variant" in city.raw else None
     out = out_root / city.bundle

@@ -92,4 +92,5 @@ class FigureNotOnPage(Rule):
                     indicator=claim.code, code=claim.code, label=label, value=f"{value}",
                     pages=claim.evidence_pages.raw, claimed=f"{value}",
                     locations=[location, *(p.location for p in pages)])
-                yield graded(finding, pages)
+                if (g := graded(finding, pages)) is not None:
+                    yield g

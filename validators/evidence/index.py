@@ -91,6 +91,11 @@ class EvidencePage:
         return self.ocr
 
     @property
+    def unread(self) -> bool:
+        """No text at all: an image-only page that was not OCR'd."""
+        return not any(line.strip() for line in self.lines)
+
+    @property
     def low_confidence(self) -> bool:
         return self.ocr and (self.confidence is None or self.confidence < LOW_OCR_CONFIDENCE)
 

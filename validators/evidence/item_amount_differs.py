@@ -93,7 +93,8 @@ class ItemAmountDiffers(Rule):
                     indicator=claim.code, code=claim.code, item=name,
                     claimed_amount=claimed_text, shown_amount=shown, claimed=claimed_text,
                     expected=shown, locations=[item.location or claim.form_source, page.location])
-                yield graded(finding, [page])
+                if (g := graded(finding, [page])) is not None:
+                    yield g
 
     @staticmethod
     def _shown(page: EvidencePage, line: int, name: str, item: ListedItem, claimed: Decimal,

@@ -64,4 +64,5 @@ class ItemDateDiffers(Rule):
                     claimed_date=item.date_text or str(item.date), shown_date=str(shown),
                     claimed=item.date_text or str(item.date), expected=str(shown),
                     locations=[item.location or claim.form_source, seen.page.location])
-                yield graded(finding, [seen.page])
+                if (g := graded(finding, [seen.page])) is not None:
+                    yield g

@@ -36,4 +36,5 @@ class ItemNotFound(Rule):
                 finding = self.finding(indicator=claim.code, code=claim.code, item=name,
                                        claimed=name,
                                        locations=[item.location or claim.form_source])
-                yield graded(finding, index.pages)
+                if (g := graded(finding, index.pages)) is not None:
+                    yield g

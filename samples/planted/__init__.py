@@ -1,0 +1,1 @@
+"""Planted-defect bundles: sample municipalities with known defects (manifest.yaml)."""
