@@ -1,0 +1,34 @@
+"""What produced a stored row: the project's version and the extraction settings' digest."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+
+from extractors.base import ExtractSettings
+from extractors.models import MediaType
+from extractors.registry import backend_for
+
+
+@cache
+def project_version() -> str:
+    """The installed smartcert version (pyproject's `version`)."""
+    try:
+        return version("smartcert")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "0+unknown"
+
+
+def settings_digest(settings: ExtractSettings) -> str:
+    """The same digest as `pipelines.cache` (a test holds the two equal), so the store and
+    the file cache agree on what 'the same extraction' is."""
+    return hashlib.sha256(repr(sorted(asdict(settings).items())).encode()).hexdigest()[:12]
+
+
+def backend_of(media_type: MediaType) -> tuple[str, str]:
+    """Backend name and version that reads this media type ('none', '1' when none does),
+    as `pipelines.cache` names its entries."""
+    backend = backend_for(media_type)
+    return (backend.name, backend.version) if backend else ("none", "1")
