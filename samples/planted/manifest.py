@@ -59,6 +59,9 @@ class PlantedBundle:
     base: str  # a profile in samples/cities/
     clean: bool = False
     defects: tuple[Defect, ...] = field(default_factory=tuple)
+    # changes to the base profile that are no defect ({set: …, add: …} as the profile op),
+    # e.g. another municipality's identity (samples/renewals); applied before the defects
+    profile: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _defect(raw: dict[str, Any]) -> Defect:
@@ -79,6 +82,13 @@ def _defect(raw: dict[str, Any]) -> Defect:
     return d
 
 
+def _profile(name: str, raw: dict[str, Any] | None) -> dict[str, dict[str, Any]]:
+    raw = raw or {}
+    if set(raw) - {"set", "add"} or not all(isinstance(v, dict) for v in raw.values()):
+        raise ValueError(f"{name}: profile takes only 'set' and 'add' mappings: {raw}")
+    return {k: dict(v) for k, v in raw.items()}
+
+
 def load(path: Path = MANIFEST) -> list[PlantedBundle]:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     if raw.get("format_version") != 1:
@@ -89,6 +99,7 @@ def load(path: Path = MANIFEST) -> list[PlantedBundle]:
             base=b["base"],
             clean=bool(b.get("clean", False)),
             defects=tuple(_defect(d) for d in b.get("defects") or []),
+            profile=_profile(b["name"], b.get("profile")),
         )
         for b in raw["bundles"]
     ]

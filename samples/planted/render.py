@@ -35,13 +35,13 @@ def planted_profile(bundle: PlantedBundle, cities: Path = CITIES) -> Profile:
     raw = copy.deepcopy(raw)
     raw["bundle"] = bundle.name
     raw.pop("zip", None)  # planted bundles are folders
-    for d in bundle.defects:
-        for step in d.plant:
-            if step["op"] == "profile":
-                for key, value in step.get("set", {}).items():
-                    _set(raw, key, value)
-                for key, value in step.get("add", {}).items():
-                    _set(raw, key, value, new=True)
+    changes = [bundle.profile] if bundle.profile else []
+    changes += [s for d in bundle.defects for s in d.plant if s["op"] == "profile"]
+    for change in changes:
+        for key, value in change.get("set", {}).items():
+            _set(raw, key, value)
+        for key, value in change.get("add", {}).items():
+            _set(raw, key, value, new=True)
     return Profile(raw)
 
 

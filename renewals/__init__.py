@@ -1,0 +1,53 @@
+"""Renewals (재인증·타당성 검토): the certification registry, who is due, which rule set a
+renewal is reviewed under, and what changed between two runs of a submission.
+
+    from renewals import load_registry, due_for_revalidation, ruleset_for, diff_reports
+    reg = load_registry()
+    for cert in due_for_revalidation(reg, date.today(), within_days=90):
+        choice = ruleset_for(cert, "maintain", registry=reg)   # RulesetChoice
+        ...                                                    # re-run under choice.ruleset
+        diff = diff_reports(last_report, new_report)           # ReportDiff
+        diff.summary_lines()                                   # Korean lines
+"""
+
+from renewals.diff import IndicatorChange, ReportDiff, ScoreChange, SeverityChange, diff_reports
+from renewals.policy import (
+    Purpose,
+    Review,
+    RulesetChoice,
+    due_for_revalidation,
+    expired_without_renewal,
+    is_superseded,
+    ruleset_for,
+)
+from renewals.registry import (
+    Certification,
+    ExpiryWindow,
+    Kind,
+    Registry,
+    RegistryError,
+    SourceRef,
+    load_registry,
+)
+
+__all__ = [
+    "Certification",
+    "ExpiryWindow",
+    "IndicatorChange",
+    "Kind",
+    "Purpose",
+    "Registry",
+    "RegistryError",
+    "ReportDiff",
+    "Review",
+    "RulesetChoice",
+    "ScoreChange",
+    "SeverityChange",
+    "SourceRef",
+    "diff_reports",
+    "due_for_revalidation",
+    "expired_without_renewal",
+    "is_superseded",
+    "load_registry",
+    "ruleset_for",
+]

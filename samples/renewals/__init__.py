@@ -1,0 +1,1 @@
+"""Renewal samples: previous submissions of registry municipalities (manifest.yaml)."""
