@@ -1,0 +1,103 @@
+"""The committee's batch summary: one HTML page (sortable table) and one sheet listing
+every submission — applicant, type, provisional grade, grade at risk, findings per
+severity and category, top findings, link to its report."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from reports.atomic import save_workbook_atomic, write_text_atomic
+from reports.html.render import render_page
+from reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
+from reports.masking import mask_opt, mask_personal
+from reports.xlsx import write_table
+from schemas.findings import Category
+from schemas.report import FindingsReport
+
+SUMMARY_HTML = "batch-summary.html"
+SUMMARY_XLSX = "batch-summary.xlsx"
+TOP_FINDINGS = 3
+_TOP_CHARS = 140
+
+
+@dataclass(frozen=True)
+class BatchEntry:
+    name: str  # the submission as submitted (folder or zip name)
+    report: FindingsReport
+    report_html: Path | None = None  # its report.html, linked from the summary
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    name: str
+    applicant: str
+    city_type: str
+    population: int | None
+    total: float | None
+    grade: int | None
+    grade_at_risk: bool
+    severities: tuple[int, ...]  # SEVERITY_ORDER
+    categories: tuple[int, ...]  # Category order
+    top: tuple[str, ...]
+    href: str | None
+
+
+def _row(e: BatchEntry, out_dir: Path) -> SummaryRow:
+    r, sub = e.report, e.report.submission
+    sev = Counter(f.severity for f in r.findings)
+    cat = Counter(f.category for f in r.findings)
+    ranked = sorted(r.findings, key=lambda f: SEVERITY_ORDER.index(f.severity))[:TOP_FINDINGS]
+    top = tuple(mask_personal(f"[{SEVERITY[f.severity]}] {f.indicator + ' ' if f.indicator else ''}"
+                              f"{f.message}")[:_TOP_CHARS] for f in ranked)
+    href = None
+    if e.report_html is not None:
+        try:
+            href = Path(os.path.relpath(e.report_html, out_dir)).as_posix()
+        except ValueError:
+            href = e.report_html.resolve().as_uri()
+    return SummaryRow(
+        name=mask_personal(e.name), applicant=mask_opt(sub.applicant) or "",
+        city_type=mask_opt(sub.city_type_claimed) or "", population=sub.population,
+        total=r.score.total, grade=r.score.grade, grade_at_risk=r.score.grade_at_risk,
+        severities=tuple(sev.get(s, 0) for s in SEVERITY_ORDER),
+        categories=tuple(cat.get(c, 0) for c in Category), top=top, href=href)
+
+
+def summary_rows(items: Sequence[BatchEntry], out_dir: Path) -> list[SummaryRow]:
+    return [_row(e, out_dir) for e in items]
+
+
+def _severity_labels() -> list[str]:
+    return [SEVERITY[s] for s in SEVERITY_ORDER]
+
+
+def write_summary_html(items: Sequence[BatchEntry], out_dir: Path) -> Path:
+    html = render_page(
+        "summary.html.j2", "sort.js", rows=summary_rows(items, out_dir),
+        severity_labels=_severity_labels(), category_labels=[CATEGORY[c] for c in Category],
+        provisional_note=PROVISIONAL_NOTE)
+    return write_text_atomic(out_dir / SUMMARY_HTML, html)
+
+
+def write_summary_xlsx(items: Sequence[BatchEntry], out_dir: Path) -> Path:
+    headers = ["제출", "신청 지자체", "유형", "인구", "잠정 점수", "잠정 등급", "등급 위험",
+               *_severity_labels(), *(CATEGORY[c] for c in Category), "주요 발견사항"]
+    rows = [[r.name, r.applicant, r.city_type, r.population, r.total, r.grade,
+             "있음" if r.grade_at_risk else "", *r.severities, *r.categories, "\n".join(r.top)]
+            for r in summary_rows(items, out_dir)]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "제출 목록"
+    write_table(ws, headers, rows)  # string-only cells, as in findings.xlsx
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{ws.cell(row=1, column=len(headers)).column_letter}{len(rows) + 1}"
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions[ws.cell(row=1, column=len(headers)).column_letter].width = 90
+    return save_workbook_atomic(wb, out_dir / SUMMARY_XLSX)
+

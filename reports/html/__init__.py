@@ -1,0 +1,1 @@
+"""Static HTML reports (Jinja2, autoescaped, inline CSS/JS, no network)."""

@@ -1,0 +1,26 @@
+"""report.html for one submission."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from reports.html.render import render_page
+from reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
+from reports.scoreview import AT_RISK_HEADERS, at_risk, at_risk_cells, header, score_rows
+from reports.view import FindingView, IndicatorView, group_findings
+from schemas.report import FindingsReport
+
+
+def render_report(report: FindingsReport, findings: Sequence[FindingView],
+                  indicators: Sequence[IndicatorView]) -> str:
+    per_category = Counter(f.category for f in findings)
+    return render_page(
+        "report.html.j2", "report.js",
+        h=header(report), submission_id=report.submission.id, program=report.program,
+        provisional_note=PROVISIONAL_NOTE, findings=findings, groups=group_findings(findings),
+        severities=[(s.value, SEVERITY[s]) for s in SEVERITY_ORDER],
+        categories=[(c.value, label, per_category.get(c, 0)) for c, label in CATEGORY.items()],
+        indicators=indicators, score_rows=score_rows(report),
+        at_risk_headers=AT_RISK_HEADERS, at_risk=[at_risk_cells(a) for a in at_risk(report)],
+    )

@@ -1,0 +1,53 @@
+"""The reports' entry points: what the CLI and the flows call.
+
+    paths = write_submission_reports(report, out_dir, sources={f.name: f.path for f in files})
+    write_batch_summary([BatchEntry(name, report, out_dir / "report.html"), …], batch_out)
+
+`sources` maps a document's name as findings give it (`Location.file`) to its bytes on disk
+(the intake's `BundleFile.path`). Finding keys: a list parallel to `report.findings` or a
+callable `Finding → str` (the verdict store's identity); without them, `reports.keys`'s
+deterministic fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from reports.atomic import write_text_atomic
+from reports.batch_summary import BatchEntry, write_summary_html, write_summary_xlsx
+from reports.html.report import render_report
+from reports.keys import FindingKeys
+from reports.regions import RegionRenderer
+from reports.verdicts import VerdictInfo
+from reports.view import build_findings, build_indicators
+from reports.xlsx import write_findings_xlsx
+from schemas.report import FindingsReport
+
+REPORT_HTML = "report.html"
+FINDINGS_XLSX = "findings.xlsx"
+
+__all__ = ["FINDINGS_XLSX", "REPORT_HTML", "BatchEntry", "write_batch_summary",
+           "write_submission_reports"]
+
+
+
+def write_submission_reports(
+    report: FindingsReport, out_dir: Path, sources: Mapping[str, Path],
+    verdicts: Mapping[str, VerdictInfo] | None = None,
+    finding_keys: FindingKeys | None = None,
+) -> list[Path]:
+    """report.html, its region images (report_files/) and findings.xlsx in `out_dir`.
+    Returns [report.html, findings.xlsx]."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with RegionRenderer(sources, out_dir) as renderer:
+        findings = build_findings(report, renderer, finding_keys, verdicts)
+    indicators = build_indicators(report, findings, sources, out_dir)
+    html = write_text_atomic(out_dir / REPORT_HTML, render_report(report, findings, indicators))
+    xlsx = write_findings_xlsx(out_dir / FINDINGS_XLSX, report, findings, indicators)
+    return [html, xlsx]
+
+
+def write_batch_summary(items: Sequence[BatchEntry], out_dir: Path) -> list[Path]:
+    """batch-summary.html and batch-summary.xlsx listing every submission of a batch."""
+    return [write_summary_html(items, out_dir), write_summary_xlsx(items, out_dir)]

@@ -1,0 +1,182 @@
+"""report.html: structure, grouping, region images, escaping of hostile text, masking,
+and the batch summary page."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from reports.keys import fallback_key, resolve_keys
+from reports.masking import mask_personal
+from reports.verdicts import Verdict, VerdictInfo
+from reports.write import BatchEntry, write_batch_summary, write_submission_reports
+from tests.builders.findings_report import ONERROR, PHONE, RRN, SCRIPT, hostile_report, sources
+from validators.evidence.index import CLAUSE
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text of <script> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def parse(html: str) -> Tags:
+    p = Tags()
+    p.feed(html)
+    return p
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    tmp = tmp_path_factory.mktemp("html")
+    report = hostile_report()
+    keys = resolve_keys(report.findings)
+    verdicts = {keys[0]: VerdictInfo(verdict=Verdict.DISMISS, comment=f"오탐 {SCRIPT}",
+                                     reviewer="김검토")}
+    paths = write_submission_reports(report, tmp / "out", sources(tmp), verdicts=verdicts)
+    assert [p.name for p in paths] == ["report.html", "findings.xlsx"]
+    return tmp / "out", paths[0].read_text(encoding="utf-8")
+
+
+def test_findings_grouped_by_severity_then_indicator(written: tuple[Path, str]) -> None:
+    _out, html = written
+    tags = parse(html).tags
+    articles = [a for t, a in tags if t == "article"]
+    assert len(articles) == 5
+    # errors first (application-level before A-2-1), then warning, then info
+    assert [a["data-severity"] for a in articles] == ["error", "error", "error", "warning", "info"]
+    groups = re.findall(r"<h3>(.*?)</h3>", html)
+    assert groups[:2] == ["신청 단위 (지표 없음)", "A-2-1"]
+    assert {a["data-category"] for a in articles} == {"evidence", "consistency", "eligibility",
+                                                       "intake", "period"}
+
+
+def test_header_and_score_are_marked_provisional(written: tuple[Path, str]) -> None:
+    _out, html = written
+    assert "잠정 등급" in html and "3등급" in html and "등급 위험" in html
+    assert "잠정치입니다" in html
+    assert "1,492점" in html
+
+
+def test_clause_claimed_expected_and_rule_shown(written: tuple[Path, str]) -> None:
+    _out, html = written
+    assert "evidence.figure-not-on-page" in html
+    from markupsafe import escape
+
+    assert str(escape(CLAUSE)) in html
+    assert "파일 점검 규칙" in html  # intake rules cite no clause of the call
+    assert 'class="claimed">2022.11.03<' in html
+
+
+def test_images_only_for_pdf_places_and_evidence_page(written: tuple[Path, str]) -> None:
+    out, html = written
+    imgs = [a for t, a in parse(html).tags if t == "img"]
+    files = sorted((out / "report_files").glob("*.png"))
+    # form p2 (shared by two findings: one file), form p1, evidence p4 and p5
+    assert len(files) == 4
+    assert {a["src"] for a in imgs} == {f"report_files/{f.name}" for f in files}
+    assert all(not str(a["src"]).startswith(("http", "/")) for a in imgs)
+    assert "근거자료</span> 근거자료.pdf · 4쪽" in html
+    # a spreadsheet place has no image but a textual place
+    assert "자료.xlsx · 시트 &#39;요약&#39; · B3 셀" in html
+
+
+def test_hostile_text_stays_text(written: tuple[Path, str]) -> None:
+    _out, html = written
+    p = parse(html)
+    assert SCRIPT not in html and ONERROR not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert [t for t, _a in p.tags].count("script") == 1  # our filter script only
+    assert not any(k.startswith("on") for _t, attrs in p.tags for k in attrs)
+    assert not any(a.get("src") == "x" for t, a in p.tags if t == "img")
+
+
+def test_csp_allows_only_our_script(written: tuple[Path, str]) -> None:
+    _out, html = written
+    p = parse(html)
+    csp = next(a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv"))
+    digest = base64.b64encode(hashlib.sha256(p.scripts[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in str(csp)
+    assert "default-src 'none'" in str(csp) and "unsafe-inline" not in str(csp).split("script-src")[1]
+    assert not re.search(r"(src|href)=\"(https?:)?//", html)  # nothing from the network
+
+
+def test_personal_numbers_masked(written: tuple[Path, str]) -> None:
+    _out, html = written
+    assert RRN not in html and "1234567" not in html and PHONE not in html
+    assert "******-*******" in html and "010-****-****" in html
+
+
+def test_verdicts_and_indicator_table(written: tuple[Path, str]) -> None:
+    _out, html = written
+    assert "검토 의견: <strong>기각</strong> (김검토) — 오탐 &lt;script&gt;" in html
+    assert 'id="ind-A-2-1"' in html
+    assert re.search(r'<a href="[^"]*form\.pdf#page=2">', html)
+    assert '<a href="#f' in html  # indicator → its first finding
+
+
+@pytest.mark.parametrize(("text", "masked"), [
+    ("주민 900101-1234567 입니다", "주민 ******-******* 입니다"),
+    ("9001012234567", "******-*******"),
+    ("900101 - 2345678", "******-*******"),
+    ("연락처 010-1234-5678", "연락처 010-****-****"),
+    ("01012345678", "010-****-****"),
+    ("02-123-4567", "02-****-****"),
+    ("031.123.4567", "031.****.****"),
+    ("+82 10-1234-5678", "+82 10-****-****"),
+    ("기간 2023-01-01~2024-12-31, 증빙 12-15쪽, 1,234,567원", None),
+    ("901301-1234567", None),  # month 13: not a registration number
+])
+def test_masking(text: str, masked: str | None) -> None:
+    assert mask_personal(text) == (masked if masked is not None else text)
+
+
+def test_fallback_keys_are_stable_and_unique() -> None:
+    report = hostile_report()
+    a, b = resolve_keys(report.findings), resolve_keys(hostile_report().findings)
+    assert a == b and len(set(a)) == len(a)
+    assert a[0] == fallback_key(report.findings[0])
+    assert resolve_keys(report.findings, lambda f: f.rule)[0] == "evidence.figure-not-on-page"
+    with pytest.raises(ValueError):
+        resolve_keys(report.findings, ["only-one"])
+
+
+def test_batch_summary(written: tuple[Path, str], tmp_path: Path) -> None:
+    out, _html = written
+    report = hostile_report()
+    other = report.model_copy(update={"findings": [], "score": report.score.model_copy(
+        update={"grade": 1, "grade_at_risk": False})})
+    paths = write_batch_summary([BatchEntry("누리시 제출", report, out / "report.html"),
+                                 BatchEntry("다른 시", other, None)], tmp_path)
+    html = paths[0].read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>\s*<td>", html)
+    assert len(rows) == 2
+    assert html.count('class="sortable"') == 1 + 6 + 3 + 9 + 1
+    assert SCRIPT not in html and PHONE not in html
+    assert re.search(r'<a href="[^"]*report\.html">누리시 제출</a>', html)
+    assert "[오류] A-2-1 지표 A-2-1 값 &lt;script&gt;" in html
+    from openpyxl import load_workbook
+
+    ws = load_workbook(paths[1]).active
+    assert ws.title == "제출 목록" and ws.max_row == 3 and ws.freeze_panes == "B2"
