@@ -1,42 +1,117 @@
-"""Prefect flows around the same steps the CLI runs (orchestration only, no parsing).
+"""Prefect flows: batch intake (one subflow per submission, one task per document) and the
+renewal re-validation (`pipelines/renewal_flow.py`). Orchestration only: every step is a
+function of `pipelines/steps.py` wrapped in `pipelines/tasks.py`.
 
-Issue #5 grows this into per-document tasks with result caching and artifacts; today a
-submission is one task, so a failing submission never fails the batch.
+A submission that cannot be processed, or a document whose extractor breaks, is recorded
+and the batch goes on; the run then ends PARTIAL (docling's PARTIAL_SUCCESS).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger
+from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipelines.batch import run_submission, submissions_in
-from pipelines.cache import ExtractCache
+from extractors.models import DocumentStatus
+from pipelines.artifacts import publish_batch_artifacts
+from pipelines.batch import out_dir_for, submissions_in
+from pipelines.persist import store_for, write_summary
+from pipelines.runtime import RunConfig
+from pipelines.tasks import Analysis, Outcome, analyse_task, extract_task, intake_task, report_task
+from schemas.catalogue import load_ruleset
+from store import RunStatus
+
+Progress = Callable[[str], None]
+_progress: Progress = lambda _m: None  # noqa: E731  (set by the CLI for its display)
 
 
-@task(name="submission", retries=0)
-def submission_task(source: str, out_dir: str, program: str) -> dict[str, object]:
-    out = Path(out_dir)
-    run = run_submission(Path(source), out, cache=ExtractCache(out / ".cache" / "extract"),
-                         program=program)
-    report = run.report
-    return {
-        "submission": source,
-        "id": run.intake.submission_id,
-        "applicant": report.submission.applicant if report else None,
-        "findings": len(report.findings) if report else None,
-    }
+def set_progress(fn: Progress) -> None:
+    global _progress
+    _progress = fn
+
+
+@dataclass
+class BatchResult:
+    run_id: str
+    status: RunStatus
+    outcomes: list[Outcome] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # submissions that could not be processed
+    summary: list[Path] = field(default_factory=list)  # the committee's batch summary
+
+
+@flow(name="submission-intake", flow_run_name="submission {source.name}",
+      task_runner=ThreadPoolTaskRunner(max_workers=1))
+def submission_flow(source: Path, config: RunConfig) -> Analysis:
+    """Intake, then one extraction task per document, then map and validate."""
+    intake = intake_task(source, config)
+    out_dir = out_dir_for(source, config.out_dir)
+    futures = [extract_task.submit(f, config, out_dir) for f in intake.files]
+    extracts = [fut.result() for fut in futures]
+    analysed = analyse_task(intake.submission_id, extracts, config.program)
+    failed = [d.file for d in extracts if d.status is DocumentStatus.FAILED]
+    return Analysis(source=source, out_dir=out_dir, intake=intake, extracts=extracts,
+                    analysed=analysed, failed_documents=failed)
+
+
+def _with_runner(sub_flow, dask_address: str | None):  # type: ignore[no-untyped-def]
+    if dask_address is None:
+        return sub_flow
+    from prefect_dask import DaskTaskRunner
+
+    return sub_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
 
 
 @flow(name="batch-intake")
-def batch_intake(batch_dir: str, out_dir: str, program: str = "city-2025") -> list[dict]:
-    """Every submission (folder or .zip) of a batch folder → findings.json per submission."""
+def batch_intake(batch_dir: str, out_dir: str, program: str = "city-2025",
+                 data_dir: str | None = None, store_url: str | None = None, ocr: bool = True,
+                 relative_scoring: bool = True, dask_workers: int = 0) -> BatchResult:
+    """Every submission (folder or .zip) of a batch folder → findings.json and reports per
+    submission, results in the store, a summary artifact. `dask_workers` > 0 runs the
+    document tasks on a local Dask cluster of that many worker processes."""
+    config = RunConfig.make(out_dir, data_dir, program=program, store_url=store_url, ocr=ocr,
+                            relative_scoring=relative_scoring)
     logger = get_run_logger()
-    results = []
-    for source in submissions_in(Path(batch_dir)):
-        logger.info("submission %s", source.name)
-        results.append(submission_task(str(source), out_dir, program))
-    return results
+    ruleset = load_ruleset(program)
+    store = store_for(config)
+    run_id = store.start_run("batch", ruleset, program=program)
+    sources = submissions_in(Path(batch_dir))
+    analyses: list[Analysis] = []
+    failed: list[str] = []
+    with ExitStack() as stack:
+        address = _start_dask(stack, dask_workers) if dask_workers else None
+        sub_flow = _with_runner(submission_flow, address)
+        for k, source in enumerate(sources, 1):
+            _progress(f"[{k}/{len(sources)}] {source.name}")
+            state = sub_flow(source, config, return_state=True)
+            if state.is_completed():
+                analyses.append(state.result())
+            else:  # the traceback is in the subflow's log; the batch goes on
+                logger.error("submission %s failed: %s", source.name, state.message)
+                _progress(f"  실패: {source.name} ({state.message})")
+                failed.append(source.name)
+    peers = [a.analysed.submission for a in analyses] if relative_scoring else None
+    futures = [report_task.submit(a, peers, config, run_id) for a in analyses]
+    outcomes = [f.result() for f in futures]
+    partial = failed or any(o.failed_documents for o in outcomes)
+    status = RunStatus.PARTIAL if partial else RunStatus.COMPLETE
+    store.finish_run(run_id, status)
+    result = BatchResult(run_id=run_id, status=status, outcomes=outcomes, failed=failed)
+    result.summary = write_summary([(o.out_dir, o.report) for o in outcomes], config)
+    publish_batch_artifacts(result.outcomes, result.failed, config)
+    return result
+
+
+def _start_dask(stack: ExitStack, workers: int) -> str:
+    from distributed import LocalCluster
+
+    # one process per worker: extraction is CPU-bound Python (the GIL rules out threads)
+    cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1,
+                                               processes=True, dashboard_address=None))
+    return str(cluster.scheduler_address)

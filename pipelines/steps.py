@@ -27,11 +27,24 @@ from validators.run import run_rules
 
 
 @dataclass
+class Analysed:
+    """A submission mapped and validated, ready to be scored (alone or within a batch)."""
+
+    mapped: Mapped
+    rule_findings: list[Finding]
+
+    @property
+    def submission(self) -> Submission:
+        return self.mapped.submission
+
+
+@dataclass
 class SubmissionRun:
     source: Path
     out_dir: Path
     intake: IntakeResult
     extracts: list[DocumentExtract] = field(default_factory=list)
+    analysed: Analysed | None = None
     report: FindingsReport | None = None
 
 
@@ -57,8 +70,10 @@ def write_extract(doc: DocumentExtract, out_dir: Path) -> Path:
     return write_model(doc, out_dir / "extract" / extract_json_name(doc.file))
 
 
-def map_step(run: SubmissionRun, ruleset: RuleSet) -> Mapped:
-    return map_submission(run.intake.submission_id, run.extracts, ruleset)
+def analyse_step(submission_id: str, extracts: list[DocumentExtract],
+                 ruleset: RuleSet) -> Analysed:
+    mapped = map_submission(submission_id, extracts, ruleset)
+    return Analysed(mapped=mapped, rule_findings=validate_step(mapped, ruleset))
 
 
 def validate_step(mapped: Mapped, ruleset: RuleSet) -> list[Finding]:
@@ -68,16 +83,24 @@ def validate_step(mapped: Mapped, ruleset: RuleSet) -> list[Finding]:
     return run_rules(mapped.submission, ctx)
 
 
-def build_report(run: SubmissionRun, mapped: Mapped, rule_findings: list[Finding],
-                 ruleset: RuleSet) -> FindingsReport:
-    sub = mapped.submission
+def all_findings(intake: IntakeResult, extracts: list[DocumentExtract],
+                 analysed: Analysed) -> list[Finding]:
+    """Every finding of a submission run, de-duplicated, in pipeline order."""
+    return merge_findings(intake.findings, *(d.findings for d in extracts),
+                          analysed.mapped.findings, analysed.rule_findings)
+
+
+def build_report(intake: IntakeResult, extracts: list[DocumentExtract], analysed: Analysed,
+                 ruleset: RuleSet, batch: list[Submission] | None = None) -> FindingsReport:
+    """findings.json for one submission; `batch` (its peers, itself included) switches the
+    provisional score to relative scoring within the applicant type."""
+    sub = analysed.submission
     docs = [
         DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
                         status=d.status.value)
         for d in sub.documents
     ]
-    findings = merge_findings(run.intake.findings, *(d.findings for d in run.extracts),
-                              mapped.findings, rule_findings)
+    findings = all_findings(intake, extracts, analysed)
     summary = SubmissionSummary(
         id=sub.id, applicant=sub.applicant, city_type_claimed=sub.city_type_claimed,
         population=sub.population, selected_areas=_area_names(sub.selected_areas, ruleset),
@@ -85,14 +108,15 @@ def build_report(run: SubmissionRun, mapped: Mapped, rule_findings: list[Finding
     )
     return FindingsReport(program=ruleset.id, submission=summary,
                           indicators=[c.entry() for c in sub.indicators],
-                          findings=findings, score=score_step(sub, findings, ruleset))
+                          findings=findings, score=score_step(sub, findings, ruleset, batch))
 
 
-def score_step(sub: Submission, findings: list[Finding], ruleset: RuleSet) -> Score:
-    """Provisional score for one submission (the call publishes no formula: see scoring/)."""
+def score_step(sub: Submission, findings: list[Finding], ruleset: RuleSet,
+               batch: list[Submission] | None = None) -> Score:
+    """Provisional score (the call publishes no formula: see scoring/)."""
     if not ruleset.can_score:
         return Score(note=f"{ruleset.id} 기준은 배점 정보가 불완전하여 점수를 계산하지 않았습니다")
-    r = score_submission(sub, findings, ruleset)
+    r = score_submission(sub, findings, ruleset, batch=batch)
     return Score(
         quantitative=r.quantitative, qualitative=r.qualitative, total=r.total, grade=r.grade,
         method=r.method.name, note=r.method.note,

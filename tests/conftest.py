@@ -91,3 +91,14 @@ def take(tmp_path: Path) -> Callable[..., object]:
         return result
 
     return run
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():  # type: ignore[no-untyped-def]
+    """One Prefect test harness (a temporary ephemeral server on SQLite) for the session:
+    the flow tests share it. The server starts in ~10 s idle; a loaded 2-core machine
+    needs longer."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield

@@ -1,0 +1,80 @@
+"""Where a run keeps its state, and the settings it runs with.
+
+The data directory holds what outlives a run: the extraction cache, the SQLite store and
+Prefect's home (its ephemeral server's SQLite database). Resolution: an explicit path, else
+`$SMARTCERT_HOME`, else `<out>/.smartcert`, so a batch folder's results, cache and verdicts
+stay together by default.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractors.base import ExtractSettings
+
+HOME_ENV = "SMARTCERT_HOME"
+DATA_DIR_NAME = ".smartcert"
+
+
+def data_dir_for(out_dir: Path, explicit: Path | str | None = None) -> Path:
+    if explicit:
+        return Path(explicit).resolve()
+    if os.environ.get(HOME_ENV):
+        return Path(os.environ[HOME_ENV]).resolve()
+    return (Path(out_dir) / DATA_DIR_NAME).resolve()
+
+
+def prepare_prefect(data_dir: Path) -> None:
+    """Prefect's embedded default: its home (and ephemeral server's SQLite database) inside
+    our data directory, analytics off. Must run before `prefect` is imported; settings
+    already given in the environment (a real server's PREFECT_API_URL) are kept."""
+    os.environ.setdefault("PREFECT_HOME", str(data_dir / "prefect"))
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # the ephemeral server starts in ~10 s idle, much longer on a loaded 2-core machine
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    (data_dir / "prefect").mkdir(parents=True, exist_ok=True)
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """One run's settings, checked when made (bad values are an operator's error)."""
+
+    out_dir: Path
+    data_dir: Path
+    program: str = "city-2025"
+    store_url: str | None = None  # None: SQLite in the data directory
+    ocr: bool = True
+    ocr_dpi: int = 300
+    relative_scoring: bool = True  # within a batch: points relative to peers of one type
+    write_reports: bool = True  # report.html and findings.xlsx beside findings.json
+
+    def __post_init__(self) -> None:
+        out: list[str] = []
+        if not 72 <= self.ocr_dpi <= 600:
+            out.append(f"ocr_dpi must be within 72..600, got {self.ocr_dpi}")
+        if not self.program.strip():
+            out.append("program is empty")
+        if self.store_url is not None and not self.store_url.startswith(
+                ("sqlite", "postgresql")):
+            out.append(f"store_url must be sqlite:// or postgresql://, got {self.store_url!r}")
+        if out:
+            raise ValueError("invalid run configuration: " + "; ".join(out))
+
+    @classmethod
+    def make(cls, out_dir: Path | str, data_dir: Path | str | None = None,
+             **kwargs: object) -> RunConfig:
+        out = Path(out_dir).resolve()
+        return cls(out_dir=out, data_dir=data_dir_for(out, data_dir), **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache" / "extract"
+
+    @property
+    def work_dir(self) -> Path:
+        return self.out_dir / ".work"
+
+    def extract_settings(self) -> ExtractSettings:
+        return ExtractSettings(ocr=self.ocr, ocr_dpi=self.ocr_dpi)
