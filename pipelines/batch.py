@@ -10,7 +10,7 @@ from pathlib import Path
 from extractors.base import ExtractSettings
 from pipelines.cache import ExtractCache
 from pipelines.persist import save_outcome, store_for
-from pipelines.runtime import RunConfig
+from pipelines.runtime import RunConfig, cache_dir_of, data_dir_for
 from pipelines.steps import (
     SubmissionRun,
     analyse_step,
@@ -38,7 +38,8 @@ def out_dir_for(source: Path, out_root: Path) -> Path:
 
 
 def default_cache(out_root: Path) -> ExtractCache:
-    return ExtractCache(out_root / ".cache" / "extract")
+    """The data directory's cache (as `RunConfig.cache_dir`)."""
+    return ExtractCache(cache_dir_of(data_dir_for(out_root)))
 
 
 def analyse_submission(

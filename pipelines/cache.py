@@ -2,24 +2,19 @@
 
 An unchanged file is never extracted twice, whatever its name or submission, across
 runs and processes (each entry is written atomically; concurrent writers of one key
-write the same bytes).
+write the same bytes). The key is the store's (`store.versions`), so the file cache and
+the database agree on what 'the same extraction' is.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import asdict
 from pathlib import Path
 
 from extractors.base import ExtractSettings
 from extractors.models import DocumentExtract, MediaType
-from extractors.registry import backend_for
 from reports.jsonfile import write_model
-from schemas.findings import Location
-
-
-def _settings_digest(settings: ExtractSettings) -> str:
-    return hashlib.sha256(repr(sorted(asdict(settings).items())).encode()).hexdigest()[:12]
+from store.extracts import renamed
+from store.versions import backend_of, settings_digest
 
 
 class ExtractCache:
@@ -29,9 +24,8 @@ class ExtractCache:
         self.misses = 0
 
     def _path(self, sha256: str, media_type: MediaType, settings: ExtractSettings) -> Path:
-        backend = backend_for(media_type)
-        who = f"{backend.name}-{backend.version}" if backend else "none-1"
-        return self.root / sha256[:2] / f"{sha256}-{who}-{_settings_digest(settings)}.json"
+        backend, version = backend_of(media_type)
+        return self.root / sha256[:2] / f"{sha256}-{backend}-{version}-{settings_digest(settings)}.json"
 
     def get(
         self, sha256: str, media_type: MediaType, settings: ExtractSettings, name: str
@@ -45,18 +39,3 @@ class ExtractCache:
 
     def put(self, doc: DocumentExtract, settings: ExtractSettings) -> None:
         write_model(doc, self._path(doc.sha256, doc.media_type, settings))
-
-
-def renamed(doc: DocumentExtract, name: str) -> DocumentExtract:
-    """The same content under another display name (another submission, another folder)."""
-    if doc.file == name:
-        return doc
-    old = doc.file
-    findings = [
-        f.model_copy(update={"locations": [
-            Location(**{**loc.model_dump(), "file": name}) if loc.file == old else loc
-            for loc in f.locations
-        ]})
-        for f in doc.findings
-    ]
-    return doc.model_copy(update={"file": name, "findings": findings})

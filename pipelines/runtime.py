@@ -26,6 +26,10 @@ def data_dir_for(out_dir: Path, explicit: Path | str | None = None) -> Path:
     return (Path(out_dir) / DATA_DIR_NAME).resolve()
 
 
+def cache_dir_of(data_dir: Path) -> Path:
+    return data_dir / "cache" / "extract"
+
+
 def prepare_prefect(data_dir: Path) -> None:
     """Prefect's embedded default: its home (and ephemeral server's SQLite database) inside
     our data directory, analytics off. Must run before `prefect` is imported; settings
@@ -70,7 +74,7 @@ class RunConfig:
 
     @property
     def cache_dir(self) -> Path:
-        return self.data_dir / "cache" / "extract"
+        return cache_dir_of(self.data_dir)
 
     @property
     def work_dir(self) -> Path:

@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 
 
 def renamed(doc: DocumentExtract, name: str) -> DocumentExtract:
-    """The same content under another display name. Mirrors `pipelines.cache.renamed`
-    (the store sits below pipelines and must not import it)."""
+    """The same content under another display name (another submission, another folder)."""
     if doc.file == name:
         return doc
     old = doc.file

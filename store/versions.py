@@ -22,8 +22,8 @@ def project_version() -> str:
 
 
 def settings_digest(settings: ExtractSettings) -> str:
-    """The same digest as `pipelines.cache` (a test holds the two equal), so the store and
-    the file cache agree on what 'the same extraction' is."""
+    """Which settings an extraction was made with (the file cache `pipelines.cache` keys
+    its entries the same way)."""
     return hashlib.sha256(repr(sorted(asdict(settings).items())).encode()).hexdigest()[:12]
 
 

@@ -26,7 +26,6 @@ import store.api
 from extractors.base import ExtractSettings
 from extractors.models import DocumentExtract, MediaType
 from pipelines.batch import run_submission
-from pipelines.cache import _settings_digest
 from schemas.catalogue import RuleSet, load_ruleset
 from schemas.findings import Location
 from schemas.report import FindingsReport
@@ -365,11 +364,13 @@ def test_extracts_of_a_stored_submission_come_back_under_their_file_names(
     assert st.extracts_of("sub-unknown") == []
 
 
-def test_settings_digest_matches_the_file_cache() -> None:
+def test_settings_digest_tells_settings_apart() -> None:
     from store.versions import settings_digest
 
-    for s in (ExtractSettings(), SETTINGS, ExtractSettings(ocr_dpi=200, max_pages=3)):
-        assert settings_digest(s) == _settings_digest(s)
+    digests = {settings_digest(s) for s in (
+        ExtractSettings(), SETTINGS, ExtractSettings(ocr_dpi=200, max_pages=3))}
+    assert len(digests) == 3
+    assert settings_digest(ExtractSettings()) == settings_digest(ExtractSettings())
 
 
 def test_default_database_is_a_wal_sqlite_file_in_the_data_dir(tmp_path: Path) -> None:
