@@ -18,6 +18,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, get_run_logger
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 from extractors.models import DocumentStatus
 from pipelines.artifacts import publish_batch_artifacts
@@ -48,16 +49,18 @@ class BatchResult:
 
 @flow(name="submission-intake", flow_run_name="submission {source.name}",
       task_runner=ThreadPoolTaskRunner(max_workers=1))
-def submission_flow(source: Path, config: RunConfig) -> Analysis:
+def submission_flow(source: Path, config: RunConfig) -> quote[Analysis]:
     """Intake, then one extraction task per document, then map and validate."""
     intake = intake_task(source, config)
     out_dir = out_dir_for(source, config.out_dir)
     futures = [extract_task.submit(f, config, out_dir) for f in intake.files]
     extracts = [fut.result() for fut in futures]
-    analysed = analyse_task(intake.submission_id, extracts, config.program)
+    # quote(): Prefect would otherwise walk every span and cell of these models looking
+    # for futures (a third of a batch's time); there are none inside
+    analysed = analyse_task(intake.submission_id, quote(extracts), config.program)
     failed = [d.file for d in extracts if d.status is DocumentStatus.FAILED]
-    return Analysis(source=source, out_dir=out_dir, intake=intake, extracts=extracts,
-                    analysed=analysed, failed_documents=failed)
+    return quote(Analysis(source=source, out_dir=out_dir, intake=intake, extracts=extracts,
+                          analysed=analysed, failed_documents=failed))
 
 
 def _with_runner(sub_flow, dask_address: str | None):  # type: ignore[no-untyped-def]
@@ -91,13 +94,13 @@ def batch_intake(batch_dir: str, out_dir: str, program: str = "city-2025",
             _progress(f"[{k}/{len(sources)}] {source.name}")
             state = sub_flow(source, config, return_state=True)
             if state.is_completed():
-                analyses.append(state.result())
+                analyses.append(state.result().unquote())
             else:  # the traceback is in the subflow's log; the batch goes on
                 logger.error("submission %s failed: %s", source.name, state.message)
                 _progress(f"  실패: {source.name} ({state.message})")
                 failed.append(source.name)
     peers = [a.analysed.submission for a in analyses] if relative_scoring else None
-    futures = [report_task.submit(a, peers, config, run_id) for a in analyses]
+    futures = [report_task.submit(quote(a), quote(peers), config, run_id) for a in analyses]
     outcomes = [f.result() for f in futures]
     partial = failed or any(o.failed_documents for o in outcomes)
     status = RunStatus.PARTIAL if partial else RunStatus.COMPLETE
