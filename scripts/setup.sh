@@ -16,10 +16,12 @@ if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null 
 elif ! command -v tesseract >/dev/null 2>&1; then
   need_apt+=(tesseract-ocr-kor)
 fi
-# The report test (--dev) opens report.html in Debian's Chromium, driven by playwright-core.
+# With --dev: the report test opens report.html in Debian's Chromium (driven by
+# playwright-core), and the sample generator's tests render with the Nanum fonts.
 if [[ -n "$extras" ]]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+  [[ -d /usr/share/fonts/truetype/nanum ]] || need_apt+=(fonts-nanum)
 fi
 if ((${#need_apt[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
