@@ -33,6 +33,18 @@ def submissions_in(batch_dir: Path) -> list[Path]:
     return subs or [batch_dir]
 
 
+def submissions_of_all(batch_dirs: list[Path]) -> list[Path]:
+    """The submissions of several batch folders, in order. Each writes to `<out>/<name>`,
+    so two with the same name are an operator's error, refused before anything runs."""
+    sources = [s for d in batch_dirs for s in submissions_in(d)]
+    seen: dict[str, Path] = {}
+    for s in sources:
+        if s.name in seen:
+            raise ValueError(f"two submissions named {s.name!r}: {seen[s.name]} and {s}")
+        seen[s.name] = s
+    return sources
+
+
 def out_dir_for(source: Path, out_root: Path) -> Path:
     return out_root / source.name
 

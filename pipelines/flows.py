@@ -22,7 +22,7 @@ from prefect.utilities.annotations import quote
 
 from extractors.models import DocumentStatus
 from pipelines.artifacts import publish_batch_artifacts
-from pipelines.batch import out_dir_for, submissions_in
+from pipelines.batch import out_dir_for, submissions_of_all
 from pipelines.persist import store_for, write_summary
 from pipelines.runtime import RunConfig
 from pipelines.tasks import Analysis, Outcome, analyse_task, extract_task, intake_task, report_task
@@ -72,11 +72,11 @@ def _with_runner(sub_flow, dask_address: str | None):  # type: ignore[no-untyped
 
 
 @flow(name="batch-intake")
-def batch_intake(batch_dir: str, out_dir: str, program: str = "city-2025",
+def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-2025",
                  data_dir: str | None = None, store_url: str | None = None, ocr: bool = True,
                  relative_scoring: bool = True, dask_workers: int = 0) -> BatchResult:
-    """Every submission (folder or .zip) of a batch folder → findings.json and reports per
-    submission, results in the store, a summary artifact. `dask_workers` > 0 runs the
+    """Every submission (folder or .zip) of a batch folder (or of several) → findings.json
+    and reports per submission, results in the store, a summary artifact. `dask_workers` > 0 runs the
     document tasks on a local Dask cluster of that many worker processes."""
     config = RunConfig.make(out_dir, data_dir, program=program, store_url=store_url, ocr=ocr,
                             relative_scoring=relative_scoring)
@@ -84,7 +84,8 @@ def batch_intake(batch_dir: str, out_dir: str, program: str = "city-2025",
     ruleset = load_ruleset(program)
     store = store_for(config)
     run_id = store.start_run("batch", ruleset, program=program)
-    sources = submissions_in(Path(batch_dir))
+    dirs = [batch_dir] if isinstance(batch_dir, str) else batch_dir
+    sources = submissions_of_all([Path(d) for d in dirs])
     analyses: list[Analysis] = []
     failed: list[str] = []
     with ExitStack() as stack:

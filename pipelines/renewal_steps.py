@@ -53,9 +53,10 @@ def revalidate(cert: Certification, choice: RulesetChoice, config: RunConfig,
                            status=status, message=message, **kw)  # type: ignore[arg-type]
 
     if not (choice.loadable and choice.complete):
-        missing = "; ".join(choice.missing) or "규칙 세트를 불러올 수 없음"
+        # the missing items themselves are the rule set's metadata (choice.missing)
         return item(RenewalStatus.RULESET_INCOMPLETE,
-                    f"{choice.ruleset} 기준이 불완전하여 재검증하지 못했습니다 (누락: {missing})")
+                    f"{choice.ruleset} 기준이 불완전하여 재검증하지 못했습니다 "
+                    f"(누락 항목 {len(choice.missing)}개: 규칙 세트 메타데이터 참조)")
     store = store_for(config)
     lineage = lineage_key(name, None, "")
     stored = store.submissions_of(lineage)

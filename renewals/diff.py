@@ -45,6 +45,9 @@ class ScoreChange(BaseModel):
     old_grade: int | None = None
     new_grade: int | None = None
     provisional: bool = True
+    # scored relative to a batch (True) or alone: totals of different bases don't compare
+    old_relative: bool | None = None
+    new_relative: bool = False
 
     @property
     def delta(self) -> float | None:
@@ -100,7 +103,9 @@ def diff_reports(old: FindingsReport | None, new: FindingsReport) -> ReportDiff:
         indicator_changes=_indicator_changes(old, new),
         score=ScoreChange(old_total=old.score.total, new_total=score_new.total,
                           old_grade=old.score.grade, new_grade=score_new.grade,
-                          provisional=old.score.provisional or score_new.provisional))
+                          provisional=old.score.provisional or score_new.provisional,
+                          old_relative=old.score.relative,
+                          new_relative=score_new.relative))
 
 
 def _match(old: Iterable[Finding], new: Iterable[Finding]

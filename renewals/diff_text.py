@@ -90,4 +90,8 @@ def _score(s: ScoreChange, first_run: bool) -> str:
     change = "" if delta is None else f" ({delta:+,.1f})"
     grade = (f", 등급 {_grade(s.old_grade)} → {_grade(s.new_grade)}"
              if s.old_grade != s.new_grade else f", {_grade(s.new_grade)} 유지")
-    return f"{label} {_points(s.old_total)} → {_points(s.new_total)}{change}{grade}"
+    basis = ""
+    if s.old_relative is not None and s.old_relative != s.new_relative:
+        basis = (" — 산정 기준이 다름: 이전 일괄 상대 환산, 이번 단독 산정" if s.old_relative
+                 else " — 산정 기준이 다름: 이전 단독 산정, 이번 일괄 상대 환산")
+    return f"{label} {_points(s.old_total)} → {_points(s.new_total)}{change}{grade}{basis}"

@@ -42,6 +42,7 @@ class Score(BaseModel):
     grade: int | None = None
     # additive fields: how it was computed, and which errors could move the grade
     method: str | None = None
+    relative: bool = False  # scored relative to a batch's peers (else alone)
     note: str | None = None
     grade_at_risk: bool = False
     at_risk: list[dict[str, object]] = Field(default_factory=list)

@@ -72,8 +72,9 @@ def cmd_intake(args: argparse.Namespace) -> int:
     from pipelines.flows import batch_intake, set_progress
 
     set_progress(_progress)
-    _progress(f"일괄 접수: {args.batch_dir} → {config.out_dir} (데이터: {config.data_dir})")
-    result = batch_intake(str(Path(args.batch_dir).resolve()), str(config.out_dir),
+    _progress(f"일괄 접수: {', '.join(args.batch_dir)} → {config.out_dir} "
+              f"(데이터: {config.data_dir})")
+    result = batch_intake([str(Path(d).resolve()) for d in args.batch_dir], str(config.out_dir),
                           program=config.program, data_dir=str(config.data_dir),
                           store_url=config.store_url, ocr=config.ocr,
                           relative_scoring=config.relative_scoring,
@@ -165,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     i = sub.add_parser("intake", help="take in every submission of a batch folder")
-    i.add_argument("batch_dir")
+    i.add_argument("batch_dir", nargs="+", help="one or more batch folders")
     common(i)
     i.add_argument("--dask-workers", type=int, default=0,
                    help="run document tasks on a local Dask cluster of N worker processes")

@@ -73,7 +73,8 @@ def test_batch_writes_reports_summary_and_scores_relative_to_peers(batch_run) ->
     for name in ("nuri-hwp", "chorong-word"):
         for f in ("findings.json", "report.html", "findings.xlsx"):
             assert (out / name / f).is_file(), (name, f)
-        assert "상대 환산" in _report(out, name)["score"]["note"]
+        score = _report(out, name)["score"]
+        assert "상대 환산" in score["note"] and score["relative"] is True
     assert [p.name for p in result.summary] == ["batch-summary.html", "batch-summary.xlsx"]
     html = (out / "batch-summary.html").read_text("utf-8")
     assert "누리시" in html and "초롱시" in html

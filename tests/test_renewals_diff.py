@@ -119,3 +119,12 @@ def test_a_score_appearing_counts_as_change():
     d = diff_reports(before, after)
     assert d.changed and d.score.delta is None
     assert d.summary_lines()[-1] == "총점(잠정) 없음 → 1,400.0점, 등급 없음 → 3등급"
+
+
+def test_scores_on_different_bases_are_said_to_differ():
+    before = report([], {}, total=1483.7, grade=3)
+    before.score.relative = True  # scored within an intake batch
+    after = report([], {}, total=1582.0, grade=3)  # the renewal re-run, scored alone
+    d = diff_reports(before, after)
+    assert d.summary_lines()[-1] == ("총점(잠정) 1,483.7점 → 1,582.0점 (+98.3), 3등급 유지 — "
+                                     "산정 기준이 다름: 이전 일괄 상대 환산, 이번 단독 산정")
