@@ -121,7 +121,7 @@ def score_step(sub: Submission, findings: list[Finding], ruleset: RuleSet,
         quantitative=r.quantitative, qualitative=r.qualitative, total=r.total, grade=r.grade,
         method=r.method.name, relative=r.method.batch, note=r.method.note,
         grade_at_risk=any(a.grade_at_risk for a in r.at_risk),
-        at_risk=[a.model_dump() for a in r.at_risk if a.grade_at_risk],
+        at_risk=[a for a in r.at_risk if a.grade_at_risk],
     )
 
 

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import ValidationError
-
 from reports.masking import mask_opt, mask_personal
-from schemas.report import FindingsReport
-from scoring.models import AtRisk
+from schemas.report import AtRisk, FindingsReport
 
 
 @dataclass(frozen=True)
@@ -58,15 +55,9 @@ def score_rows(report: FindingsReport) -> list[tuple[str, str]]:
 
 
 def at_risk(report: FindingsReport) -> list[AtRisk]:
-    """`score.at_risk` as the scoring models (the contract keeps them as plain objects)."""
-    out = []
-    for raw in report.score.at_risk:
-        try:
-            a = AtRisk.model_validate(raw)
-        except ValidationError:
-            continue
-        out.append(a.model_copy(update={"message": mask_personal(a.message)}))
-    return out
+    """`score.at_risk`, messages masked (they quote documents)."""
+    return [a.model_copy(update={"message": mask_personal(a.message)})
+            for a in report.score.at_risk]
 
 
 AT_RISK_HEADERS = ("규칙", "지표", "내용", "현재 배점", "해소 시 합계", "해소 시 등급",

@@ -34,6 +34,23 @@ class IndicatorEntry(BaseModel):
     source: Location | None = None
 
 
+class AtRisk(BaseModel):
+    """Whether correcting one error finding could move the grade across a threshold."""
+
+    rule: str
+    indicator: str | None = None
+    message: str = ""
+    points_now: float = 0.0
+    points_if_restored: float = 0.0  # the finding removed
+    points_if_lost: float = 0.0  # the indicator at 0
+    total_if_restored: float
+    total_if_lost: float
+    grade_if_restored: int
+    grade_if_lost: int
+    points_at_stake: float = 0.0  # max(gain on restoring, loss on losing)
+    grade_at_risk: bool = False
+
+
 class Score(BaseModel):
     provisional: bool = True
     quantitative: float | None = None
@@ -45,7 +62,7 @@ class Score(BaseModel):
     relative: bool = False  # scored relative to a batch's peers (else alone)
     note: str | None = None
     grade_at_risk: bool = False
-    at_risk: list[dict[str, object]] = Field(default_factory=list)
+    at_risk: list[AtRisk] = Field(default_factory=list)  # the errors that put it at risk
 
 
 class FindingsReport(BaseModel):

@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from schemas.report import AtRisk
+
 Basis = Literal["present", "warning", "error", "missing", "relative", "free_text"]
 
 
@@ -33,23 +35,6 @@ class MethodInfo(BaseModel):
     note: str  # Korean: provisional, and why
     batch: bool = False  # relative scoring within the applicant type was used
     batch_size: int = 0  # submissions of the same applicant type (this one included)
-
-
-class AtRisk(BaseModel):
-    """Whether correcting one error finding could move the grade across a threshold."""
-
-    rule: str
-    indicator: str | None = None
-    message: str = ""
-    points_now: float = 0.0
-    points_if_restored: float = 0.0  # the finding removed
-    points_if_lost: float = 0.0  # the indicator at 0
-    total_if_restored: float
-    total_if_lost: float
-    grade_if_restored: int
-    grade_if_lost: int
-    points_at_stake: float = 0.0  # max(gain on restoring, loss on losing)
-    grade_at_risk: bool = False
 
 
 class ScoreResult(BaseModel):

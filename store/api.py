@@ -159,7 +159,8 @@ class Store:
                 "result_id": result_id, "provisional": sc.provisional,
                 "quantitative": sc.quantitative, "qualitative": sc.qualitative,
                 "total": sc.total, "grade": sc.grade, "method": sc.method, "note": sc.note,
-                "grade_at_risk": sc.grade_at_risk, "at_risk": sc.at_risk, **produced}])
+                "grade_at_risk": sc.grade_at_risk,
+                "at_risk": [a.model_dump(mode="json") for a in sc.at_risk], **produced}])
             insert_new(s, m.RunResult, [{"run_id": run_id, "result_id": result_id,
                                          "saved_at": now}])
         return SavedSubmission(submission_id=sub.id, lineage=lineage, result_id=result_id,
