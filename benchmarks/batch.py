@@ -7,7 +7,8 @@ A batch of every committed bundle (7 samples + the CP949 zip, 6 planted-defect b
 process with its own data directory unless said:
 - cold, serial: nothing cached (one document task at a time);
 - cached re-run: the same data directory again (every file's extraction cached);
-- cold, Dask: a local Dask cluster of N worker processes runs the document tasks.
+- cold, Dask: a local Dask cluster of N worker processes runs the document tasks, one
+  submission at a time, then N submissions at once (`--parallel N`).
 Wall time and the peak resident memory of the whole process tree (the CLI, Prefect's
 ephemeral server, Dask workers, Tesseract) sampled every 0.2 s. Results are written to
 benchmarks/results/batch.json.
@@ -92,6 +93,12 @@ def main() -> None:
             work / "batch", work / "dask", [*common, "--dask-workers", str(a.dask_workers)])
         print(f"cold, Dask {a.dask_workers} workers:", results[f"cold_dask_{a.dask_workers}"],
               file=sys.stderr)
+        w = a.dask_workers
+        results[f"cold_dask_{w}_parallel_{w}"] = run_intake(
+            work / "batch", work / "dask-parallel", [*common, "--dask-workers", str(w),
+                                                     "--parallel", str(w)])
+        print(f"cold, Dask {w} workers, {w} submissions at once:",
+              results[f"cold_dask_{w}_parallel_{w}"], file=sys.stderr)
     out = ROOT / "benchmarks" / "results" / "batch.json"
     out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=1))

@@ -16,7 +16,8 @@ from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-from prefect import flow, get_run_logger
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
@@ -71,35 +72,64 @@ def _with_runner(sub_flow, dask_address: str | None):  # type: ignore[no-untyped
     return sub_flow.with_options(task_runner=DaskTaskRunner(address=dask_address))
 
 
-@flow(name="batch-intake")
-def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-2025",
-                 data_dir: str | None = None, store_url: str | None = None, ocr: bool = True,
-                 relative_scoring: bool = True, dask_workers: int = 0) -> BatchResult:
-    """Every submission (folder or .zip) of a batch folder (or of several) → findings.json
-    and reports per submission, results in the store, a summary artifact. `dask_workers` > 0 runs the
-    document tasks on a local Dask cluster of that many worker processes."""
-    config = RunConfig.make(out_dir, data_dir, program=program, store_url=store_url, ocr=ocr,
-                            relative_scoring=relative_scoring)
+@task(name="submission", cache_policy=NO_CACHE, task_run_name="submission {source.name}")
+def submission_task(source: Path, config: RunConfig,
+                    dask_address: str | None) -> quote[Analysis]:
+    """A submission's subflow run from a task, so that several run at once (Prefect runs a
+    flow called from a flow inline, one after another)."""
+    return _with_runner(submission_flow, dask_address)(source, config)
+
+
+def _analyse_all(sources: list[Path], config: RunConfig, dask_address: str | None,
+                 parallel: int) -> tuple[list[Analysis], list[str]]:
+    """Every submission's subflow, `parallel` at a time (waves, in order); a submission that
+    fails is named, the others go on."""
     logger = get_run_logger()
-    ruleset = load_ruleset(program)
-    store = store_for(config)
-    run_id = store.start_run("batch", ruleset, program=program)
-    dirs = [batch_dir] if isinstance(batch_dir, str) else batch_dir
-    sources = submissions_of_all([Path(d) for d in dirs])
     analyses: list[Analysis] = []
     failed: list[str] = []
-    with ExitStack() as stack:
-        address = _start_dask(stack, dask_workers) if dask_workers else None
-        sub_flow = _with_runner(submission_flow, address)
-        for k, source in enumerate(sources, 1):
+    for start in range(0, len(sources), parallel):
+        wave = sources[start:start + parallel]
+        for k, source in enumerate(wave, start + 1):
             _progress(f"[{k}/{len(sources)}] {source.name}")
-            state = sub_flow(source, config, return_state=True)
+        if parallel == 1:
+            states = [_with_runner(submission_flow, dask_address)(
+                wave[0], config, return_state=True)]
+        else:
+            futures = [submission_task.submit(s, config, dask_address) for s in wave]
+            for f in futures:
+                f.wait()
+            states = [f.state for f in futures]
+        for source, state in zip(wave, states, strict=True):
             if state.is_completed():
                 analyses.append(state.result().unquote())
             else:  # the traceback is in the subflow's log; the batch goes on
                 logger.error("submission %s failed: %s", source.name, state.message)
                 _progress(f"  실패: {source.name} ({state.message})")
                 failed.append(source.name)
+    return analyses, failed
+
+
+@flow(name="batch-intake")
+def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-2025",
+                 data_dir: str | None = None, store_url: str | None = None, ocr: bool = True,
+                 relative_scoring: bool = True, dask_workers: int = 0,
+                 parallel_submissions: int = 1) -> BatchResult:
+    """Every submission (folder or .zip) of a batch folder (or of several) → findings.json
+    and reports per submission, results in the store, a summary artifact. `dask_workers` > 0
+    runs the document tasks on a local Dask cluster of that many worker processes;
+    `parallel_submissions` > 1 runs that many submissions' subflows at once."""
+    if parallel_submissions < 1:
+        raise ValueError(f"parallel_submissions must be ≥ 1, got {parallel_submissions}")
+    config = RunConfig.make(out_dir, data_dir, program=program, store_url=store_url, ocr=ocr,
+                            relative_scoring=relative_scoring)
+    ruleset = load_ruleset(program)
+    store = store_for(config)
+    run_id = store.start_run("batch", ruleset, program=program)
+    dirs = [batch_dir] if isinstance(batch_dir, str) else batch_dir
+    sources = submissions_of_all([Path(d) for d in dirs])
+    with ExitStack() as stack:
+        address = _start_dask(stack, dask_workers) if dask_workers else None
+        analyses, failed = _analyse_all(sources, config, address, parallel_submissions)
     peers = [a.analysed.submission for a in analyses] if relative_scoring else None
     futures = [report_task.submit(quote(a), quote(peers), config, run_id) for a in analyses]
     outcomes = [f.result() for f in futures]

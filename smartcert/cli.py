@@ -78,7 +78,8 @@ def cmd_intake(args: argparse.Namespace) -> int:
                           program=config.program, data_dir=str(config.data_dir),
                           store_url=config.store_url, ocr=config.ocr,
                           relative_scoring=config.relative_scoring,
-                          dask_workers=args.dask_workers)
+                          dask_workers=args.dask_workers,
+                          parallel_submissions=args.parallel)
     for o in result.outcomes:
         _report_line(o.out_dir, o.report, len(o.report.submission.documents))
     for name in result.failed:
@@ -170,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(i)
     i.add_argument("--dask-workers", type=int, default=0,
                    help="run document tasks on a local Dask cluster of N worker processes")
+    i.add_argument("--parallel", type=int, default=1,
+                   help="submissions processed at once (with Dask: up to the workers)")
     i.add_argument("--score-alone", action="store_true",
                    help="score each submission alone, not relative to the batch")
     i.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")

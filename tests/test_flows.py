@@ -110,17 +110,19 @@ def test_batch_publishes_table_and_markdown_artifacts(batch_run) -> None:  # typ
     assert "report.html" in md and "batch-summary.html" in md
 
 
-def test_the_same_batch_on_a_local_dask_cluster(tmp_path: Path, batch_run) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_batch_on_a_local_dask_cluster_two_submissions_at_once(tmp_path: Path, batch_run) -> None:  # type: ignore[no-untyped-def]
     from pipelines.flows import batch_intake
 
     serial_out, _ = batch_run
-    batch = _batch(tmp_path, "nuri-hwp")
+    batch = _batch(tmp_path, "nuri-hwp", "solnae-split")
     result = batch_intake(str(batch), str(tmp_path / "out"), ocr=False, dask_workers=2,
-                          relative_scoring=False)
+                          relative_scoring=False, parallel_submissions=2)
     assert result.status is RunStatus.COMPLETE
+    assert [o.out_dir.name for o in result.outcomes] == ["nuri-hwp", "solnae-split"]
     got, want = _report(tmp_path / "out", "nuri-hwp"), _report(serial_out, "nuri-hwp")
     assert got["indicators"] == want["indicators"]
     assert [f["rule"] for f in got["findings"]] == [f["rule"] for f in want["findings"]]
+    assert len(_report(tmp_path / "out", "solnae-split")["indicators"]) == 53
 
 
 def test_prefect_yaml_points_at_real_flows() -> None:
