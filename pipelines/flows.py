@@ -9,7 +9,6 @@ and the batch goes on; the run then ends PARTIAL (docling's PARTIAL_SUCCESS).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +22,13 @@ from prefect.utilities.annotations import quote
 
 from extractors.models import DocumentStatus
 from pipelines.artifacts import publish_batch_artifacts
-from pipelines.batch import out_dir_for, submissions_of_all
+from pipelines.batch import Progress, out_dir_for, submissions_of_all
 from pipelines.persist import store_for, write_summary
 from pipelines.runtime import RunConfig
 from pipelines.tasks import Analysis, Outcome, analyse_task, extract_task, intake_task, report_task
 from schemas.catalogue import load_ruleset
 from store import RunStatus
 
-Progress = Callable[[str], None]
 _progress: Progress = lambda _m: None  # noqa: E731  (set by the CLI for its display)
 
 
