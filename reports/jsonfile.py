@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from reports.atomic import write_text_atomic
+
 
 def write_model(model: BaseModel, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = model.model_dump_json(indent=1, exclude_none=False)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-            f.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text_atomic(path, model.model_dump_json(indent=1, exclude_none=False) + "\n")
 
 
 def extract_json_name(file_name: str) -> str:
