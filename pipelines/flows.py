@@ -20,12 +20,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from extractors.models import DocumentStatus
 from pipelines.artifacts import publish_batch_artifacts
 from pipelines.batch import Progress, out_dir_for, submissions_of_all
 from pipelines.persist import store_for, write_summary
 from pipelines.runtime import RunConfig
-from pipelines.tasks import Analysis, Outcome, analyse_task, extract_task, intake_task, report_task
+from pipelines.steps import SubmissionRun
+from pipelines.tasks import Outcome, analyse_task, extract_task, intake_task, report_task
 from schemas.catalogue import load_ruleset
 from store import RunStatus
 
@@ -48,7 +48,7 @@ class BatchResult:
 
 @flow(name="submission-intake", flow_run_name="submission {source.name}",
       task_runner=ThreadPoolTaskRunner(max_workers=1))
-def submission_flow(source: Path, config: RunConfig) -> quote[Analysis]:
+def submission_flow(source: Path, config: RunConfig) -> quote[SubmissionRun]:
     """Intake, then one extraction task per document, then map and validate."""
     intake = intake_task(source, config)
     out_dir = out_dir_for(source, config.out_dir)
@@ -57,9 +57,8 @@ def submission_flow(source: Path, config: RunConfig) -> quote[Analysis]:
     # quote(): Prefect would otherwise walk every span and cell of these models looking
     # for futures (a third of a batch's time); there are none inside
     analysed = analyse_task(intake.submission_id, quote(extracts), config.program)
-    failed = [d.file for d in extracts if d.status is DocumentStatus.FAILED]
-    return quote(Analysis(source=source, out_dir=out_dir, intake=intake, extracts=extracts,
-                          analysed=analysed, failed_documents=failed))
+    return quote(SubmissionRun(source=source, out_dir=out_dir, intake=intake,
+                               extracts=extracts, analysed=analysed))
 
 
 def _with_runner(sub_flow, dask_address: str | None):  # type: ignore[no-untyped-def]
@@ -72,18 +71,18 @@ def _with_runner(sub_flow, dask_address: str | None):  # type: ignore[no-untyped
 
 @task(name="submission", cache_policy=NO_CACHE, task_run_name="submission {source.name}")
 def submission_task(source: Path, config: RunConfig,
-                    dask_address: str | None) -> quote[Analysis]:
+                    dask_address: str | None) -> quote[SubmissionRun]:
     """A submission's subflow run from a task, so that several run at once (Prefect runs a
     flow called from a flow inline, one after another)."""
     return _with_runner(submission_flow, dask_address)(source, config)
 
 
 def _analyse_all(sources: list[Path], config: RunConfig, dask_address: str | None,
-                 parallel: int) -> tuple[list[Analysis], list[str]]:
+                 parallel: int) -> tuple[list[SubmissionRun], list[str]]:
     """Every submission's subflow, `parallel` at a time (waves, in order); a submission that
     fails is named, the others go on."""
     logger = get_run_logger()
-    analyses: list[Analysis] = []
+    analyses: list[SubmissionRun] = []
     failed: list[str] = []
     for start in range(0, len(sources), parallel):
         wave = sources[start:start + parallel]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from extractors.api import extract_file
 from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract
+from extractors.models import DocumentExtract, DocumentStatus
 from intake.bundle import BundleFile, IntakeResult, open_submission
 from pipelines.cache import ExtractCache
 from reports.jsonfile import extract_json_name, write_model
@@ -46,6 +46,11 @@ class SubmissionRun:
     extracts: list[DocumentExtract] = field(default_factory=list)
     analysed: Analysed | None = None
     report: FindingsReport | None = None
+
+    @property
+    def failed_documents(self) -> list[str]:
+        """Documents whose extractor broke (recorded as findings; the run is partial)."""
+        return [d.file for d in self.extracts if d.status is DocumentStatus.FAILED]
 
 
 def intake_step(source: Path, work_dir: Path) -> IntakeResult:

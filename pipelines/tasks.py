@@ -9,7 +9,7 @@ cached by content in `pipelines/cache.py` instead, across processes and runs.
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import get_run_logger, task
@@ -23,6 +23,7 @@ from pipelines.persist import save_outcome
 from pipelines.runtime import RunConfig
 from pipelines.steps import (
     Analysed,
+    SubmissionRun,
     analyse_step,
     build_report,
     extract_step,
@@ -38,16 +39,6 @@ from schemas.report import FindingsReport
 _OPERATIONAL = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EMFILE)
 
 
-@dataclass
-class Analysis:
-    """One submission after intake, extraction and analysis (the subflow's result)."""
-
-    source: Path
-    out_dir: Path
-    intake: IntakeResult
-    extracts: list[DocumentExtract]
-    analysed: Analysed
-    failed_documents: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,14 +65,9 @@ def extract_task(f: BundleFile, config: RunConfig, out_dir: Path) -> DocumentExt
     and the batch go on. Disk-full and permission errors stop the run."""
     try:
         doc = extract_step(f, config.extract_settings(), ExtractCache(config.cache_dir))
-    except OSError as e:
-        if e.errno in _OPERATIONAL:
-            raise
-        get_run_logger().exception("extractor failed on %s", f.name)
-        doc = extractor_failed(f.path, f.name, e)
-    except (MemoryError, KeyboardInterrupt):
-        raise
-    except Exception as e:  # a bug in one extractor must not lose the batch
+    except Exception as e:  # a bug in one extractor must not lose the batch …
+        if isinstance(e, MemoryError) or (isinstance(e, OSError) and e.errno in _OPERATIONAL):
+            raise  # … but a full disk or memory is the operator's to see
         get_run_logger().exception("extractor failed on %s", f.name)
         doc = extractor_failed(f.path, f.name, e)
     write_extract(doc, out_dir)
@@ -95,17 +81,17 @@ def analyse_task(submission_id: str, extracts: list[DocumentExtract],
 
 
 @task(name="report", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE,
-      task_run_name="report {analysis.source.name}")
-def report_task(analysis: Analysis, peers: list[Submission] | None, config: RunConfig,
+      task_run_name="report {run.source.name}")
+def report_task(run: SubmissionRun, peers: list[Submission] | None, config: RunConfig,
                 run_id: str) -> Outcome:
     """Score (within `peers` when given), write findings.json and the reports, and store
     it all; every write is keyed by content, so a re-run after a crash rewrites the same."""
+    assert run.analysed is not None, "the submission flow analyses first"
     ruleset = load_ruleset(config.program)
-    report = build_report(analysis.intake, analysis.extracts, analysis.analysed, ruleset,
-                          peers)
-    files = [write_report(report, analysis.out_dir)]
-    files += save_outcome(run_id, report, analysis.extracts, analysis.intake, ruleset,
-                          config, analysis.out_dir)
-    return Outcome(source=str(analysis.source), submission_id=report.submission.id,
-                   report=report, out_dir=analysis.out_dir, files=tuple(files),
-                   failed_documents=tuple(analysis.failed_documents))
+    report = build_report(run.intake, run.extracts, run.analysed, ruleset, peers)
+    files = [write_report(report, run.out_dir)]
+    files += save_outcome(run_id, report, run.extracts, run.intake, ruleset, config,
+                          run.out_dir)
+    return Outcome(source=str(run.source), submission_id=report.submission.id,
+                   report=report, out_dir=run.out_dir, files=tuple(files),
+                   failed_documents=tuple(run.failed_documents))
