@@ -8,6 +8,7 @@ demo:
 test:
 	scripts/setup.sh --dev
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports
 	.venv/bin/python -m pytest
 
 bench:

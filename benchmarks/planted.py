@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from pipelines.cache import ExtractCache
 from samples.planted.manifest import load
 from samples.planted.score import (
     BundleResult,
@@ -24,6 +23,7 @@ from samples.planted.score import (
     missed,
     run_bundle,
 )
+from smartcert.pipelines.cache import ExtractCache
 
 RESULTS = Path(__file__).resolve().parent / "results" / "planted.json"
 

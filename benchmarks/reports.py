@@ -21,9 +21,9 @@ from pathlib import Path
 
 import fitz
 
-from reports.write import write_submission_reports
-from schemas.findings import Category, Finding, Location, Severity
-from schemas.report import DocumentSummary, FindingsReport, IndicatorEntry, SubmissionSummary
+from smartcert.core.findings import Category, Finding, Location, Severity
+from smartcert.core.report import DocumentSummary, FindingsReport, IndicatorEntry, SubmissionSummary
+from smartcert.reports.write import write_submission_reports
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "bundles" / "nuri-hwp"

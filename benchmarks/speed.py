@@ -68,7 +68,7 @@ def floor_seconds(pdf: Path, repeat: int) -> tuple[float, int]:
 
 def time_file(pdf: Path, group: str, repeat: int) -> FileTiming | str:
     """The timing, or why the file is left out (a broken or locked sample is no speed case)."""
-    from extractors.api import extract_file
+    from smartcert.extractors.api import extract_file
 
     name = str(pdf.relative_to(SAMPLES)) if pdf.is_relative_to(SAMPLES) else pdf.name
     seconds, doc = _best(lambda: extract_file(pdf), repeat)
@@ -165,7 +165,7 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def run(repeat: int, scan: bool, real_dir: Path) -> dict[str, Any]:
-    from extractors.api import extract_file
+    from smartcert.extractors.api import extract_file
 
     samples = sorted(SAMPLES.rglob("*.pdf")) if SAMPLES.is_dir() else []
     real = sorted(real_dir.glob("*.pdf")) if real_dir.is_dir() else []

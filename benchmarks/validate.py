@@ -15,13 +15,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from extractors.values.nlp import korean_nlp
-from pipelines.batch import run_submission
-from schemas.catalogue import load_ruleset
-from schemas.mapping import map_submission
-from validators.registry import RULES
-from validators.rule import CheckContext
-from validators.run import run_rules
+from smartcert.core.values.nlp import korean_nlp
+from smartcert.pipelines.batch import run_submission
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.mapping import map_submission
+from smartcert.validators.registry import RULES
+from smartcert.validators.rule import CheckContext
+from smartcert.validators.run import run_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 

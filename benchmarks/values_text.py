@@ -50,9 +50,9 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("no input text")
     kb = len(text.encode("utf-8")) / 1024
 
-    t_import, _ = _timed(lambda: __import__("extractors.values.nlp"))
-    from extractors.values import find_dates, parse_value
-    from extractors.values.nlp import find_mentions, kiwi, korean_nlp
+    t_import, _ = _timed(lambda: __import__("smartcert.core.values.nlp"))
+    from smartcert.core.values import find_dates, parse_value
+    from smartcert.core.values.nlp import find_mentions, kiwi, korean_nlp
 
     t_kiwi, _ = _timed(kiwi)
     t_nlp, nlp = _timed(korean_nlp)

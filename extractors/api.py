@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.base import Backend, ExtractSettings, sha256_file
-from extractors.findings import ExtractRule, fail_document
-from extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo, MediaType
-from extractors.ooxml import is_encrypted_package
-from extractors.registry import backend_for
-from extractors.sniff import sniff
-from intake.rules import IntakeRule, intake_finding
+from smartcert.core.files.hashing import sha256_file
+from smartcert.core.files.media import MediaType
+from smartcert.core.files.rules import empty_file
+from smartcert.core.files.sniff import sniff
+from smartcert.extractors import findings as R
+from smartcert.extractors.base import Backend, ExtractSettings
+from smartcert.extractors.findings import fail_document
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
+from smartcert.extractors.ooxml import is_encrypted_package
+from smartcert.extractors.registry import backend_for
 
 _UNSUPPORTED = {
-    MediaType.HWP: ExtractRule.HWP_BINARY,
-    MediaType.HWPX: ExtractRule.HWPX,
-    MediaType.OLE: ExtractRule.LEGACY_OFFICE,
-    MediaType.ZIP: ExtractRule.ARCHIVE_INSIDE,
-    MediaType.UNKNOWN: ExtractRule.UNREADABLE_FORMAT,
+    MediaType.HWP: R.HWP_BINARY,
+    MediaType.HWPX: R.HWPX,
+    MediaType.OLE: R.LEGACY_OFFICE,
+    MediaType.ZIP: R.ARCHIVE_INSIDE,
+    MediaType.UNKNOWN: R.UNREADABLE_FORMAT,
 }
 
 
@@ -27,16 +30,15 @@ def _record_only(path: Path, media_type: MediaType, display_name: str) -> Docume
         extractor=ExtractorInfo(name="none", version="1.0.0"), file=display_name,
         sha256=sha256_file(path), size=path.stat().st_size, media_type=media_type,
     )
-    if media_type is MediaType.EMPTY:  # one rule, defined where intake first notices it
+    if media_type is MediaType.EMPTY:  # the same rule as intake's: core/files/rules.py
         doc.status = DocumentStatus.EMPTY
-        doc.findings.append(intake_finding(IntakeRule.EMPTY_FILE, display_name,
-                                           claimed="0바이트"))
+        doc.findings.append(empty_file(display_name))
         doc.status_detail = doc.findings[-1].message
         return doc
     status, rule = DocumentStatus.UNSUPPORTED, _UNSUPPORTED[media_type]
     if media_type is MediaType.OLE and is_encrypted_package(path):
         # a password-protected .xlsx/.docx is an OLE container holding the encrypted package
-        status, rule = DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED
+        status, rule = DocumentStatus.ENCRYPTED, R.ENCRYPTED
     return fail_document(doc, status, rule)
 
 
@@ -62,5 +64,5 @@ def extractor_failed(path: Path, display_name: str, error: Exception) -> Documen
         extractor=ExtractorInfo(name="none", version="1.0.0"), file=display_name,
         sha256=sha256_file(path), size=path.stat().st_size, media_type=sniff(path),
     )
-    return fail_document(doc, DocumentStatus.FAILED, ExtractRule.EXTRACTOR_FAILED,
+    return fail_document(doc, DocumentStatus.FAILED, R.EXTRACTOR_FAILED,
                          reason=type(error).__name__)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo, MediaType
+from smartcert.core.files.hashing import sha256_file
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
 
 
 @dataclass(frozen=True)
@@ -36,14 +37,6 @@ class ExtractSettings:
             raise ValueError("max_pages must be positive")
         if not self.ocr_languages or any(not p.isalpha() for p in self.ocr_languages.split("+")):
             raise ValueError(f"bad ocr_languages {self.ocr_languages!r}")
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class Backend(ABC):

@@ -15,20 +15,21 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from extractors.base import Backend
-from extractors.findings import ExtractRule, extract_finding, fail_document
-from extractors.models import (
+from smartcert.core.files.media import MediaType
+from smartcert.core.normalize import match_key
+from smartcert.extractors import findings as R
+from smartcert.extractors.base import Backend
+from smartcert.extractors.findings import extract_finding, fail_document
+from smartcert.extractors.models import (
     Cell,
     DocumentExtract,
     DocumentStatus,
-    MediaType,
     Page,
     Span,
     Table,
     TextLayer,
 )
-from extractors.normalize import match_key
-from extractors.ooxml import (
+from smartcert.extractors.ooxml import (
     BAD_PACKAGE_ERRORS,
     has_encrypted_members,
     is_encrypted_package,
@@ -164,17 +165,17 @@ class DocxBackend(Backend):
 
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
         if is_encrypted_package(path) or has_encrypted_members(path):
-            return fail_document(doc, DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED)
+            return fail_document(doc, DocumentStatus.ENCRYPTED, R.ENCRYPTED)
         try:
             document = docx.Document(str(path))
             body = document.element.body
         except (PackageNotFoundError, *BAD_PACKAGE_ERRORS) as exc:
-            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+            return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=reason(exc))
         except OSError as exc:
             if not library_data_error(exc):
                 raise
-            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+            return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=reason(exc))
         doc.metadata.update(_metadata(document))
         doc.pages.append(_page(body))
@@ -193,7 +194,7 @@ class DocxBackend(Backend):
                 index += 1
         _nested_findings(doc, tables.nested)
         if not doc.spans and not any(c.text for t in doc.tables for c in t.cells):
-            doc.findings.append(extract_finding(ExtractRule.NO_CONTENT, doc.file))
+            doc.findings.append(extract_finding(R.NO_CONTENT, doc.file))
         return doc
 
 
@@ -227,5 +228,5 @@ def _nested_findings(doc: DocumentExtract, nested: list[tuple[str, int, int]]) -
             continue
         by_table.setdefault(table_id, []).append(f"{row + 1}행 {col + 1}열")
     for table_id, where in by_table.items():
-        doc.findings.append(extract_finding(ExtractRule.NESTED_TABLE, doc.file, page=1,
+        doc.findings.append(extract_finding(R.NESTED_TABLE, doc.file, page=1,
                                             table=table_id, cells=", ".join(where)))

@@ -1,94 +1,80 @@
-"""Rules of the `intake` category that reading a file reveals (the archive-level ones are in
-`intake/rules.py`). Look a rule up by its id: `intake.encrypted` → `ExtractRule.ENCRYPTED`.
+"""The reading rules: what reading a file reveals, one `RuleSpec` constant each
+(`intake.encrypted` -> `ENCRYPTED`). They are of the `intake` category (the archive-level ones
+are in `intake/rules.py`) and concern files, not the call: they cite no clause.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from enum import StrEnum
 
-from extractors.models import DocumentExtract, DocumentStatus
-from schemas.findings import BBox, Category, Finding, Location, Severity
-from schemas.rulespec import MessageTemplate
-
-
-class ExtractRule(StrEnum):
-    ENCRYPTED = "intake.encrypted"
-    CORRUPT = "intake.corrupt"
-    REPAIRED_PDF = "intake.repaired-pdf"
-    PAGE_UNREADABLE = "intake.page-unreadable"
-    OCR_UNAVAILABLE = "intake.ocr-unavailable"
-    OCR_SKIPPED = "intake.ocr-skipped"
-    OCR_LOW_CONFIDENCE = "intake.ocr-low-confidence"
-    HWP_BINARY = "intake.hwp-binary"
-    HWPX = "intake.hwpx"
-    LEGACY_OFFICE = "intake.legacy-office"
-    ARCHIVE_INSIDE = "intake.archive-inside"
-    UNREADABLE_FORMAT = "intake.unreadable-format"
-    FORMULA_WITHOUT_VALUE = "intake.formula-without-value"
-    HIDDEN_SHEET = "intake.hidden-sheet"
-    HIDDEN_ROWS = "intake.hidden-rows"
-    HIDDEN_COLUMNS = "intake.hidden-columns"
-    FORMULA_ERROR = "intake.formula-error"
-    SHEET_TRUNCATED = "intake.sheet-truncated"
-    NESTED_TABLE = "intake.nested-table"
-    NO_CONTENT = "intake.no-content"
-    PAGE_LIMIT = "intake.page-limit"
-    OCR_NO_TEXT = "intake.ocr-no-text"
-    EXTRACTOR_FAILED = "intake.extractor-failed"
-
-
+from smartcert.core.findings import BBox, Finding, Location, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.extractors.models import DocumentExtract, DocumentStatus
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-RULES: dict[ExtractRule, MessageTemplate] = {
-    ExtractRule.ENCRYPTED: MessageTemplate(_E, "'{file}'은(는) 암호가 걸려 있어 읽을 수 없습니다"),
-    ExtractRule.CORRUPT: MessageTemplate(_E, "'{file}'이(가) 손상되어 읽을 수 없습니다 ({reason})"),
-    ExtractRule.REPAIRED_PDF: MessageTemplate(
-        _W, "'{file}'의 PDF 구조가 손상되어 복구하며 읽었습니다. 잘린 파일일 수 있어 원본 확인이 필요합니다"),
-    ExtractRule.PAGE_UNREADABLE: MessageTemplate(
-        _E, "'{file}' {page}쪽을 해석하지 못했습니다 ({reason})"),
-    ExtractRule.OCR_UNAVAILABLE: MessageTemplate(
-        _E, "'{file}' {page}쪽은 글자 정보가 없는 스캔 쪽인데 OCR을 쓸 수 없어 읽지 못했습니다 ({reason})"),
-    ExtractRule.OCR_SKIPPED: MessageTemplate(
-        _W, "'{file}' {page}쪽은 글자 정보가 없거나 깨져 있으나 OCR을 끈 상태라 읽지 않았습니다"),
-    ExtractRule.OCR_LOW_CONFIDENCE: MessageTemplate(
-        _W, "'{file}' {page}쪽의 OCR 신뢰도가 {confidence}점으로 낮아 판독 결과를 확인해야 합니다"),
-    ExtractRule.HWP_BINARY: MessageTemplate(
-        _W, "'{file}'은(는) 한글(HWP) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다"),
-    ExtractRule.HWPX: MessageTemplate(
-        _W, "'{file}'은(는) 한글(HWPX) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다"),
-    ExtractRule.LEGACY_OFFICE: MessageTemplate(
-        _W, "'{file}'은(는) 구형 오피스(XLS/DOC) 형식이라 읽지 않았습니다. XLSX/DOCX 또는 PDF가 필요합니다"),
-    ExtractRule.ARCHIVE_INSIDE: MessageTemplate(
-        _W, "'{file}'은(는) 압축 파일이라 문서로 읽지 않았습니다"),
-    ExtractRule.UNREADABLE_FORMAT: MessageTemplate(
-        _W, "'{file}'의 형식을 알 수 없어 내용을 읽지 않았습니다"),
-    ExtractRule.FORMULA_WITHOUT_VALUE: MessageTemplate(
-        _W, "'{file}' {sheet} 시트 {cell} 셀의 수식({formula})에 저장된 계산 값이 없어 값을 확인할 수 없습니다"),
-    ExtractRule.HIDDEN_SHEET: MessageTemplate(_I, "'{file}'에 숨겨진 시트 '{sheet}'이(가) 있습니다"),
-    ExtractRule.HIDDEN_ROWS: MessageTemplate(
-        _I, "'{file}' {sheet} 시트에 숨겨진 행 {count}개가 있습니다 ({rows})"),
-    ExtractRule.HIDDEN_COLUMNS: MessageTemplate(
-        _I, "'{file}' {sheet} 시트에 숨겨진 열 {count}개가 있습니다 ({cols})"),
-    ExtractRule.FORMULA_ERROR: MessageTemplate(
-        _W, "'{file}' {sheet} 시트 {cell} 셀이 수식 오류 값 {value}을(를) 표시합니다"),
-    ExtractRule.SHEET_TRUNCATED: MessageTemplate(
-        _W, "'{file}' {sheet} 시트가 너무 커서 {rows}행까지만 읽었습니다 (셀 {limit}개 한도)"),
-    ExtractRule.NESTED_TABLE: MessageTemplate(
-        _I, "'{file}'의 표 {table} 셀 {cells} 안에 표가 중첩되어 있어 그 내용을 셀 텍스트로 합쳐 읽었습니다"),
-    ExtractRule.NO_CONTENT: MessageTemplate(_W, "'{file}'에 읽을 수 있는 내용(글자나 표)이 없습니다"),
-    ExtractRule.PAGE_LIMIT: MessageTemplate(
-        _I, "'{file}'의 {total}쪽(시트) 중 앞의 {limit}쪽만 읽었습니다 (max_pages 설정)"),
-    ExtractRule.OCR_NO_TEXT: MessageTemplate(_I, "'{file}' {page}쪽에서 OCR로 인식된 글자가 없습니다"),
-    ExtractRule.EXTRACTOR_FAILED: MessageTemplate(
-        _E, "'{file}'을(를) 읽는 중 처리 오류가 발생했습니다 ({reason}). 다른 문서는 계속 검토되었으며, "
-            "이 문서는 운영자 확인이 필요합니다"),
-}
+ENCRYPTED = RuleSpec("intake.encrypted", _E, "'{file}'은(는) 암호가 걸려 있어 읽을 수 없습니다")
+CORRUPT = RuleSpec("intake.corrupt", _E, "'{file}'이(가) 손상되어 읽을 수 없습니다 ({reason})")
+REPAIRED_PDF = RuleSpec(
+    "intake.repaired-pdf", _W,
+    "'{file}'의 PDF 구조가 손상되어 복구하며 읽었습니다. 잘린 파일일 수 있어 원본 확인이 필요합니다")
+PAGE_UNREADABLE = RuleSpec(
+    "intake.page-unreadable", _E, "'{file}' {page}쪽을 해석하지 못했습니다 ({reason})")
+OCR_UNAVAILABLE = RuleSpec(
+    "intake.ocr-unavailable", _E,
+    "'{file}' {page}쪽은 글자 정보가 없는 스캔 쪽인데 OCR을 쓸 수 없어 읽지 못했습니다 ({reason})")
+OCR_SKIPPED = RuleSpec(
+    "intake.ocr-skipped", _W,
+    "'{file}' {page}쪽은 글자 정보가 없거나 깨져 있으나 OCR을 끈 상태라 읽지 않았습니다")
+OCR_LOW_CONFIDENCE = RuleSpec(
+    "intake.ocr-low-confidence", _W,
+    "'{file}' {page}쪽의 OCR 신뢰도가 {confidence}점으로 낮아 판독 결과를 확인해야 합니다")
+HWP_BINARY = RuleSpec(
+    "intake.hwp-binary", _W,
+    "'{file}'은(는) 한글(HWP) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다")
+HWPX = RuleSpec(
+    "intake.hwpx", _W,
+    "'{file}'은(는) 한글(HWPX) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다")
+LEGACY_OFFICE = RuleSpec(
+    "intake.legacy-office", _W,
+    "'{file}'은(는) 구형 오피스(XLS/DOC) 형식이라 읽지 않았습니다. XLSX/DOCX 또는 PDF가 필요합니다")
+ARCHIVE_INSIDE = RuleSpec(
+    "intake.archive-inside", _W, "'{file}'은(는) 압축 파일이라 문서로 읽지 않았습니다")
+UNREADABLE_FORMAT = RuleSpec(
+    "intake.unreadable-format", _W, "'{file}'의 형식을 알 수 없어 내용을 읽지 않았습니다")
+FORMULA_WITHOUT_VALUE = RuleSpec(
+    "intake.formula-without-value", _W,
+    "'{file}' {sheet} 시트 {cell} 셀의 수식({formula})에 저장된 계산 값이 없어 값을 확인할 수 없습니다")
+HIDDEN_SHEET = RuleSpec(
+    "intake.hidden-sheet", _I, "'{file}'에 숨겨진 시트 '{sheet}'이(가) 있습니다")
+HIDDEN_ROWS = RuleSpec(
+    "intake.hidden-rows", _I, "'{file}' {sheet} 시트에 숨겨진 행 {count}개가 있습니다 ({rows})")
+HIDDEN_COLUMNS = RuleSpec(
+    "intake.hidden-columns", _I, "'{file}' {sheet} 시트에 숨겨진 열 {count}개가 있습니다 ({cols})")
+FORMULA_ERROR = RuleSpec(
+    "intake.formula-error", _W,
+    "'{file}' {sheet} 시트 {cell} 셀이 수식 오류 값 {value}을(를) 표시합니다")
+SHEET_TRUNCATED = RuleSpec(
+    "intake.sheet-truncated", _W,
+    "'{file}' {sheet} 시트가 너무 커서 {rows}행까지만 읽었습니다 (셀 {limit}개 한도)")
+NESTED_TABLE = RuleSpec(
+    "intake.nested-table", _I,
+    "'{file}'의 표 {table} 셀 {cells} 안에 표가 중첩되어 있어 그 내용을 셀 텍스트로 합쳐 읽었습니다")
+NO_CONTENT = RuleSpec(
+    "intake.no-content", _W, "'{file}'에 읽을 수 있는 내용(글자나 표)이 없습니다")
+PAGE_LIMIT = RuleSpec(
+    "intake.page-limit", _I,
+    "'{file}'의 {total}쪽(시트) 중 앞의 {limit}쪽만 읽었습니다 (max_pages 설정)")
+OCR_NO_TEXT = RuleSpec(
+    "intake.ocr-no-text", _I, "'{file}' {page}쪽에서 OCR로 인식된 글자가 없습니다")
+EXTRACTOR_FAILED = RuleSpec(
+    "intake.extractor-failed", _E,
+    "'{file}'을(를) 읽는 중 처리 오류가 발생했습니다 ({reason}). 다른 문서는 계속 검토되었으며, "
+    "이 문서는 운영자 확인이 필요합니다")
 
 
 def extract_finding(
-    rule: ExtractRule,
+    rule: RuleSpec,
     file: str,
     *,
     page: int | None = None,
@@ -104,18 +90,13 @@ def extract_finding(
 
     `locations` replaces the single default location (e.g. every cell of a group).
     """
-    spec = RULES[rule]
-    message = spec.template.format(file=file, page=page, sheet=sheet, cell=cell, **fields)
     if locations is None:
         locations = [Location(file=file, page=page, bbox=bbox, sheet=sheet, cell=cell)]
-    return Finding(
-        rule=rule.value, category=Category.INTAKE, severity=spec.severity, message=message,
-        claimed=claimed, expected=expected, locations=list(locations),
-    )
+    return rule.finding(claimed=claimed, expected=expected, locations=locations,
+                        file=file, page=page, sheet=sheet, cell=cell, **fields)
 
 
-
-def fail_document(doc: DocumentExtract, status: DocumentStatus, rule: ExtractRule,
+def fail_document(doc: DocumentExtract, status: DocumentStatus, rule: RuleSpec,
                   **fields: object) -> DocumentExtract:
     """Mark `doc` unreadable: its status, a detail line and the finding saying why."""
     doc.status = status

@@ -14,10 +14,12 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from extractors import ocr
-from extractors.base import Backend
-from extractors.findings import ExtractRule, extract_finding, fail_document
-from extractors.models import DocumentExtract, DocumentStatus, MediaType, Page, TextLayer
+from smartcert.core.files.media import MediaType
+from smartcert.extractors import findings as R
+from smartcert.extractors import ocr
+from smartcert.extractors.base import Backend
+from smartcert.extractors.findings import extract_finding, fail_document
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, TextLayer
 
 # Scans above this resolution are reduced to it before OCR: Tesseract gains nothing
 # beyond ~300 dpi and its time grows with the pixel count.
@@ -95,10 +97,10 @@ class ImageBackend(Backend):
         try:
             total, it = frames(data, self.settings.max_pages)
         except _BAD_IMAGE as exc:
-            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+            return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=type(exc).__name__)
         if self.settings.max_pages and total > self.settings.max_pages:
-            doc.findings.append(extract_finding(ExtractRule.PAGE_LIMIT, doc.file, total=total,
+            doc.findings.append(extract_finding(R.PAGE_LIMIT, doc.file, total=total,
                                                 limit=self.settings.max_pages))
         doc.metadata["frames"] = str(total)
         no_ocr: str | None = None  # why OCR cannot run at all, once we know
@@ -114,7 +116,7 @@ class ImageBackend(Backend):
         file, number = doc.file, frame.number
         if frame.image is None:
             doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
-            doc.findings.append(extract_finding(ExtractRule.PAGE_UNREADABLE, file, page=number,
+            doc.findings.append(extract_finding(R.PAGE_UNREADABLE, file, page=number,
                                                 reason=frame.error or "?"))
             return no_ocr
         img, dpi = frame.image, frame.dpi
@@ -124,10 +126,10 @@ class ImageBackend(Backend):
         doc.pages.append(page)
         settings = self.settings
         if not settings.ocr:
-            doc.findings.append(extract_finding(ExtractRule.OCR_SKIPPED, file, page=number))
+            doc.findings.append(extract_finding(R.OCR_SKIPPED, file, page=number))
             return no_ocr
         if no_ocr is not None:  # do not start Tesseract again for every frame
-            doc.findings.append(extract_finding(ExtractRule.OCR_UNAVAILABLE, file, page=number,
+            doc.findings.append(extract_finding(R.OCR_UNAVAILABLE, file, page=number,
                                                 reason=no_ocr))
             return no_ocr
         if dpi and dpi > OCR_MAX_DPI:  # downsample; bboxes still map to the same points
@@ -139,16 +141,16 @@ class ImageBackend(Backend):
             result = ocr.ocr_image(_png(img), languages=settings.ocr_languages, scale=per_px,
                                    page_number=number, dpi=dpi)
         except ocr.OcrUnavailable as exc:  # OcrFailed too: this frame only
-            doc.findings.append(extract_finding(ExtractRule.OCR_UNAVAILABLE, file, page=number,
+            doc.findings.append(extract_finding(R.OCR_UNAVAILABLE, file, page=number,
                                                 reason=str(exc)))
             return None if isinstance(exc, ocr.OcrFailed) else str(exc)
         page.ocr = True
         page.ocr_confidence = result.mean_confidence
         doc.spans.extend(result.spans)
         if not result.spans:
-            doc.findings.append(extract_finding(ExtractRule.OCR_NO_TEXT, file, page=number))
+            doc.findings.append(extract_finding(R.OCR_NO_TEXT, file, page=number))
         elif result.low_confidence:
             doc.findings.append(extract_finding(
-                ExtractRule.OCR_LOW_CONFIDENCE, file, page=number,
+                R.OCR_LOW_CONFIDENCE, file, page=number,
                 confidence=f"{result.mean_confidence:.0f}"))
         return None

@@ -10,26 +10,10 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from schemas.findings import BBox, Finding
+from smartcert.core.files.media import MediaType
+from smartcert.core.findings import BBox, Finding
 
 FORMAT_VERSION = 1
-
-
-class MediaType(StrEnum):
-    """What a file *is*, decided from its bytes (see `extractors.sniff`), never its name."""
-
-    PDF = "application/pdf"
-    XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    PNG = "image/png"
-    JPEG = "image/jpeg"
-    TIFF = "image/tiff"
-    ZIP = "application/zip"
-    HWP = "application/x-hwp"
-    HWPX = "application/hwp+zip"
-    OLE = "application/x-ole-storage"  # legacy .xls/.doc
-    EMPTY = "application/x-empty"
-    UNKNOWN = "application/octet-stream"
 
 
 class DocumentStatus(StrEnum):

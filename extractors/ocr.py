@@ -27,9 +27,9 @@ from statistics import fmean, median
 
 import fitz
 
-from extractors.base import ExtractSettings
-from extractors.models import Span
-from extractors.normalize import match_key
+from smartcert.core.normalize import match_key
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import Span
 
 DEFAULT_PSM = 4
 DEFAULT_TIMEOUT_S = 300.0

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from extractors.base import Backend
-from extractors.docx import DocxBackend
-from extractors.image import ImageBackend
-from extractors.models import MediaType
-from extractors.pdf import PdfBackend
-from extractors.xlsx import XlsxBackend
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.base import Backend
+from smartcert.extractors.docx import DocxBackend
+from smartcert.extractors.image import ImageBackend
+from smartcert.extractors.pdf import PdfBackend
+from smartcert.extractors.xlsx import XlsxBackend
 
 _BACKENDS: tuple[type[Backend], ...] = (PdfBackend, XlsxBackend, DocxBackend, ImageBackend)
 

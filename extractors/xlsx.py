@@ -16,29 +16,30 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from extractors.base import Backend
-from extractors.findings import ExtractRule, extract_finding, fail_document, ranges_text
-from extractors.models import (
+from smartcert.core.files.media import MediaType
+from smartcert.core.findings import Location
+from smartcert.core.normalize import match_key
+from smartcert.extractors import findings as R
+from smartcert.extractors.base import Backend
+from smartcert.extractors.findings import extract_finding, fail_document, ranges_text
+from smartcert.extractors.models import (
     Cell,
     DocumentExtract,
     DocumentStatus,
-    MediaType,
     Page,
     Table,
     TextLayer,
 )
-from extractors.normalize import match_key
-from extractors.ooxml import (
+from smartcert.extractors.ooxml import (
     BAD_PACKAGE_ERRORS,
     has_encrypted_members,
     is_encrypted_package,
     library_data_error,
     reason,
 )
-from extractors.xlsx_dates import CJK_BUILTIN_DATE_IDS, serial_text
-from extractors.xlsx_format import display_text
-from extractors.xlsx_formulas import MissingValue, formulas_without_value
-from schemas.findings import Location
+from smartcert.extractors.xlsx_dates import CJK_BUILTIN_DATE_IDS, serial_text
+from smartcert.extractors.xlsx_format import display_text
+from smartcert.extractors.xlsx_formulas import MissingValue, formulas_without_value
 
 # A sheet's grid beyond this many cells is cut (a stray value in row 1,048,576 would
 # otherwise make us build a million empty cells).
@@ -66,18 +67,18 @@ class XlsxBackend(Backend):
 
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
         if is_encrypted_package(path) or has_encrypted_members(path):
-            return fail_document(doc, DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED)
+            return fail_document(doc, DocumentStatus.ENCRYPTED, R.ENCRYPTED)
         try:
             with warnings.catch_warnings():  # openpyxl warns about every unknown extension
                 warnings.simplefilter("ignore")
                 wb = load_workbook(path, data_only=True, keep_links=False)
         except (InvalidFileException, *BAD_PACKAGE_ERRORS) as exc:
-            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+            return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=reason(exc))
         except OSError as exc:
             if not library_data_error(exc):
                 raise
-            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+            return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=reason(exc))
         try:
             missing = formulas_without_value(path)
@@ -89,7 +90,7 @@ class XlsxBackend(Backend):
         finally:
             wb.close()
         if not any(c.text for t in doc.tables for c in t.cells) and not missing:
-            doc.findings.append(extract_finding(ExtractRule.NO_CONTENT, doc.file))
+            doc.findings.append(extract_finding(R.NO_CONTENT, doc.file))
         return doc
 
     def _sheets(self, wb: Workbook, doc: DocumentExtract,
@@ -97,7 +98,7 @@ class XlsxBackend(Backend):
         sheets = wb.worksheets
         limit = self.settings.max_pages or len(sheets)
         if len(sheets) > limit:
-            doc.findings.append(extract_finding(ExtractRule.PAGE_LIMIT, doc.file,
+            doc.findings.append(extract_finding(R.PAGE_LIMIT, doc.file,
                                                 total=len(sheets), limit=limit))
         for number, ws in enumerate(sheets[:limit], start=1):
             _sheet(ws, number, doc, missing.get(ws.title, []))
@@ -150,14 +151,14 @@ def _sheet(ws: Worksheet, number: int, doc: DocumentExtract,
     page = Page(number=number, sheet=name, text_layer=TextLayer.NOT_APPLICABLE, hidden=hidden)
     doc.pages.append(page)
     if hidden:
-        doc.findings.append(extract_finding(ExtractRule.HIDDEN_SHEET, file, sheet=name))
+        doc.findings.append(extract_finding(R.HIDDEN_SHEET, file, sheet=name))
     if box is None:
         return
     r0, c0, r1, c1 = box
     width = c1 - c0 + 1
     if (r1 - r0 + 1) * width > MAX_CELLS:
         r1 = r0 + max(1, MAX_CELLS // width) - 1
-        doc.findings.append(extract_finding(ExtractRule.SHEET_TRUNCATED, file, sheet=name,
+        doc.findings.append(extract_finding(R.SHEET_TRUNCATED, file, sheet=name,
                                             rows=r1, limit=MAX_CELLS))
     doc.tables.append(_table(number, name, box=(r0, c0, r1, c1), texts=texts, merges=merges))
     _hidden_lines(ws, page, doc, (r0, c0, r1, c1))
@@ -206,12 +207,12 @@ def _hidden_lines(ws: Worksheet, page: Page, doc: DocumentExtract,
     name = ws.title
     if rows:
         doc.findings.append(extract_finding(
-            ExtractRule.HIDDEN_ROWS, doc.file, sheet=name, count=len(rows),
+            R.HIDDEN_ROWS, doc.file, sheet=name, count=len(rows),
             rows=ranges_text(rows)))
     if cols:
         letters = ", ".join(get_column_letter(c) for c in sorted(cols))
         doc.findings.append(extract_finding(
-            ExtractRule.HIDDEN_COLUMNS, doc.file, sheet=name, count=len(cols),
+            R.HIDDEN_COLUMNS, doc.file, sheet=name, count=len(cols),
             cols=letters))
 
 
@@ -219,23 +220,23 @@ def _cell_findings(doc: DocumentExtract, sheet: str,
                    missing: list[MissingValue], errors: list[tuple[str, str]]) -> None:
     file = doc.file
     for m in missing[:_PER_SHEET]:
-        doc.findings.append(extract_finding(ExtractRule.FORMULA_WITHOUT_VALUE, file,
+        doc.findings.append(extract_finding(R.FORMULA_WITHOUT_VALUE, file,
                                             sheet=sheet, cell=m.ref,
                                             formula=m.formula or "?"))
     rest = missing[_PER_SHEET:]
     if rest:  # one finding for the remainder, pointing at every cell
         doc.findings.append(extract_finding(
-            ExtractRule.FORMULA_WITHOUT_VALUE, file, sheet=sheet,
+            R.FORMULA_WITHOUT_VALUE, file, sheet=sheet,
             cell=f"{rest[0].ref} 외 {len(rest) - 1}개", formula=rest[0].formula or "?",
             locations=[Location(file=file, sheet=sheet, cell=m.ref)
                        for m in rest]))
     for ref, value in errors[:_PER_SHEET]:
-        doc.findings.append(extract_finding(ExtractRule.FORMULA_ERROR, file, sheet=sheet,
+        doc.findings.append(extract_finding(R.FORMULA_ERROR, file, sheet=sheet,
                                             cell=ref, value=value))
     if len(errors) > _PER_SHEET:
         rest_e = errors[_PER_SHEET:]
         doc.findings.append(extract_finding(
-            ExtractRule.FORMULA_ERROR, file, sheet=sheet,
+            R.FORMULA_ERROR, file, sheet=sheet,
             cell=f"{rest_e[0][0]} 외 {len(rest_e) - 1}개", value=rest_e[0][1],
             locations=[Location(file=file, sheet=sheet, cell=ref)
                        for ref, _ in rest_e]))

@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from extractors.xlsx_dates import format_datetime, is_date_code
+from smartcert.extractors.xlsx_dates import format_datetime, is_date_code
 
 _CONDITION = re.compile(r"^\[(<=|>=|<>|<|>|=)(-?\d+(?:\.\d+)?)\]")
 

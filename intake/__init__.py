@@ -1,15 +1,12 @@
 """Safe intake of a submission: a folder or a .zip, hostile archives refused with findings."""
 
-from intake.bundle import BundleFile, IntakeResult, open_submission, submission_id
-from intake.limits import IntakeLimits
-from intake.rules import RULES, IntakeRule
+from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission, submission_id
+from smartcert.intake.limits import IntakeLimits
 
 __all__ = [
-    "RULES",
     "BundleFile",
     "IntakeLimits",
     "IntakeResult",
-    "IntakeRule",
     "open_submission",
     "submission_id",
 ]

@@ -12,11 +12,12 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from extractors.models import MediaType
-from extractors.sniff import sniff
-from intake.context import IntakeRun, Kept
-from intake.names import decode_member_name, is_os_junk, name_too_long, safe_relative_path
-from intake.rules import IntakeRule
+from smartcert.core.files.media import MediaType
+from smartcert.core.files.sniff import sniff
+from smartcert.core.rulespec import RuleSpec
+from smartcert.intake import rules as R
+from smartcert.intake.context import IntakeRun, Kept
+from smartcert.intake.names import decode_member_name, is_os_junk, name_too_long, safe_relative_path
 
 _CHUNK = 1 << 16
 # what zipfile and its decompressors raise on malformed input (UnicodeDecodeError is a
@@ -69,7 +70,7 @@ class ZipExpander:
         self.run.release(name)
         if depth > self.limits.max_archive_depth:
             self.run.report(
-                IntakeRule.NESTED_ARCHIVE, origin, member=origin,
+                R.NESTED_ARCHIVE, origin, member=origin,
                 depth=depth - 1, limit=self.limits.max_nesting,
                 claimed=f"{depth - 1}단계", expected=f"≤ {self.limits.max_nesting}단계",
             )
@@ -87,7 +88,7 @@ class ZipExpander:
         try:
             zf = zipfile.ZipFile(archive)
         except BAD_ARCHIVE as exc:
-            self.run.report(IntakeRule.CORRUPT_ARCHIVE, origin, what="압축 파일",
+            self.run.report(R.CORRUPT_ARCHIVE, origin, what="압축 파일",
                             member=origin, detail=_detail(exc))
             return []
         nested: list[_Nested] = []
@@ -114,28 +115,28 @@ class ZipExpander:
         if not run.admit_member(display):
             return None
         if stat.S_ISLNK(mode):
-            run.report(IntakeRule.LINK, display, member=name)
+            run.report(R.LINK, display, member=name)
             return None
         if stat.S_IFMT(mode) in _SPECIAL:
-            run.report(IntakeRule.DEVICE_FILE, display, member=name)
+            run.report(R.DEVICE_FILE, display, member=name)
             return None
         if rel is None:
-            run.report(IntakeRule.UNSAFE_PATH, display, member=name, reason=unsafe,
+            run.report(R.UNSAFE_PATH, display, member=name, reason=unsafe,
                        claimed=name, expected="제출 폴더 안의 상대 경로")
             return None
         full = prefix + rel
         if name_too_long(full):
-            run.report(IntakeRule.NAME_TOO_LONG, display, member=name)
+            run.report(R.NAME_TOO_LONG, display, member=name)
             return None
         if info.flag_bits & _ENCRYPTED:
-            run.report(IntakeRule.ENCRYPTED_MEMBER, display, member=name)
+            run.report(R.ENCRYPTED_MEMBER, display, member=name)
             return None
         clash = run.conflict(full)
         if clash is not None:
-            run.report(IntakeRule.NAME_CONFLICT, display, member=name, name=clash)
+            run.report(R.NAME_CONFLICT, display, member=name, name=clash)
             return None
         if not decoded:
-            run.report(IntakeRule.UNDECODABLE_NAME, full, name=full)
+            run.report(R.UNDECODABLE_NAME, full, name=full)
         dest = run.staging / full
         written = self._write(zf, info, dest, display, name)
         if written is None:
@@ -169,7 +170,7 @@ class ZipExpander:
                     digest.update(chunk)
                     out.write(chunk)
         except NotImplementedError:
-            refusal = (IntakeRule.UNSUPPORTED_COMPRESSION, {"method": info.compress_type})
+            refusal = (R.UNSUPPORTED_COMPRESSION, {"method": info.compress_type})
         except BAD_ARCHIVE as exc:
             refusal = _corrupt(exc)
         except OSError as exc:
@@ -185,7 +186,7 @@ class ZipExpander:
         run.written_bytes += written
         return digest.hexdigest(), written
 
-    def _over_limit(self, written: int, info: zipfile.ZipInfo) -> tuple[IntakeRule, dict] | None:
+    def _over_limit(self, written: int, info: zipfile.ZipInfo) -> tuple[RuleSpec, dict] | None:
         lim = self.limits
         header = f" (헤더에는 {info.file_size:,}바이트)" if info.file_size < written else ""
         if written > lim.max_member_bytes:
@@ -201,12 +202,12 @@ class ZipExpander:
                 "압축률", f"{ratio:,.0f}:1 이상{header}", f"≤ {lim.max_ratio:,.0f}:1")
         else:
             return None
-        return IntakeRule.ZIP_BOMB, {"reason": reason, "claimed": claimed, "expected": expected}
+        return R.ZIP_BOMB, {"reason": reason, "claimed": claimed, "expected": expected}
 
 
 def _detail(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:200]
 
 
-def _corrupt(exc: BaseException) -> tuple[IntakeRule, dict]:
-    return IntakeRule.CORRUPT_ARCHIVE, {"what": "압축 파일 항목", "detail": _detail(exc)}
+def _corrupt(exc: BaseException) -> tuple[RuleSpec, dict]:
+    return R.CORRUPT_ARCHIVE, {"what": "압축 파일 항목", "detail": _detail(exc)}

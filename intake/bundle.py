@@ -11,16 +11,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from extractors.base import sha256_file
-from extractors.models import MediaType
-from extractors.sniff import sniff
-from intake.archive import ZipExpander, is_plain_archive
-from intake.context import IntakeRun, Kept
-from intake.folder import walk_folder
-from intake.limits import IntakeLimits
-from intake.notes import file_notes
-from intake.rules import IntakeRule
-from schemas.findings import Finding
+from smartcert.core.files.hashing import sha256_file
+from smartcert.core.files.media import MediaType
+from smartcert.core.files.sniff import sniff
+from smartcert.core.findings import Finding
+from smartcert.intake import rules as R
+from smartcert.intake.archive import ZipExpander, is_plain_archive
+from smartcert.intake.context import IntakeRun, Kept
+from smartcert.intake.folder import walk_folder
+from smartcert.intake.limits import IntakeLimits
+from smartcert.intake.notes import file_notes
 
 
 class BundleFile(BaseModel):
@@ -96,7 +96,7 @@ def open_submission(
 
 def _open_file(source: Path, run: IntakeRun) -> None:
     if not stat.S_ISREG(source.stat().st_mode):  # a FIFO would block the sniffer forever
-        run.report(IntakeRule.DEVICE_FILE, source.name)
+        run.report(R.DEVICE_FILE, source.name)
         return
     media = sniff(source)
     if is_plain_archive(source, media):
@@ -105,10 +105,10 @@ def _open_file(source: Path, run: IntakeRun) -> None:
     with source.open("rb") as f:
         broken_zip = media is MediaType.UNKNOWN and f.read(4) == b"PK\x03\x04"
     if broken_zip:
-        run.report(IntakeRule.CORRUPT_ARCHIVE, source.name, what="압축 파일",
+        run.report(R.CORRUPT_ARCHIVE, source.name, what="압축 파일",
                    detail="압축 목록을 읽을 수 없음")
     else:
-        run.report(IntakeRule.NOT_A_SUBMISSION, source.name, claimed=media.value,
+        run.report(R.NOT_A_SUBMISSION, source.name, claimed=media.value,
                    expected=f"폴더 또는 {MediaType.ZIP.value}")
 
 

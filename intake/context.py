@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.models import MediaType
-from intake.limits import IntakeLimits
-from intake.rules import IntakeRule, intake_finding
-from schemas.findings import Finding
+from smartcert.core.files.media import MediaType
+from smartcert.core.findings import Finding
+from smartcert.core.rulespec import RuleSpec
+from smartcert.intake import rules as R
+from smartcert.intake.limits import IntakeLimits
+from smartcert.intake.rules import intake_finding
 
 
 @dataclass
@@ -82,7 +84,7 @@ class IntakeRun:
         return True
 
     # findings ----------------------------------------------------------------------
-    def report(self, rule: IntakeRule, where: str, **kw: object) -> None:
+    def report(self, rule: RuleSpec, where: str, **kw: object) -> None:
         self.findings.append(intake_finding(rule, where, **kw))  # type: ignore[arg-type]
 
     def skip_junk(self, display: str) -> None:
@@ -92,7 +94,7 @@ class IntakeRun:
         """Emit the findings that summarise many members at once."""
         if self._overflow:
             self.report(
-                IntakeRule.TOO_MANY_MEMBERS,
+                R.TOO_MANY_MEMBERS,
                 self._overflow[0],
                 limit=self.limits.max_members,
                 count=len(self._overflow),
@@ -101,5 +103,5 @@ class IntakeRun:
             )
         if self._junk:
             self.findings.append(
-                intake_finding(IntakeRule.OS_JUNK, sorted(self._junk), count=len(self._junk))
+                intake_finding(R.OS_JUNK, sorted(self._junk), count=len(self._junk))
             )

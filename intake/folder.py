@@ -6,11 +6,11 @@ import os
 import stat
 from pathlib import Path
 
-from extractors.sniff import sniff
-from intake.archive import ZipExpander, is_plain_archive
-from intake.context import IntakeRun, Kept
-from intake.names import decode_raw_name, is_os_junk
-from intake.rules import IntakeRule
+from smartcert.core.files.sniff import sniff
+from smartcert.intake import rules as R
+from smartcert.intake.archive import ZipExpander, is_plain_archive
+from smartcert.intake.context import IntakeRun, Kept
+from smartcert.intake.names import decode_raw_name, is_os_junk
 
 
 def walk_folder(root: Path, run: IntakeRun, *, display: str, skip: Path | None = None) -> None:
@@ -42,18 +42,18 @@ def _scan(
         mode = entry.stat(follow_symlinks=False).st_mode
         path = Path(entry.path)
         if stat.S_ISLNK(mode):
-            run.report(IntakeRule.LINK, shown, member=rel)
+            run.report(R.LINK, shown, member=rel)
         elif stat.S_ISDIR(mode):
             if skip is None or path.resolve() != skip:
                 _scan(path, rel, run, display, skip, archives)
         elif not stat.S_ISREG(mode):
-            run.report(IntakeRule.DEVICE_FILE, shown, member=rel)
+            run.report(R.DEVICE_FILE, shown, member=rel)
         elif (clash := run.conflict(rel)) is not None:
-            run.report(IntakeRule.NAME_CONFLICT, shown, member=rel, name=clash)
+            run.report(R.NAME_CONFLICT, shown, member=rel, name=clash)
         else:
             run.claim(rel)
             if not decoded:
-                run.report(IntakeRule.UNDECODABLE_NAME, rel, name=rel)
+                run.report(R.UNDECODABLE_NAME, rel, name=rel)
             media = sniff(path)
             if is_plain_archive(path, media):
                 archives.append((path, rel))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
-from extractors.models import MediaType
-from intake.rules import IntakeRule, intake_finding
-from schemas.findings import Finding
+from smartcert.core.files.media import MediaType
+from smartcert.core.files.rules import empty_file
+from smartcert.core.findings import Finding
+from smartcert.intake import rules as R
+from smartcert.intake.rules import intake_finding
 
 _M = MediaType
 EXTENSION_TYPES: dict[str, frozenset[MediaType]] = {
@@ -47,18 +49,18 @@ def file_notes(name: str, path: Path, media: MediaType) -> list[Finding]:
     """Findings about one kept file, located at its name in the submission."""
     ext = PurePosixPath(name).suffix.lower()
     if media is MediaType.EMPTY:
-        return [intake_finding(IntakeRule.EMPTY_FILE, name, claimed="0바이트")]
+        return [empty_file(name)]
     if media is MediaType.UNKNOWN:
         with path.open("rb") as f:
             head = f.read(4)
         if head == b"PK\x03\x04":  # a zip container whose directory cannot be read
-            return [intake_finding(IntakeRule.CORRUPT_ARCHIVE, name, what="ZIP 형식 파일",
+            return [intake_finding(R.CORRUPT_ARCHIVE, name, what="ZIP 형식 파일",
                                    detail="압축 목록을 읽을 수 없음")]
-        return [intake_finding(IntakeRule.UNKNOWN_FORMAT, name, claimed=ext or None)]
+        return [intake_finding(R.UNKNOWN_FORMAT, name, claimed=ext or None)]
     expected = EXTENSION_TYPES.get(ext)
     if expected is not None and media not in expected:
         return [intake_finding(
-            IntakeRule.EXTENSION_MISMATCH, name, ext=ext, actual=MEDIA_LABELS[media],
+            R.EXTENSION_MISMATCH, name, ext=ext, actual=MEDIA_LABELS[media],
             claimed=ext, expected=media.value,
         )]
     return []

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from pipelines.runtime import RunConfig
-from reports.batch_summary import SUMMARY_HTML
-
-if TYPE_CHECKING:
-    from pipelines.tasks import Outcome
+from smartcert.pipelines.runtime import RunConfig
+from smartcert.pipelines.steps import Outcome
+from smartcert.reports.batch_summary import SUMMARY_HTML
 
 _SEVERITIES = ("error", "warning", "info")
 

@@ -1,29 +1,20 @@
 """Runs without a Prefect server: one submission (`smartcert validate`), or a batch one
-submission after another (tests, benchmarks' serial baseline). The Prefect flows in
-`pipelines/flows.py` wire the same steps as tasks."""
+submission after another (tests, benchmarks' serial baseline), on the spine of
+`pipelines/spine.py` with every step called in this process."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from extractors.base import ExtractSettings
-from pipelines.cache import ExtractCache
-from pipelines.persist import save_outcome, store_for
-from pipelines.runtime import RunConfig, cache_dir_of, data_dir_for
-from pipelines.steps import (
-    SubmissionRun,
-    analyse_step,
-    build_report,
-    extract_step,
-    intake_step,
-    write_extract,
-    write_report,
-)
-from schemas.catalogue import RuleSet, load_ruleset
-from store import RunKind, RunStatus
-
-Progress = Callable[[str], None]
+from smartcert.extractors.base import ExtractSettings
+from smartcert.pipelines import spine
+from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.persist import SaveOutcome, store_for
+from smartcert.pipelines.runtime import RunConfig, cache_dir_of, data_dir_for
+from smartcert.pipelines.spine import DirectSteps, Progress, quiet
+from smartcert.pipelines.steps import SubmissionRun
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.store import RunKind, RunStatus
 
 
 def submissions_in(batch_dir: Path) -> list[Path]:
@@ -45,82 +36,43 @@ def submissions_of_all(batch_dirs: list[Path]) -> list[Path]:
     return sources
 
 
-def out_dir_for(source: Path, out_root: Path) -> Path:
-    return out_root / source.name
-
-
 def default_cache(out_root: Path) -> ExtractCache:
     """The data directory's cache (as `RunConfig.cache_dir`)."""
     return ExtractCache(cache_dir_of(data_dir_for(out_root)))
 
 
-def analyse_submission(
-    source: Path, out_root: Path, ruleset: RuleSet, settings: ExtractSettings | None = None,
-    progress: Progress = lambda _m: None, cache: ExtractCache | None = None,
-) -> SubmissionRun:
-    """Intake, extraction (cached by content) and analysis; the report comes later, once the
-    batch it is scored in is known."""
-    cache = cache or default_cache(out_root)
-    intake = intake_step(source, out_root / ".work")
-    run = SubmissionRun(source=source, out_dir=out_dir_for(source, out_root), intake=intake)
-    for i, f in enumerate(intake.files, 1):
-        progress(f"  [{i}/{len(intake.files)}] {f.name}")
-        doc = extract_step(f, settings, cache)
-        write_extract(doc, run.out_dir)
-        run.extracts.append(doc)
-    run.analysed = analyse_step(intake.submission_id, run.extracts, ruleset)
-    return run
-
-
-def finish_submission(run: SubmissionRun, ruleset: RuleSet,
-                      batch: list[SubmissionRun] | None = None) -> SubmissionRun:
-    assert run.analysed is not None, "analyse_submission first"
-    peers = [r.analysed.submission for r in batch or [] if r.analysed is not None]
-    run.report = build_report(run.intake, run.extracts, run.analysed, ruleset, peers or None)
-    write_report(run.report, run.out_dir)
-    return run
-
-
 def run_submission(
     source: Path, out_root: Path, settings: ExtractSettings | None = None,
-    progress: Progress = lambda _m: None, cache: ExtractCache | None = None,
+    progress: Progress = quiet, cache: ExtractCache | None = None,
     program: str = "city-2025",
 ) -> SubmissionRun:
-    """One submission, scored alone (the single-submission default of scoring/method.py)."""
-    ruleset = load_ruleset(program)
-    run = analyse_submission(source, out_root, ruleset, settings, progress, cache)
-    return finish_submission(run, ruleset)
+    """One submission to `<out_root>/<name>`, scored alone; nothing stored."""
+    steps = DirectSteps(ruleset=load_ruleset(program), work_dir=out_root / ".work",
+                        cache=cache or default_cache(out_root), settings=settings,
+                        progress=progress)
+    return spine.run_submission(source, spine.out_dir_for(source, out_root), steps)
 
 
 def run_batch(
     batch_dir: Path, out_root: Path, settings: ExtractSettings | None = None,
-    progress: Progress = lambda _m: None, program: str = "city-2025",
+    progress: Progress = quiet, program: str = "city-2025",
     relative: bool = True,
 ) -> list[SubmissionRun]:
-    """Every submission of a batch; with `relative`, scored within the batch (same applicant
-    type) once all are analysed."""
-    ruleset = load_ruleset(program)
-    cache = default_cache(out_root)
-    subs = submissions_in(batch_dir)
-    runs = []
-    for k, source in enumerate(subs, 1):
-        progress(f"[{k}/{len(subs)}] {source.name}")
-        runs.append(analyse_submission(source, out_root, ruleset, settings, progress, cache))
-    for run in runs:
-        finish_submission(run, ruleset, runs if relative else None)
-    return runs
+    """Every submission of a batch folder; with `relative`, scored within the batch (same
+    applicant type) once all are analysed. Nothing stored."""
+    steps = DirectSteps(ruleset=load_ruleset(program), work_dir=out_root / ".work",
+                        cache=default_cache(out_root), settings=settings, progress=progress)
+    return spine.run_batch(submissions_in(batch_dir), out_root, steps, relative)
 
 
-def validate_one(source: Path, config: RunConfig,
-                 progress: Progress = lambda _m: None) -> SubmissionRun:
+def validate_one(source: Path, config: RunConfig, progress: Progress = quiet) -> SubmissionRun:
     """`smartcert validate`: one submission without Prefect, stored as a run of its own."""
     ruleset = load_ruleset(config.program)
     store = store_for(config)
     run_id = store.start_run(RunKind.SINGLE, ruleset, program=config.program)
-    run = analyse_submission(source, config.out_dir, ruleset, config.extract_settings(),
-                             progress, ExtractCache(config.cache_dir))
-    finish_submission(run, ruleset)
-    assert run.report is not None
-    save_outcome(run_id, run.report, run.extracts, run.intake, ruleset, config, run.out_dir)
+    steps = DirectSteps(ruleset=ruleset, work_dir=config.work_dir,
+                        cache=ExtractCache(config.cache_dir), settings=config.extract_settings(),
+                        progress=progress, persist=SaveOutcome(run_id, ruleset, config))
+    run = spine.run_submission(source, spine.out_dir_for(source, config.out_dir), steps)
     store.finish_run(run_id, RunStatus.COMPLETE)
     return run

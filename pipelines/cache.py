@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract, MediaType
-from reports.jsonfile import write_model
-from store.extracts import renamed
-from store.versions import backend_of, settings_digest
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract
+from smartcert.reports.jsonfile import write_model
+from smartcert.store.extracts import renamed
+from smartcert.store.versions import backend_of, settings_digest
 
 
 class ExtractCache:

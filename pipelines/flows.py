@@ -1,6 +1,8 @@
 """Prefect flows: batch intake (one subflow per submission, one task per document) and the
-renewal re-validation (`pipelines/renewal_flow.py`). Orchestration only: every step is a
-function of `pipelines/steps.py` wrapped in `pipelines/tasks.py`.
+renewal re-validation (`pipelines/renewal_flow.py`). Orchestration only: the order of the
+steps is `pipelines/spine.py`'s, run here as the tasks of `pipelines/tasks.py`; the flows
+fan it out over submissions and gather. Prefect's environment is set before any of this is
+imported (`pipelines.runtime.prepare_prefect`).
 
 A submission that cannot be processed, or a document whose extractor breaks, is recorded
 and the batch goes on; the run then ends PARTIAL (docling's PARTIAL_SUCCESS).
@@ -8,28 +10,26 @@ and the batch goes on; the run then ends PARTIAL (docling's PARTIAL_SUCCESS).
 
 from __future__ import annotations
 
-import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-from pipelines.artifacts import publish_batch_artifacts
-from pipelines.batch import Progress, out_dir_for, submissions_of_all
-from pipelines.persist import store_for, write_summary
-from pipelines.runtime import RunConfig
-from pipelines.steps import SubmissionRun
-from pipelines.tasks import Outcome, analyse_task, extract_task, intake_task, report_task
-from schemas.catalogue import load_ruleset
-from store import RunStatus
+from smartcert.pipelines.artifacts import publish_batch_artifacts
+from smartcert.pipelines.batch import submissions_of_all
+from smartcert.pipelines.persist import store_for, write_summary
+from smartcert.pipelines.runtime import RunConfig
+from smartcert.pipelines.spine import Progress, analyse_submission, out_dir_for, peers_of, quiet
+from smartcert.pipelines.steps import Outcome, SubmissionRun
+from smartcert.pipelines.tasks import TaskSteps, report_task
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.store import RunStatus
 
-_progress: Progress = lambda _m: None  # noqa: E731  (set by the CLI for its display)
+_progress: Progress = quiet  # set by the CLI for its display
 
 
 def set_progress(fn: Progress) -> None:
@@ -49,16 +49,10 @@ class BatchResult:
 @flow(name="submission-intake", flow_run_name="submission {source.name}",
       task_runner=ThreadPoolTaskRunner(max_workers=1))
 def submission_flow(source: Path, config: RunConfig) -> quote[SubmissionRun]:
-    """Intake, then one extraction task per document, then map and validate."""
-    intake = intake_task(source, config)
-    out_dir = out_dir_for(source, config.out_dir)
-    futures = [extract_task.submit(f, config, out_dir) for f in intake.files]
-    extracts = [fut.result() for fut in futures]
-    # quote(): Prefect would otherwise walk every span and cell of these models looking
-    # for futures (a third of a batch's time); there are none inside
-    analysed = analyse_task(intake.submission_id, quote(extracts), config.program)
-    return quote(SubmissionRun(source=source, out_dir=out_dir, intake=intake,
-                               extracts=extracts, analysed=analysed))
+    """The spine's analysis of one submission, its steps as tasks of this flow."""
+    # quote(): the returned models are large and hold no futures for Prefect to look for
+    return quote(analyse_submission(source, out_dir_for(source, config.out_dir),
+                                    TaskSteps(config)))
 
 
 def _with_runner(sub_flow, dask_address: str | None):  # type: ignore[no-untyped-def]
@@ -127,7 +121,7 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     with ExitStack() as stack:
         address = _start_dask(stack, dask_workers) if dask_workers else None
         analyses, failed = _analyse_all(sources, config, address, parallel_submissions)
-    peers = [a.analysed.submission for a in analyses] if relative_scoring else None
+    peers = peers_of(analyses, relative_scoring)
     futures = [report_task.submit(quote(a), quote(peers), config, run_id) for a in analyses]
     outcomes = [f.result() for f in futures]
     partial = failed or any(o.failed_documents for o in outcomes)

@@ -4,17 +4,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractors.models import DocumentExtract
-from intake.bundle import IntakeResult
-from pipelines.runtime import RunConfig
-from reports.verdicts import VerdictInfo
-from reports.write import REPORT_HTML, BatchEntry, write_batch_summary, write_submission_reports
-from schemas.catalogue import RuleSet
-from schemas.report import FindingsReport
-from store import Store, Verdict
+from smartcert.core.report import FindingsReport
+from smartcert.pipelines.runtime import RunConfig
+from smartcert.pipelines.steps import SubmissionRun
+from smartcert.reports.write import (
+    REPORT_HTML,
+    BatchEntry,
+    write_batch_summary,
+    write_submission_reports,
+)
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.store import Store
+from smartcert.store.reviews import latest_verdicts
 
 
 @cache
@@ -27,25 +32,28 @@ def store_for(config: RunConfig) -> Store:
     return open_store(config.store_url, config.data_dir)
 
 
-def verdict_info(v: Verdict) -> VerdictInfo:
-    return VerdictInfo(verdict=v.verdict, comment=v.comment or "", reviewer=v.reviewer,
-                       decided_at=v.at.isoformat(timespec="minutes"))
+@dataclass(frozen=True)
+class SaveOutcome:
+    """The report step's `persist` within a stored run (`steps.Persist`)."""
 
+    run_id: str
+    ruleset: RuleSet
+    config: RunConfig
 
-def save_outcome(run_id: str, report: FindingsReport, extracts: list[DocumentExtract],
-                 intake: IntakeResult, ruleset: RuleSet, config: RunConfig,
-                 out_dir: Path) -> list[Path]:
-    """Store the result (idempotent: keyed by content), then write report.html and
-    findings.xlsx beside findings.json with the verdicts reviewers gave so far; the paths
-    written."""
-    store = store_for(config)
-    saved = store.save_submission(run_id, report, extracts, ruleset,
-                                  settings=config.extract_settings(), source_name=intake.source)
-    if not config.write_reports:
-        return []
-    verdicts = {k: verdict_info(v) for k, v in store.verdicts_for(lineage=saved.lineage).items()}
-    return write_submission_reports(report, out_dir, {f.name: f.path for f in intake.files},
-                                    verdicts=verdicts, finding_keys=saved.finding_keys)
+    def __call__(self, run: SubmissionRun, report: FindingsReport) -> list[Path]:
+        """Store the result (idempotent: keyed by content), then write report.html and
+        findings.xlsx beside findings.json with the verdicts reviewers gave so far; the
+        paths written."""
+        store = store_for(self.config)
+        saved = store.save_submission(self.run_id, report, run.extracts, self.ruleset,
+                                      settings=self.config.extract_settings(),
+                                      source_name=run.intake.source)
+        if not self.config.write_reports:
+            return []
+        return write_submission_reports(report, run.out_dir,
+                                        {f.name: f.path for f in run.intake.files},
+                                        verdicts=latest_verdicts(store, saved.lineage),
+                                        finding_keys=saved.finding_keys)
 
 
 def write_summary(items: Sequence[tuple[Path, FindingsReport]], config: RunConfig) -> list[Path]:

@@ -1,28 +1,32 @@
 """The renewal re-validation flow (nightly, see prefect.yaml): certifications expiring
 within N days → their stored submissions re-run under the rule set that applies → what
-changed since the last run, as files and a Prefect artifact."""
+changed since the last run, as files and a Prefect artifact. Wiring only: choosing, re-running
+and diffing are `renewals.revalidate`'s; the analysis is the spine's own step."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+from datetime import date
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from pipelines.persist import store_for
-from pipelines.renewal_steps import RenewalItem, RenewalStatus, revalidate
-from pipelines.runtime import RunConfig
-from renewals import Certification, RulesetChoice, due_for_revalidation, load_registry, ruleset_for
-from schemas.catalogue import load_ruleset
-from store import RunKind, RunStatus
-
-SEOUL = ZoneInfo("Asia/Seoul")
+from smartcert.pipelines.persist import store_for
+from smartcert.pipelines.runtime import RunConfig
+from smartcert.pipelines.steps import analyse_step
+from smartcert.renewals import Certification, RulesetChoice, load_registry
+from smartcert.renewals.revalidate import (
+    RenewalItem,
+    RenewalStatus,
+    Revalidation,
+    due_with_rulesets,
+    revalidate,
+    run_day,
+    summary_markdown,
+)
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.store import RunKind, RunStatus
 
 
 @dataclass
@@ -36,7 +40,10 @@ class RenewalResult:
       task_run_name="revalidate {cert.id}")
 def revalidate_task(cert: Certification, choice: RulesetChoice, config: RunConfig,
                     run_id: str) -> RenewalItem:
-    return revalidate(cert, choice, config, run_id)
+    on = Revalidation(store=store_for(config), run_id=run_id, out_dir=config.out_dir,
+                      analyse=analyse_step, settings=config.extract_settings(),
+                      write_reports=config.write_reports)
+    return revalidate(cert, choice, on)
 
 
 @flow(name="renewal-revalidation")
@@ -48,30 +55,14 @@ def renewal_revalidation(out_dir: str, today: str | None = None, within_days: in
     `purpose` is 'maintain' (등급유지) or 'upgrade' (등급상향); `program` is the call in
     force."""
     config = RunConfig.make(out_dir, data_dir, program=program, store_url=store_url)
-    day = date.fromisoformat(today) if today else datetime.now(SEOUL).date()
-    registry = load_registry()
-    due = due_for_revalidation(registry, day, within_days)
+    day = run_day(today)
+    due = due_with_rulesets(load_registry(), day, within_days, purpose, current=program)
     store = store_for(config)
     run_id = store.start_run(RunKind.RENEWAL, load_ruleset(program), program=program)
-    items = [revalidate_task(cert, ruleset_for(cert, purpose, registry=registry,
-                                               current=program), config, run_id)
-             for cert in due]
+    items = [revalidate_task(cert, choice, config, run_id) for cert, choice in due]
     done = all(i.status is RenewalStatus.REVALIDATED for i in items)
     store.finish_run(run_id, RunStatus.COMPLETE if done else RunStatus.PARTIAL)
-    result = RenewalResult(run_id=run_id, today=day, items=items)
-    create_markdown_artifact(markdown=_markdown(result, within_days), key="renewal-revalidation",
+    create_markdown_artifact(markdown=summary_markdown(day, within_days, items),
+                             key="renewal-revalidation",
                              description="인증 만료 예정 도시 재검증 결과")
-    return result
-
-
-def _markdown(result: RenewalResult, within_days: int) -> str:
-    lines = [f"# 재검증 ({result.today.isoformat()} 기준 {within_days}일 이내 만료 예정)", "",
-             f"대상 {len(result.items)}건", "",
-             "| 인증 | 적용 기준 | 심사 | 결과 |", "| --- | --- | --- | --- |"]
-    for i in result.items:
-        lines.append(f"| {i.certification} | {i.choice.ruleset} | {i.choice.review} | "
-                     f"{i.message} |")
-    for i in result.items:
-        if i.diff is not None and i.diff.changed:
-            lines += ["", f"## {i.municipality}", *[f"- {s}" for s in i.diff.summary_lines()]]
-    return "\n".join(lines)
+    return RenewalResult(run_id=run_id, today=day, items=items)

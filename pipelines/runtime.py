@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractors.base import ExtractSettings
+from smartcert.extractors.base import ExtractSettings
 
 HOME_ENV = "SMARTCERT_HOME"
 DATA_DIR_NAME = ".smartcert"
@@ -30,15 +30,29 @@ def cache_dir_of(data_dir: Path) -> Path:
     return data_dir / "cache" / "extract"
 
 
-def prepare_prefect(data_dir: Path) -> None:
-    """Prefect's embedded default: its home (and ephemeral server's SQLite database) inside
-    our data directory, analytics off. Must run before `prefect` is imported; settings
-    already given in the environment (a real server's PREFECT_API_URL) are kept."""
-    os.environ.setdefault("PREFECT_HOME", str(data_dir / "prefect"))
+def find_data_dir(inside: Path) -> Path | None:
+    """The data directory of the run that wrote `inside` (a report or sheet): the nearest
+    `.smartcert` in its folder or above (the default is `<out>/.smartcert`)."""
+    for folder in inside.resolve().parents:
+        if (folder / DATA_DIR_NAME).is_dir():
+            return folder / DATA_DIR_NAME
+    return None
+
+
+def prepare_prefect(data_dir: Path, verbose: bool = False) -> None:
+    """Prefect's environment, set in this one place by the command before `prefect` is
+    imported (Prefect reads its settings once, at import): its home (and the ephemeral
+    server's SQLite database) inside our data directory, analytics off, a startup timeout
+    that survives a loaded machine, and only its warnings unless `verbose`. Settings
+    already in the environment (a real server's PREFECT_API_URL, a worker's own) are kept."""
+    home = data_dir / "prefect"
+    home.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("PREFECT_HOME", str(home))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # the ephemeral server starts in ~10 s idle, much longer on a loaded 2-core machine
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
-    (data_dir / "prefect").mkdir(parents=True, exist_ok=True)
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
 @dataclass(frozen=True)

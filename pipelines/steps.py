@@ -1,41 +1,28 @@
-"""The steps of a submission run, each a plain function (Prefect tasks wrap them later).
-
-intake → extract → map → validate → score → report. No parsing here: each step calls the package
-that owns it.
+"""The steps of a submission run, each a plain function: intake → extract → analyse (map and
+validate) → report. No parsing here: each step calls the package that owns it. The order
+is `pipelines/spine.py`'s; the Prefect tasks (`pipelines/tasks.py`) wrap these functions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.api import extract_file
-from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract, DocumentStatus
-from intake.bundle import BundleFile, IntakeResult, open_submission
-from pipelines.cache import ExtractCache
-from reports.jsonfile import extract_json_name, write_model
-from reports.merge import merge_findings
-from schemas.catalogue import RuleSet
-from schemas.claims import Submission
-from schemas.findings import Finding
-from schemas.mapping import Mapped, map_submission
-from schemas.report import DocumentSummary, FindingsReport, Score, SubmissionSummary
-from scoring import score_submission
-from validators.rule import CheckContext
-from validators.run import run_rules
-
-
-@dataclass
-class Analysed:
-    """A submission mapped and validated, ready to be scored (alone or within a batch)."""
-
-    mapped: Mapped
-    rule_findings: list[Finding]
-
-    @property
-    def submission(self) -> Submission:
-        return self.mapped.submission
+from smartcert.core.findings import Finding
+from smartcert.core.report import FindingsReport
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract, DocumentStatus
+from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission
+from smartcert.pipelines.cache import ExtractCache
+from smartcert.reports.assemble import Analysed, build_report, write_findings_json
+from smartcert.reports.jsonfile import extract_json_name, write_model
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping import Mapped, map_submission
+from smartcert.validators.rule import CheckContext
+from smartcert.validators.run import run_rules
 
 
 @dataclass
@@ -51,6 +38,22 @@ class SubmissionRun:
     def failed_documents(self) -> list[str]:
         """Documents whose extractor broke (recorded as findings; the run is partial)."""
         return [d.file for d in self.extracts if d.status is DocumentStatus.FAILED]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a submission's report step left behind (small: no extraction results)."""
+
+    source: str
+    submission_id: str
+    report: FindingsReport
+    out_dir: Path
+    files: tuple[Path, ...]
+    failed_documents: tuple[str, ...] = ()
+
+
+# storing a reported submission and writing its human reports: `pipelines.persist.SaveOutcome`
+Persist = Callable[[SubmissionRun, FindingsReport], list[Path]]
 
 
 def intake_step(source: Path, work_dir: Path) -> IntakeResult:
@@ -88,52 +91,16 @@ def validate_step(mapped: Mapped, ruleset: RuleSet) -> list[Finding]:
     return run_rules(mapped.submission, ctx)
 
 
-def all_findings(intake: IntakeResult, extracts: list[DocumentExtract],
-                 analysed: Analysed) -> list[Finding]:
-    """Every finding of a submission run, de-duplicated, in pipeline order."""
-    return merge_findings(intake.findings, *(d.findings for d in extracts),
-                          analysed.mapped.findings, analysed.rule_findings)
-
-
-def build_report(intake: IntakeResult, extracts: list[DocumentExtract], analysed: Analysed,
-                 ruleset: RuleSet, batch: list[Submission] | None = None) -> FindingsReport:
-    """findings.json for one submission; `batch` (its peers, itself included) switches the
-    provisional score to relative scoring within the applicant type."""
-    sub = analysed.submission
-    docs = [
-        DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
-                        status=d.status.value)
-        for d in sub.documents
-    ]
-    findings = all_findings(intake, extracts, analysed)
-    summary = SubmissionSummary(
-        id=sub.id, applicant=sub.applicant, city_type_claimed=sub.city_type_claimed,
-        population=sub.population, selected_areas=_area_names(sub.selected_areas, ruleset),
-        documents=docs,
-    )
-    return FindingsReport(program=ruleset.id, submission=summary,
-                          indicators=[c.entry() for c in sub.indicators],
-                          findings=findings, score=score_step(sub, findings, ruleset, batch))
-
-
-def score_step(sub: Submission, findings: list[Finding], ruleset: RuleSet,
-               batch: list[Submission] | None = None) -> Score:
-    """Provisional score (the call publishes no formula: see scoring/)."""
-    if not ruleset.can_score:
-        return Score(note=f"{ruleset.id} 기준은 배점 정보가 불완전하여 점수를 계산하지 않았습니다")
-    r = score_submission(sub, findings, ruleset, batch=batch)
-    return Score(
-        quantitative=r.quantitative, qualitative=r.qualitative, total=r.total, grade=r.grade,
-        method=r.method.name, relative=r.method.batch, note=r.method.note,
-        grade_at_risk=any(a.grade_at_risk for a in r.at_risk),
-        at_risk=[a for a in r.at_risk if a.grade_at_risk],
-    )
-
-
-def _area_names(printed: list[str], ruleset: RuleSet) -> list[str]:
-    """Catalogue names ('문화관광') for the areas as printed ('문화 관광')."""
-    return [a.name if (a := ruleset.area(p)) is not None else p for p in printed]
-
-
-def write_report(report: FindingsReport, out_dir: Path) -> Path:
-    return write_model(report, out_dir / "findings.json")
+def report_step(run: SubmissionRun, ruleset: RuleSet, peers: list[Submission] | None = None,
+                persist: Persist | None = None) -> Outcome:
+    """Score (within `peers`, itself included, when given), write findings.json and, with
+    `persist`, store the result and write the human reports. Every write is keyed by
+    content, so a re-run after a crash rewrites the same."""
+    assert run.analysed is not None, "analyse the submission first"
+    report = build_report(run.intake.findings, run.extracts, run.analysed, ruleset, peers)
+    files = [write_findings_json(report, run.out_dir)]
+    if persist is not None:
+        files += persist(run, report)
+    return Outcome(source=str(run.source), submission_id=report.submission.id, report=report,
+                   out_dir=run.out_dir, files=tuple(files),
+                   failed_documents=tuple(run.failed_documents))

@@ -1,4 +1,5 @@
-"""The Prefect tasks: each wraps one step of `pipelines/steps.py`.
+"""The Prefect tasks: each wraps one step of `pipelines/steps.py`, and `TaskSteps` runs the
+spine's analysis steps as these tasks (one extraction task per document).
 
 Retries only where a failure can be transient (file system I/O: intake, writing results);
 extraction and analysis are CPU-bound and deterministic, so a retry would fail the same way.
@@ -9,48 +10,35 @@ cached by content in `pipelines/cache.py` instead, across processes and runs.
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
-from extractors.api import extractor_failed
-from extractors.models import DocumentExtract
-from intake.bundle import BundleFile, IntakeResult
-from pipelines.cache import ExtractCache
-from pipelines.persist import save_outcome
-from pipelines.runtime import RunConfig
-from pipelines.steps import (
-    Analysed,
+from smartcert.extractors.api import extractor_failed
+from smartcert.extractors.models import DocumentExtract
+from smartcert.intake.bundle import BundleFile, IntakeResult
+from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.persist import SaveOutcome
+from smartcert.pipelines.runtime import RunConfig
+from smartcert.pipelines.steps import (
+    Outcome,
     SubmissionRun,
     analyse_step,
-    build_report,
     extract_step,
     intake_step,
+    report_step,
     write_extract,
-    write_report,
 )
-from schemas.catalogue import load_ruleset
-from schemas.claims import Submission
-from schemas.report import FindingsReport
+from smartcert.reports.assemble import Analysed
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import Submission
 
 # operating-system failures that no document causes: they stop the run loudly
 _OPERATIONAL = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EMFILE)
-
-
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a submission's report task left behind."""
-
-    source: str
-    submission_id: str
-    report: FindingsReport
-    out_dir: Path
-    files: tuple[Path, ...]
-    failed_documents: tuple[str, ...] = ()
 
 
 @task(name="intake", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -84,14 +72,25 @@ def analyse_task(submission_id: str, extracts: list[DocumentExtract],
       task_run_name="report {run.source.name}")
 def report_task(run: SubmissionRun, peers: list[Submission] | None, config: RunConfig,
                 run_id: str) -> Outcome:
-    """Score (within `peers` when given), write findings.json and the reports, and store
-    it all; every write is keyed by content, so a re-run after a crash rewrites the same."""
-    assert run.analysed is not None, "the submission flow analyses first"
+    """The report step within the stored run `run_id`."""
     ruleset = load_ruleset(config.program)
-    report = build_report(run.intake, run.extracts, run.analysed, ruleset, peers)
-    files = [write_report(report, run.out_dir)]
-    files += save_outcome(run_id, report, run.extracts, run.intake, ruleset, config,
-                          run.out_dir)
-    return Outcome(source=str(run.source), submission_id=report.submission.id,
-                   report=report, out_dir=run.out_dir, files=tuple(files),
-                   failed_documents=tuple(run.failed_documents))
+    return report_step(run, ruleset, peers, SaveOutcome(run_id, ruleset, config))
+
+
+@dataclass(frozen=True)
+class TaskSteps:
+    """The spine's analysis steps as Prefect tasks of the calling flow."""
+
+    config: RunConfig
+
+    def intake(self, source: Path) -> IntakeResult:
+        return intake_task(source, self.config)
+
+    def extract(self, files: Sequence[BundleFile], out_dir: Path) -> list[DocumentExtract]:
+        futures = [extract_task.submit(f, self.config, out_dir) for f in files]
+        return [fut.result() for fut in futures]
+
+    def analyse(self, submission_id: str, extracts: list[DocumentExtract]) -> Analysed:
+        # quote(): Prefect would otherwise walk every span and cell of these models looking
+        # for futures (a third of a batch's time); there are none inside
+        return analyse_task(submission_id, quote(extracts), self.config.program)

@@ -1,17 +1,26 @@
 """Renewals (재인증·타당성 검토): the certification registry, who is due, which rule set a
 renewal is reviewed under, and what changed between two runs of a submission.
 
-    from renewals import load_registry, due_for_revalidation, ruleset_for, diff_reports
+    from smartcert.renewals import load_registry, due_for_revalidation, ruleset_for, diff_reports
     reg = load_registry()
     for cert in due_for_revalidation(reg, date.today(), within_days=90):
         choice = ruleset_for(cert, "maintain", registry=reg)   # RulesetChoice
         ...                                                    # re-run under choice.ruleset
         diff = diff_reports(last_report, new_report)           # ReportDiff
         diff.summary_lines()                                   # Korean lines
+
+The re-run itself (stored extraction results → report → diff, stored) is
+`renewals.revalidate.revalidate`; it needs the store, so it is not imported here.
 """
 
-from renewals.diff import IndicatorChange, ReportDiff, ScoreChange, SeverityChange, diff_reports
-from renewals.policy import (
+from smartcert.renewals.diff import (
+    IndicatorChange,
+    ReportDiff,
+    ScoreChange,
+    SeverityChange,
+    diff_reports,
+)
+from smartcert.renewals.policy import (
     Purpose,
     Review,
     RulesetChoice,
@@ -20,7 +29,7 @@ from renewals.policy import (
     is_superseded,
     ruleset_for,
 )
-from renewals.registry import (
+from smartcert.renewals.registry import (
     Certification,
     ExpiryWindow,
     Kind,

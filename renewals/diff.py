@@ -12,10 +12,10 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
-from schemas.findings import Finding, Severity
-from schemas.report import FindingsReport
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.report import FindingsReport
 
-Value = bool | int | float | None
+DiffValue = bool | int | float | None
 FindingKey = tuple[str, str, str, tuple[tuple[str, int, str], ...]]
 
 
@@ -33,8 +33,8 @@ class SeverityChange(BaseModel):
 
 class IndicatorChange(BaseModel):
     code: str
-    old: Value = None
-    new: Value = None
+    old: DiffValue = None
+    new: DiffValue = None
     old_unit: str | None = None
     new_unit: str | None = None
 
@@ -81,7 +81,7 @@ class ReportDiff(BaseModel):
 
     def summary_lines(self, max_items: int = 20) -> list[str]:
         """Korean lines for a report or a Prefect artifact; at most `max_items` per list."""
-        from renewals.diff_text import summary_lines  # text kept apart from the logic
+        from smartcert.renewals.diff_text import summary_lines  # text kept apart from the logic
 
         return summary_lines(self, max_items)
 
@@ -143,7 +143,7 @@ def _indicator_changes(old: FindingsReport, new: FindingsReport) -> list[Indicat
     return out
 
 
-def _same(a: Value, b: Value) -> bool:
+def _same(a: DiffValue, b: DiffValue) -> bool:
     # True == 1 in Python: an O/X value turning into a count is a change
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b

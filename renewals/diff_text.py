@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from schemas.findings import Finding, Severity
+from smartcert.core.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from renewals.diff import ReportDiff, ScoreChange, Value
+    from smartcert.renewals.diff import DiffValue, ReportDiff, ScoreChange
 
 _SEVERITY_KO = {Severity.ERROR: "오류", Severity.WARNING: "경고", Severity.INFO: "정보"}
 
@@ -64,7 +64,7 @@ def _finding(f: Finding) -> str:
             + (f" ({places})" if places else ""))
 
 
-def _value(v: Value, unit: str | None) -> str:
+def _value(v: DiffValue, unit: str | None) -> str:
     if v is None:
         return "없음"
     if isinstance(v, bool):

@@ -15,8 +15,8 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from renewals.registry import Certification, Kind, Registry, SourceRef, load_registry
-from schemas.catalogue import DEFAULT_RULESET, CatalogueError, RuleSet, load_ruleset
+from smartcert.renewals.registry import Certification, Kind, Registry, SourceRef, load_registry
+from smartcert.schemas.catalogue import DEFAULT_RULESET, CatalogueError, RuleSet, load_ruleset
 
 __all__ = ["Purpose", "Review", "RulesetChoice", "default_registry", "due_for_revalidation",
            "expired_without_renewal", "is_superseded", "ruleset_for"]

@@ -188,7 +188,7 @@ def load_registry(path: Path = REGISTRY_FILE) -> Registry:
 
 def parse_registry(data: Any, source: str = "<data>") -> Registry:
     """Validate already-parsed YAML (a mapping); every row is checked on its own."""
-    from renewals.registry_checks import check_registry  # checks import the models
+    from smartcert.renewals.registry_checks import check_registry  # checks import the models
 
     if not isinstance(data, dict):
         raise RegistryError(source, ["not a mapping"])

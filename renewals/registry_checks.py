@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from renewals.registry import (
+from smartcert.renewals.registry import (
     APPLICANT_TYPES,
     CERTIFIED_GRADES,
     Certification,

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from reports.atomic import save_workbook_atomic, write_text_atomic
-from reports.html.render import render_page
-from reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
-from reports.masking import mask_opt, mask_personal
-from reports.xlsx import write_table
-from schemas.findings import Category
-from schemas.report import FindingsReport
+from smartcert.core.findings import Category
+from smartcert.core.report import FindingsReport
+from smartcert.reports.atomic import save_workbook_atomic, write_text_atomic
+from smartcert.reports.html.render import render_page
+from smartcert.reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
+from smartcert.reports.masking import mask_opt, mask_personal
+from smartcert.reports.xlsx import write_table
 
 SUMMARY_HTML = "batch-summary.html"
 SUMMARY_XLSX = "batch-summary.xlsx"

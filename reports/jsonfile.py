@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from reports.atomic import write_text_atomic
+from smartcert.reports.atomic import write_text_atomic
 
 
 def write_model(model: BaseModel, path: Path) -> Path:

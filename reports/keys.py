@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 
-from schemas.findings import Finding
+from smartcert.core.findings import Finding
 
 FindingKeyFn = Callable[[Finding], str]
 FindingKeys = Sequence[str] | FindingKeyFn

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.findings import Category, Severity
+from smartcert.core.findings import Category, Severity
 
 CATEGORY: dict[Category, str] = {
     Category.INTAKE: "접수·파일",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from schemas.findings import Finding
+from smartcert.core.findings import Finding
 
 
 def merge_findings(*groups: Iterable[Finding]) -> list[Finding]:

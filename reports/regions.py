@@ -19,8 +19,8 @@ import fitz
 import numpy as np
 from PIL import Image
 
-from extractors.image import Frame, frames
-from schemas.findings import BBox, Location
+from smartcert.core.findings import BBox, Location
+from smartcert.extractors.image import Frame, frames
 
 FILES_DIR = "report_files"
 CROP_DPI = 110.0  # crops: readable Korean at 9 pt, small files

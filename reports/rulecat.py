@@ -1,7 +1,7 @@
-"""`rule id → (clause, template)` over every rule catalogue of the project: the validators'
-registry, the mapping rules, and the intake and reading rules (files, not the call: no
-clause). Read-only use of their public objects; built once, on first use (the validator
-imports cost ~1.5 s, a report that is never written should not pay it)."""
+"""`rule id → (clause, template)` over every rule of the project, read from the one
+catalogue (`validators/catalogue.py`: validators, mapping, intake and reading rules; the
+last two concern files, not the call, so they have no clause). Built once, on first use
+(the validator imports cost ~1.5 s, a report that is never written should not pay it)."""
 
 from __future__ import annotations
 
@@ -20,18 +20,9 @@ class RuleInfo:
 
 @cache
 def _catalogue() -> dict[str, RuleInfo]:
-    from extractors.findings import RULES as EXTRACT_RULES
-    from intake.rules import RULES as INTAKE_RULES
-    from schemas.mapping.rules import RULES as MAPPING_RULES
-    from validators.registry import RULES as VALIDATOR_RULES
+    from smartcert.validators.catalogue import all_rules
 
-    out: dict[str, RuleInfo] = {}
-    for spec in [*(r.spec for r in VALIDATOR_RULES), *MAPPING_RULES]:
-        out[spec.id] = RuleInfo(spec.id, spec.clause, spec.template)
-    for rules in (INTAKE_RULES, EXTRACT_RULES):
-        for rule_id, msg in rules.items():
-            out.setdefault(str(rule_id), RuleInfo(str(rule_id), None, msg.template))
-    return out
+    return {e.spec.id: RuleInfo(e.spec.id, e.spec.clause, e.spec.template) for e in all_rules()}
 
 
 def rule_info(rule_id: str) -> RuleInfo | None:

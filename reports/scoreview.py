@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports.masking import mask_opt, mask_personal
-from schemas.report import AtRisk, FindingsReport
+from smartcert.core.report import AtRisk, FindingsReport
+from smartcert.reports.masking import mask_opt, mask_personal
 
 
 @dataclass(frozen=True)

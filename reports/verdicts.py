@@ -10,7 +10,7 @@ import unicodedata
 
 from pydantic import BaseModel, Field
 
-from schemas.verdicts import VerdictKind
+from smartcert.core.verdicts import VerdictKind
 
 # one vocabulary with the store: accept (인정) / dismiss (기각)
 Verdict = VerdictKind

@@ -9,14 +9,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reports.keys import FindingKeys, resolve_keys
-from reports.labels import CATEGORY, NO_INDICATOR, SEVERITY, SEVERITY_ORDER
-from reports.masking import mask_opt, mask_personal
-from reports.regions import RegionImage, RegionRenderer, place_text
-from reports.rulecat import clause_of
-from reports.verdicts import VerdictInfo
-from schemas.findings import Category, Finding, Location, Severity
-from schemas.report import FindingsReport, IndicatorEntry
+from smartcert.core.findings import Category, Finding, Location, Severity
+from smartcert.core.report import FindingsReport, IndicatorEntry
+from smartcert.reports.keys import FindingKeys, resolve_keys
+from smartcert.reports.labels import CATEGORY, NO_INDICATOR, SEVERITY, SEVERITY_ORDER
+from smartcert.reports.masking import mask_opt, mask_personal
+from smartcert.reports.regions import RegionImage, RegionRenderer, place_text
+from smartcert.reports.rulecat import clause_of
+from smartcert.reports.verdicts import VerdictInfo
 
 MAX_IMAGES_PER_FINDING = 4
 # a scan without OCR yields one finding per page: past this many images a report would

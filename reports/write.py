@@ -14,15 +14,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reports.atomic import write_text_atomic
-from reports.batch_summary import BatchEntry, write_summary_html, write_summary_xlsx
-from reports.html.report import render_report
-from reports.keys import FindingKeys
-from reports.regions import RegionRenderer
-from reports.verdicts import VerdictInfo
-from reports.view import build_findings, build_indicators
-from reports.xlsx import write_findings_xlsx
-from schemas.report import FindingsReport
+from smartcert.core.report import FindingsReport
+from smartcert.reports.atomic import write_text_atomic
+from smartcert.reports.batch_summary import BatchEntry, write_summary_html, write_summary_xlsx
+from smartcert.reports.html.report import render_report
+from smartcert.reports.keys import FindingKeys
+from smartcert.reports.regions import RegionRenderer
+from smartcert.reports.verdicts import VerdictInfo
+from smartcert.reports.view import build_findings, build_indicators
+from smartcert.reports.xlsx import write_findings_xlsx
 
 REPORT_HTML = "report.html"
 FINDINGS_XLSX = "findings.xlsx"

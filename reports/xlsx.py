@@ -16,18 +16,18 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.atomic import save_workbook_atomic
-from reports.scoreview import AT_RISK_HEADERS, at_risk, at_risk_cells, score_rows
-from reports.view import FindingView, IndicatorView
-from reports.xlsx_layout import (
+from smartcert.core.report import FindingsReport
+from smartcert.reports.atomic import save_workbook_atomic
+from smartcert.reports.scoreview import AT_RISK_HEADERS, at_risk, at_risk_cells, score_rows
+from smartcert.reports.view import FindingView, IndicatorView
+from smartcert.reports.xlsx_layout import (
     COL_VERDICT,
     FINDING_HEADERS,
     FINDINGS_SHEET,
     INFO_SHEET,
     VERDICT_CHOICES,
 )
-from reports.xlsx_read import VerdictSheetError, read_submission_id, read_verdicts
-from schemas.report import FindingsReport
+from smartcert.reports.xlsx_read import VerdictSheetError, read_submission_id, read_verdicts
 
 __all__ = ["VerdictSheetError", "read_submission_id", "read_verdicts", "write_findings_xlsx",
            "write_table"]

@@ -18,8 +18,8 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from reports.verdicts import VERDICT_LABEL, VerdictRow, parse_verdict
-from reports.xlsx_layout import FINDINGS_SHEET, HEADER_ALIASES, INFO_SHEET
+from smartcert.reports.verdicts import VERDICT_LABEL, VerdictRow, parse_verdict
+from smartcert.reports.xlsx_layout import FINDINGS_SHEET, HEADER_ALIASES, INFO_SHEET
 
 HEADER_SCAN_ROWS = 10  # a reviewer may add a title row or two above the header
 

@@ -15,15 +15,16 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from extractors.models import DocumentStatus
-from extractors.normalize import match_key
-from extractors.values.periods import DateSpan, PartialDate
-from schemas.evidence_pages import EvidencePages, PageRange, parse_evidence_pages
-from schemas.findings import Location
-from schemas.report import DocumentSummary, IndicatorEntry, SubmissionSummary
+from smartcert.core.findings import Location
+from smartcert.core.normalize import match_key
+from smartcert.core.report import DocumentSummary, IndicatorEntry, SubmissionSummary
+from smartcert.core.values.periods import DateSpan, PartialDate
+from smartcert.extractors.models import DocumentStatus
+from smartcert.schemas.evidence_pages import EvidencePages, PageRange, parse_evidence_pages
 
 __all__ = [
     "Achievement",
+    "Basis",
     "Component",
     "Document",
     "DocumentKind",
@@ -39,7 +40,7 @@ __all__ = [
     "parse_evidence_pages",
 ]
 
-Value = Decimal | bool | None
+ClaimValue = Decimal | bool | None
 
 
 class DocumentKind(StrEnum):
@@ -100,15 +101,38 @@ class Document(BaseModel):
                                pages=self.pages, status=self.status.value)
 
 
+class Basis(StrEnum):
+    """How a figure was located on its form — what a rule may rely on. The first five are
+    certain readings of the form as the call prints it; the last two are guesses."""
+
+    LETTER = "letter"  # the form's (A)/(B) letter names the cell (label row or beside it)
+    LABEL = "label"  # the cell's column and row labels are the component's own wording
+    TOTAL_ROW = "total-row"  # the 총계/합계 row under the component's column
+    FORM_CELL = "form-cell"  # the form's own 지표 row states it ('8종 674건')
+    COMPUTED = "computed"  # the sum or count of the listed rows (no total printed)
+    FUZZY = "fuzzy"  # a label only resembling the component's
+    POSITIONAL = "positional"  # where such a figure usually stands
+
+    @property
+    def certain(self) -> bool:
+        return self not in (Basis.FUZZY, Basis.POSITIONAL)
+
+
 class Component(BaseModel):
     """One figure of a data form: (A) 인구수, (B) CCTV 수, the B/A ratio, a total, an O/X."""
 
     id: str | None = None  # the catalogue component id, once matched
     label: str  # the header or row label as printed
-    value: Value = None
+    value: ClaimValue = None
     unit: str | None = None
     text: str = ""  # the cell as printed
     location: Location | None = None
+    basis: Basis | None = None  # how it was located (None: not recorded, treated as fuzzy)
+    cells: list[Location] = Field(default_factory=list)  # every cell it was read from
+
+    @property
+    def certain(self) -> bool:
+        return self.basis is not None and self.basis.certain
 
 
 class FieldValue(BaseModel):
@@ -142,7 +166,7 @@ class IndicatorClaim(BaseModel):
 
     code: str
     name_as_printed: str | None = None
-    value: Value = None  # the primary value (catalogue `value_rule`)
+    value: ClaimValue = None  # the primary value (catalogue `value_rule`)
     unit: str | None = None
     text: str | None = None  # the summary cell as printed
     evidence_pages: EvidencePages | None = None
@@ -153,6 +177,14 @@ class IndicatorClaim(BaseModel):
     source: Location | None = None  # the summary-table row
     form_source: Location | None = None  # the data form
     notes: list[str] = Field(default_factory=list)
+    # how the summary value was read: LABEL when the row's printed code is the indicator's
+    # and the cell parsed without assumption; FUZZY when the code was inferred or the value
+    # read with an assumption (the notes say which)
+    value_basis: Basis | None = None
+
+    @property
+    def value_certain(self) -> bool:
+        return self.value_basis is not None and self.value_basis.certain
 
     def component(self, cid: str) -> Component | None:
         return next((c for c in self.components if c.id == cid), None)
@@ -177,17 +209,28 @@ class Achievement(BaseModel):
 
 
 class QualitativeClaim(BaseModel):
-    """One unit (중분류) of the qualitative self-assessment."""
+    """One 소분류 row of the qualitative self-assessment ('2.3 리빙랩 | 발전단계 | …'), or a
+    whole 중분류 when the table gives its stage on the 중분류 row without 소분류 rows."""
 
-    unit: str  # the catalogue unit id once matched, else the printed name
-    unit_as_printed: str | None = None
-    item: str | None = None  # '1.1 전담 공무원' when the row is a sub-item
+    unit: str  # the catalogue 중분류 (unit) id once matched, else the printed name
+    unit_as_printed: str | None = None  # the 중분류 heading (or first row) as printed
+    item: str | None = None  # the 소분류 row as printed ('1.1 전담 공무원'); None: a 중분류 row
+    item_number: str | None = None  # the catalogue 소분류 number ('2.3') once matched
+    item_name: str | None = None  # the catalogue 소분류 name ('리빙랩') once matched
+    item_source: Location | None = None  # where the 소분류 row's label is printed
     stage: Stage | None = None  # the stage claimed
     stage_text: str | None = None  # as printed ('요건충족 단계')
     narrative: str = ""
     achievements: list[Achievement] = Field(default_factory=list)
-    source: Location | None = None
+    source: Location | None = None  # the stage cell (a merged one for all rows it covers)
     notes: list[str] = Field(default_factory=list)
+
+    @property
+    def item_label(self) -> str | None:
+        """'2.3 리빙랩' (the catalogue's wording once matched, else as printed)."""
+        if self.item_number is not None and self.item_name is not None:
+            return f"{self.item_number} {self.item_name}"
+        return self.item
 
 
 Purpose = Literal["new", "grade_upgrade", "grade_maintenance"]

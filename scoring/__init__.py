@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas.catalogue import RuleSet
-from schemas.claims import Submission
-from schemas.findings import Finding
-from scoring.grade import certified, grade_of
-from scoring.method import DEFAULT_METHOD, ScoringMethod
-from scoring.models import AtRisk, IndicatorScore, MethodInfo, ScoreResult, UnitScore
-from scoring.qualitative import score_qualitative
-from scoring.quantitative import peer_group, score_quantitative
-from scoring.risk import grade_at_risk
+from smartcert.core.findings import Finding
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import Submission
+from smartcert.scoring.grade import certified, grade_of
+from smartcert.scoring.method import DEFAULT_METHOD, ScoringMethod
+from smartcert.scoring.models import AtRisk, IndicatorScore, MethodInfo, ScoreResult, UnitScore
+from smartcert.scoring.qualitative import score_qualitative
+from smartcert.scoring.quantitative import peer_group, score_quantitative
+from smartcert.scoring.risk import grade_at_risk
 
 __all__ = [
     "DEFAULT_METHOD",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue import RuleSet
 
 
 def grade_of(total: float, rs: RuleSet) -> int:

@@ -26,10 +26,18 @@ Higher values are better except for the codes in `lower_is_better` (none by defa
 value rule of city-2025 — counts, ratios, percentages, decrease percentages — rises with
 quality).
 
-Qualitative points: unit maximum and stage fractions from the catalogue's labelled
-assumption (`qualitative.yaml` › `stage_points`, `published: false`) unless
-`stage_fraction` overrides the fractions; several rows of one unit score the mean of their
-stages; a unit without a claimed stage scores 0.
+Qualitative points: the self-assessment gives one stage per 소분류; the call publishes
+neither points per stage nor how 소분류 stages combine, so both are assumptions. The unit
+(중분류) maximum and the stage fractions come from the catalogue's labelled assumption
+(`qualitative.yaml` › `stage_points`, `published: false`) unless `stage_fraction` overrides
+the fractions. The 소분류 stages claimed roll up into the 중분류 by `rollup`:
+- `"mean_level"` (default): the mean stage level (착수 1 … 최적화 5) of the 소분류 present,
+  rounded half up (2.5 → 3), earns that stage's fraction;
+- `"mean_fraction"`: the mean of the 소분류 stages' fractions (not rounded);
+- `"lowest"`: the lowest 소분류 stage.
+A 소분류 stated with two stages counts as the mean of both; a 중분류 claimed as a whole (no
+소분류 rows printed) counts as one 소분류; 소분류 not printed or not staged are left out of the
+mean (their finding is reported); a unit without a claimed stage scores 0.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from itertools import pairwise
 from typing import Any, Literal
 
 Relative = Literal["minmax", "ratio", "rank"]
+Rollup = Literal["mean_level", "mean_fraction", "lowest"]
 STAGE_IDS = ("initiation", "partial", "meets", "advanced", "optimized")
 
 NOTE = (
@@ -50,6 +59,11 @@ BASIS_SINGLE = ("정량(단일 제출 기본값): 값이 있고 오류가 없으
                 "오류가 있으면 {e:g}배, 값이 없으면 0점, 자체 설정 지표는 기재 시 배점 전부.")
 BASIS_BATCH = ("정량: 같은 신청 유형(대도시/중소도시) 내 최고값 대비 상대 환산({relative}), "
                "여부·자체 설정 지표는 전부/0점, 경고 {w:g}배·오류 {e:g}배.")
+BASIS_QUALITATIVE = {  # how 소분류 stages become the 중분류 stage (an assumption too)
+    "mean_level": "정성(가정): 중분류 단계 = 소분류 단계 수준의 평균을 반올림한 단계, 단계별 배점 비율 적용.",
+    "mean_fraction": "정성(가정): 중분류 점수 = 소분류 단계별 배점 비율의 평균.",
+    "lowest": "정성(가정): 중분류 단계 = 소분류 중 가장 낮은 단계, 단계별 배점 비율 적용.",
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,7 @@ class ScoringMethod:
     min_batch: int = 2
     lower_is_better: tuple[str, ...] = ()
     stage_fraction: tuple[tuple[str, float], ...] | None = None  # None = the catalogue's
+    rollup: Rollup = "mean_level"  # 소분류 stages → the 중분류's (see the module docstring)
 
     def __post_init__(self) -> None:
         problems = self.problems()
@@ -86,6 +101,8 @@ class ScoringMethod:
             out.append(f"min_batch must be an integer ≥ 2, got {self.min_batch!r}")
         if self.stage_fraction is not None:
             out += _fraction_problems(self.stage_fraction)
+        if self.rollup not in BASIS_QUALITATIVE:
+            out.append(f"rollup must be {', '.join(BASIS_QUALITATIVE)}, got {self.rollup!r}")
         return out
 
     def fractions(self, catalogue: dict[str, float]) -> dict[str, float]:
@@ -103,7 +120,7 @@ class ScoringMethod:
     def note(self, batch: bool) -> str:
         basis = (BASIS_BATCH if batch else BASIS_SINGLE).format(
             w=self.warning_factor, e=self.error_factor, relative=self.relative)
-        return NOTE.format(name=self.name, basis=basis)
+        return NOTE.format(name=self.name, basis=f"{basis} {BASIS_QUALITATIVE[self.rollup]}")
 
 
 def _fraction_problems(pairs: tuple[tuple[str, float], ...]) -> list[str]:

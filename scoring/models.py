@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from schemas.report import AtRisk
+from smartcert.core.report import AtRisk
 
 Basis = Literal["present", "warning", "error", "missing", "relative", "free_text"]
 

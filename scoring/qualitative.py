@@ -1,14 +1,20 @@
-"""Qualitative points: one stage per unit (중분류) → a fraction of the unit maximum.
+"""Qualitative points: one stage per 소분류, rolled up into its unit (중분류) → a fraction
+of the unit maximum.
 
-Neither the unit maximum nor the stage fractions are published; both come from the
-catalogue's labelled assumption (`qualitative.yaml` › `stage_points`)."""
+Neither the unit maximum, the stage fractions nor the roll-up are published; the first two
+come from the catalogue's labelled assumption (`qualitative.yaml` › `stage_points`), the
+roll-up from the method (`ScoringMethod.rollup`, see scoring/method.py)."""
 
 from __future__ import annotations
 
-from schemas.catalogue import RuleSet
-from schemas.claims import Submission
-from scoring.method import ScoringMethod
-from scoring.models import UnitScore
+from collections import defaultdict
+from fractions import Fraction
+from math import floor
+
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import QualitativeClaim, Stage, Submission
+from smartcert.scoring.method import ScoringMethod
+from smartcert.scoring.models import UnitScore
 
 
 def unit_maxima(rs: RuleSet) -> dict[str, float]:
@@ -26,6 +32,35 @@ def unit_maxima(rs: RuleSet) -> dict[str, float]:
     return {u.id: total / len(q.units) for u in q.units}
 
 
+def _row_key(claim: QualitativeClaim) -> str | None:
+    """The 소분류 a claim assesses ('' for a 중분류 claimed as a whole); None for a row the
+    catalogue does not know, which does not count."""
+    if claim.item is None:
+        return ""
+    return claim.item_number
+
+
+def _rolled(rows: list[list[Stage]], fractions: dict[str, float], method: ScoringMethod
+            ) -> tuple[Stage | None, float]:
+    """(the unit's stage, its fraction) from the stages of each 소분류 row present."""
+    rows = [[s for s in r if s.value in fractions] for r in rows]
+    rows = [r for r in rows if r]
+    if not rows:
+        return None, 0.0
+    per_row = [sum(fractions[s.value] for s in r) / len(r) for r in rows]
+    if method.rollup == "mean_fraction":
+        frac = sum(per_row) / len(per_row)  # reported as the stage nearest to it
+        nearest = min((s for s in Stage if s.value in fractions),
+                      key=lambda s: abs(fractions[s.value] - frac))
+        return nearest, frac
+    if method.rollup == "lowest":
+        stage = min((s for r in rows for s in r), key=lambda s: s.level)
+    else:  # mean_level: a row with two stages counts as their mean; then half up
+        mean = sum(Fraction(sum(s.level for s in r), len(r)) for r in rows) / len(rows)
+        stage = list(Stage)[floor(mean + Fraction(1, 2)) - 1]
+    return stage, fractions.get(stage.value, 0.0)
+
+
 def score_qualitative(sub: Submission, rs: RuleSet, method: ScoringMethod) -> list[UnitScore]:
     q = rs.qualitative
     if q is None:
@@ -33,17 +68,16 @@ def score_qualitative(sub: Submission, rs: RuleSet, method: ScoringMethod) -> li
     catalogue = dict(q.stage_points.fraction) if q.stage_points else {}
     fractions = method.fractions(catalogue)
     maxima = unit_maxima(rs)
-    stages: dict[str, list[str]] = {u.id: [] for u in q.units}
+    stages: dict[str, dict[str, list[Stage]]] = {u.id: defaultdict(list) for u in q.units}
     for claim in sub.qualitative:
         unit = rs.qualitative_unit(claim.unit) or rs.qualitative_unit(claim.unit_as_printed or "")
-        if unit is not None and claim.stage is not None:
-            stages[unit.id].append(claim.stage.value)
+        key = _row_key(claim)
+        if unit is not None and claim.stage is not None and key is not None:
+            stages[unit.id][key].append(claim.stage)
     out: list[UnitScore] = []
     for u in q.units:
-        claimed = [s for s in stages[u.id] if s in fractions]
-        frac = sum(fractions[s] for s in claimed) / len(claimed) if claimed else 0.0
-        stage = min(claimed, key=lambda s: abs(fractions[s] - frac)) if claimed else None
+        stage, frac = _rolled(list(stages[u.id].values()), fractions, method)
         out.append(UnitScore(unit=u.id, name=u.name, max_points=maxima.get(u.id, 0.0),
-                             stage=stage, fraction=round(frac, 4),
+                             stage=stage.value if stage else None, fraction=round(frac, 4),
                              points=round(maxima.get(u.id, 0.0) * frac, 2)))
     return out

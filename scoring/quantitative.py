@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from extractors.normalize import match_key
-from schemas.catalogue import RuleSet
-from schemas.catalogue_models import Indicator
-from schemas.claims import IndicatorClaim, Submission
-from schemas.findings import Finding, Severity
-from scoring.method import ScoringMethod
-from scoring.models import Basis, IndicatorScore
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.normalize import match_key
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.claims import IndicatorClaim, Submission
+from smartcert.scoring.method import ScoringMethod
+from smartcert.scoring.models import Basis, IndicatorScore
 
 FREE_TEXT = "free_text"
 BOOL = "bool"

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from schemas.catalogue import RuleSet
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from scoring.grade import grade_of
-from scoring.method import ScoringMethod
-from scoring.models import AtRisk, IndicatorScore
-from scoring.quantitative import code_key, score_indicator
+from smartcert.core.findings import Finding, Severity
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import Submission
+from smartcert.scoring.grade import grade_of
+from smartcert.scoring.method import ScoringMethod
+from smartcert.scoring.models import AtRisk, IndicatorScore
+from smartcert.scoring.quantitative import code_key, score_indicator
 
 
 def grade_at_risk(sub: Submission, findings: Sequence[Finding], rs: RuleSet,

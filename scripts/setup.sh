@@ -17,11 +17,13 @@ elif ! command -v tesseract >/dev/null 2>&1; then
   need_apt+=(tesseract-ocr-kor)
 fi
 # With --dev: the report test opens report.html in Debian's Chromium (driven by
-# playwright-core), and the sample generator's tests render with the Nanum fonts.
+# playwright-core), the sample generator's tests render with the Nanum fonts, and the
+# call-style samples (samples/callforms) convert their Word proposals with LibreOffice.
 if [[ -n "$extras" ]]; then
   command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
   [[ -d /usr/share/fonts/truetype/nanum ]] || need_apt+=(fonts-nanum)
+  command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer)
 fi
 if ((${#need_apt[@]})); then
   if [[ $(id -u) -eq 0 ]]; then
@@ -46,9 +48,4 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$digest" ]]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".${extras}"
   echo "$digest" > "$stamp"
-fi
-# The PyPI package named 'validators' would shadow our own top-level package.
-if .venv/bin/python -m pip show validators >/dev/null 2>&1; then
-  echo "setup: the PyPI package 'validators' is installed and shadows ours; removing it" >&2
-  .venv/bin/python -m pip uninstall -y -q validators
 fi

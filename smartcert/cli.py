@@ -9,12 +9,12 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from extractors.base import ExtractSettings
+from smartcert.extractors.base import ExtractSettings
 
 if TYPE_CHECKING:
-    from pipelines.runtime import RunConfig
-    from pipelines.steps import SubmissionRun
-    from schemas.report import FindingsReport
+    from smartcert.core.report import FindingsReport
+    from smartcert.pipelines.runtime import RunConfig
+    from smartcert.pipelines.steps import SubmissionRun
 
 
 def _progress(msg: str) -> None:
@@ -26,8 +26,8 @@ def _settings(args: argparse.Namespace) -> ExtractSettings:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from extractors.api import extract_file
-    from reports.jsonfile import extract_json_name, write_model
+    from smartcert.extractors.api import extract_file
+    from smartcert.reports.jsonfile import extract_json_name, write_model
 
     settings = _settings(args)
     for f in args.files:
@@ -53,7 +53,7 @@ def _report_line(out_dir: Path, report: FindingsReport, documents: int) -> None:
 
 
 def _config(args: argparse.Namespace) -> RunConfig:
-    from pipelines.runtime import RunConfig
+    from smartcert.pipelines.runtime import RunConfig
 
     return RunConfig.make(args.out, args.data_dir, program=args.program,
                           store_url=args.store_url, ocr=not args.no_ocr, ocr_dpi=args.ocr_dpi,
@@ -63,13 +63,11 @@ def _config(args: argparse.Namespace) -> RunConfig:
 def cmd_intake(args: argparse.Namespace) -> int:
     """The batch-intake Prefect flow on the embedded default: Prefect's ephemeral server on
     SQLite in the data directory, started and stopped by Prefect itself."""
-    from pipelines.runtime import prepare_prefect
+    from smartcert.pipelines.runtime import prepare_prefect
 
     config = _config(args)
-    prepare_prefect(config.data_dir)
-    if not args.verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from pipelines.flows import batch_intake, set_progress
+    prepare_prefect(config.data_dir, verbose=args.verbose)
+    from smartcert.pipelines.flows import batch_intake, set_progress
 
     set_progress(_progress)
     _progress(f"일괄 접수: {', '.join(args.batch_dir)} → {config.out_dir} "
@@ -89,7 +87,7 @@ def cmd_intake(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from pipelines.batch import validate_one
+    from smartcert.pipelines.batch import validate_one
 
     _summary(validate_one(Path(args.bundle), _config(args), _progress))
     return 0
@@ -100,9 +98,10 @@ def cmd_verdicts_import(args: argparse.Namespace) -> int:
     keyed by finding identity, not by run) and show in the next reports."""
     import getpass
 
-    from pipelines.persist import open_store
-    from pipelines.runtime import HOME_ENV
-    from pipelines.verdict_import import find_data_dir, import_verdicts
+    from smartcert.pipelines.persist import open_store
+    from smartcert.pipelines.runtime import HOME_ENV, find_data_dir
+    from smartcert.reports.xlsx import read_verdicts
+    from smartcert.store.reviews import import_verdicts
 
     sheet = Path(args.file)
     explicit = args.data_dir or os.environ.get(HOME_ENV)
@@ -112,7 +111,7 @@ def cmd_verdicts_import(args: argparse.Namespace) -> int:
                   "지정하세요")
         return 2
     store = open_store(args.store_url, data_dir or Path.cwd())
-    result = import_verdicts(sheet, store, args.reviewer or getpass.getuser())
+    result = import_verdicts(read_verdicts(sheet), store, args.reviewer or getpass.getuser())
     for problem in result.problems:
         _progress(f"  {problem}")
     _progress(f"{sheet}: 검토 의견 {result.recorded}건 기록, 변경 없음 {result.unchanged}건, "
@@ -122,12 +121,11 @@ def cmd_verdicts_import(args: argparse.Namespace) -> int:
 
 def cmd_renewals_run(args: argparse.Namespace) -> int:
     """The renewal re-validation flow on the embedded default (see cmd_intake)."""
-    from pipelines.runtime import RunConfig, prepare_prefect
+    from smartcert.pipelines.runtime import RunConfig, prepare_prefect
 
     config = RunConfig.make(args.out, args.data_dir, store_url=args.store_url)
     prepare_prefect(config.data_dir)
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from pipelines.renewal_flow import renewal_revalidation
+    from smartcert.pipelines.renewal_flow import renewal_revalidation
 
     result = renewal_revalidation(str(config.out_dir), today=args.today,
                                   within_days=args.within_days, purpose=args.purpose,

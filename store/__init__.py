@@ -10,9 +10,9 @@ Every write is idempotent and keyed by content, so a batch killed mid-way can si
 run again (see `store.api`).
 """
 
-from store.api import Store
-from store.identity import finding_key, finding_keys, lineage_key
-from store.records import (
+from smartcert.store.api import Store
+from smartcert.store.identity import finding_key, finding_keys, lineage_key
+from smartcert.store.records import (
     RunInfo,
     RunKind,
     RunStatus,

@@ -16,15 +16,16 @@ from typing import Any
 from sqlalchemy import Engine, Select, select
 from sqlalchemy.orm import Session
 
-from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract, MediaType
-from schemas.catalogue import RuleSet
-from schemas.report import DocumentSummary, FindingsReport
-from store import models as m
-from store.db import create_tables, default_url, insert_new, make_engine, upsert
-from store.extracts import StoreExtractCache, renamed
-from store.identity import finding_keys, lineage_key
-from store.records import (
+from smartcert.core.files.media import MediaType
+from smartcert.core.report import DocumentSummary, FindingsReport
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.store import models as m
+from smartcert.store.db import create_tables, default_url, insert_new, make_engine, upsert
+from smartcert.store.extracts import StoreExtractCache, renamed
+from smartcert.store.identity import finding_keys, lineage_key
+from smartcert.store.records import (
     RunInfo,
     RunKind,
     RunStatus,
@@ -34,7 +35,7 @@ from store.records import (
     Verdict,
     VerdictKind,
 )
-from store.versions import backend_of, project_version, settings_digest
+from smartcert.store.versions import backend_of, project_version, settings_digest
 
 _LATEST_LAST = (m.VerdictRow.at, m.VerdictRow.recorded_at)
 
@@ -126,7 +127,7 @@ class Store:
         keys = finding_keys(lineage, report.program, report.findings)
         now = _now()
         with self._session() as s, s.begin():
-            insert_new(s, m.Submission, [{
+            insert_new(s, m.SubmissionRow, [{
                 "id": sub.id, "lineage": lineage, "applicant": sub.applicant,
                 "city_type_claimed": sub.city_type_claimed, "population": sub.population,
                 "selected_areas": sub.selected_areas, "source_name": source_name,
@@ -172,12 +173,12 @@ class Store:
         """The document list as last saved: the same content under new file names replaces
         the old names instead of listing the files twice."""
         names = [d.file for d in docs]
-        old = s.scalars(select(m.Document).where(m.Document.submission_id == submission_id,
-                                                 m.Document.file.not_in(names)))
+        old = s.scalars(select(m.DocumentRow).where(m.DocumentRow.submission_id == submission_id,
+                                                 m.DocumentRow.file.not_in(names)))
         for row in old:
             s.delete(row)
         s.flush()
-        upsert(s, m.Document, [
+        upsert(s, m.DocumentRow, [
             {"submission_id": submission_id, "file": d.file, "sha256": d.sha256,
              "kind": d.kind, "pages": d.pages, "status": d.status, **produced}
             for d in docs], keys=("submission_id", "file"))
@@ -185,12 +186,12 @@ class Store:
     def submissions_of(self, lineage: str) -> list[StoredSubmission]:
         """Every submission (content) of one lineage, oldest first."""
         with self._session() as s:
-            subs = s.scalars(select(m.Submission).where(m.Submission.lineage == lineage)
-                             .order_by(m.Submission.first_seen, m.Submission.id)).all()
+            subs = s.scalars(select(m.SubmissionRow).where(m.SubmissionRow.lineage == lineage)
+                             .order_by(m.SubmissionRow.first_seen, m.SubmissionRow.id)).all()
             out = []
             for sub in subs:
-                docs = s.scalars(select(m.Document).where(m.Document.submission_id == sub.id)
-                                 .order_by(m.Document.file))
+                docs = s.scalars(select(m.DocumentRow).where(m.DocumentRow.submission_id == sub.id)
+                                 .order_by(m.DocumentRow.file))
                 out.append(StoredSubmission(
                     id=sub.id, lineage=sub.lineage, applicant=sub.applicant,
                     source_name=sub.source_name, first_seen=sub.first_seen,
@@ -204,8 +205,8 @@ class Store:
         it (oldest first): consecutive entries are what to diff."""
         q = (select(m.Result, m.RunResult.run_id, m.RunResult.saved_at)
              .join(m.RunResult, m.RunResult.result_id == m.Result.id)
-             .join(m.Submission, m.Submission.id == m.Result.submission_id)
-             .where(m.Submission.lineage == lineage))
+             .join(m.SubmissionRow, m.SubmissionRow.id == m.Result.submission_id)
+             .where(m.SubmissionRow.lineage == lineage))
         if program is not None:
             q = q.where(m.Result.program == program)
         return self._reports(q.order_by(m.RunResult.saved_at, m.Result.created_at), lineage)
@@ -268,8 +269,8 @@ class Store:
         re-validation maps again when the files themselves are gone. The newest extract of
         each file's bytes (any settings); files without one are left out."""
         with self._session() as s:
-            docs = s.scalars(select(m.Document).where(m.Document.submission_id == submission_id)
-                             .order_by(m.Document.file)).all()
+            docs = s.scalars(select(m.DocumentRow).where(m.DocumentRow.submission_id == submission_id)
+                             .order_by(m.DocumentRow.file)).all()
             out = []
             for d in docs:
                 row = s.scalars(select(m.Extract).where(m.Extract.sha256 == d.sha256)
@@ -320,9 +321,9 @@ class Store:
             raise ValueError("pass exactly one of submission_id and lineage")
         keys = (select(m.FindingRow.finding_key)
                 .join(m.Result, m.Result.id == m.FindingRow.result_id)
-                .join(m.Submission, m.Submission.id == m.Result.submission_id))
-        keys = keys.where(m.Submission.id == submission_id if submission_id is not None
-                          else m.Submission.lineage == lineage)
+                .join(m.SubmissionRow, m.SubmissionRow.id == m.Result.submission_id))
+        keys = keys.where(m.SubmissionRow.id == submission_id if submission_id is not None
+                          else m.SubmissionRow.lineage == lineage)
         q = (select(m.VerdictRow).where(m.VerdictRow.finding_key.in_(keys.distinct()))
              .order_by(*_LATEST_LAST))
         with self._session() as s:

@@ -12,7 +12,7 @@ from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from store.models import Base
+from smartcert.store.models import Base
 
 DEFAULT_DB_NAME = "smartcert.db"
 _SCHEMA_LOCK = 0x5C_57_0E  # any constant: serialises table creation across processes (PG)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract, MediaType
-from schemas.findings import Location
+from smartcert.core.files.media import MediaType
+from smartcert.core.findings import Location
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract
 
 if TYPE_CHECKING:
-    from store.api import Store
+    from smartcert.store.api import Store
 
 
 def renamed(doc: DocumentExtract, name: str) -> DocumentExtract:

@@ -9,8 +9,8 @@ import json
 import re
 from collections import Counter
 
-from extractors.normalize import match_key
-from schemas.findings import Finding, Location
+from smartcert.core.findings import Finding, Location
+from smartcert.core.normalize import match_key
 
 _ARCHIVE_SUFFIX = re.compile(r"\.zip$", re.IGNORECASE)
 

@@ -65,7 +65,7 @@ class Run(Base):
     status: Mapped[str] = mapped_column(String(16))  # running | complete | partial | failed
 
 
-class Submission(Base):
+class SubmissionRow(Base):
     __tablename__ = "submissions"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)  # intake's content id
@@ -78,7 +78,7 @@ class Submission(Base):
     first_seen: Mapped[datetime]
 
 
-class Document(Produced, Base):
+class DocumentRow(Produced, Base):
     """A file of a submission. `kind` is a classification: the latest save wins."""
 
     __tablename__ = "documents"

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from schemas.report import DocumentSummary, FindingsReport
-from schemas.verdicts import VerdictKind
+from smartcert.core.report import DocumentSummary, FindingsReport
+from smartcert.core.verdicts import VerdictKind
 
 
 class RunKind(StrEnum):

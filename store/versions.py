@@ -7,9 +7,9 @@ from dataclasses import asdict
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
-from extractors.base import ExtractSettings
-from extractors.models import MediaType
-from extractors.registry import backend_for
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.registry import backend_for
 
 
 @cache

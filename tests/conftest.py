@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# rule_probe fixture and the final 'rule coverage' check of the rule tests
+pytest_plugins = ("tests.rule_coverage",)
+
 
 @cache
 def _pdf(text: str) -> bytes:
@@ -69,7 +72,7 @@ def _tree(root: Path, skip: Path) -> set[Path]:
 def take(tmp_path: Path) -> Callable[..., object]:
     """Run `open_submission` on bytes (saved as a zip) or a path, asserting containment:
     nothing appears outside `tmp_path/work`, and no staging folder is left behind."""
-    from intake import open_submission
+    from smartcert.intake import open_submission
 
     work = tmp_path / "work"
 

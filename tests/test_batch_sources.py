@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.batch import submissions_of_all
+from smartcert.pipelines.batch import submissions_of_all
 
 
 def test_submissions_of_several_folders_in_order_and_names_must_differ(tmp_path: Path) -> None:

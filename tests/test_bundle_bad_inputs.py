@@ -8,9 +8,10 @@ from pathlib import Path
 
 import fitz
 
-from extractors.api import extract_file
-from extractors.models import DocumentStatus, MediaType
-from pipelines.batch import run_submission
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.models import DocumentStatus
+from smartcert.pipelines.batch import run_submission
 from tests.builders.hwp_pdf import Grid, draw_grid, new_pdf, put_words
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real-hancom"
@@ -106,7 +107,7 @@ def test_scanned_pdf_page_is_ocrd_with_confidence(tmp_path: Path) -> None:
 
 
 def test_password_protected_workbook_is_encrypted_not_legacy(tmp_path: Path) -> None:
-    from extractors.ooxml import is_encrypted_package
+    from smartcert.extractors.ooxml import is_encrypted_package
 
     path = tmp_path / "요약표.xlsx"
     # an Office 'encrypted package': an OLE container with these two streams

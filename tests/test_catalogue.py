@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from schemas.catalogue import (
+from smartcert.schemas.catalogue import (
     CatalogueError,
     available_rulesets,
     load_ruleset,
     load_ruleset_from,
 )
-from schemas.catalogue_load import RULESETS_DIR
+from smartcert.schemas.catalogue.read import RULESETS_DIR
+from tests.shared_paths import REFERENCE, require
 
-CSV = Path("/work/shared/reference/city-2025-indicators.csv")
+CSV = REFERENCE / "city-2025-indicators.csv"
 OPTIONAL = ["행정", "주거", "교육", "문화관광", "경제", "보건복지", "환경에너지"]
 
 
@@ -30,9 +31,7 @@ def rs():
 
 @pytest.fixture(scope="module")
 def csv_rows() -> list[dict[str, str]]:
-    if not CSV.is_file():
-        pytest.skip("reference CSV not mounted")
-    with CSV.open(encoding="utf-8") as f:
+    with require(CSV).open(encoding="utf-8") as f:
         return list(csv.DictReader(f))
 
 
@@ -96,6 +95,39 @@ def test_qualitative_units_and_stages(rs) -> None:
     assert q.stage_points.published is False  # an assumption, labelled as such
     assert rs.qualitative_unit("자원 조성").id == "funding"  # the call's other wording
     assert rs.stage("요건충족 단계").id == "meets"
+
+
+def test_qualitative_sub_items(rs) -> None:
+    """One stage per 소분류: 26 of them under the 10 중분류, numbered per 대분류."""
+    q = rs.qualitative
+    labels = {u.id: [i.label for i in u.items] for u in q.units}
+    assert labels["private_civic_capacity"] == ["2.1 기업 부문", "2.2 민간 부문", "2.3 리빙랩"]
+    assert labels["funding"] == ["4.1 집행 예산", "4.2 중장기 예산", "4.3 민간 투자"]
+    assert sum(len(u.items) for u in q.units) == 26
+    basis = next(u for u in q.units if u.id == "institutional_basis").items[0]
+    assert basis.criteria_rows == ["비전", "계획", "지침"]
+    services = next(u for u in q.units if u.id == "intelligent_services")
+    assert [i.area for i in services.items] == [a.id for a in rs.structure.areas]
+    chosen = {a.id for a in rs.mandatory_areas} | {rs.area(n).id for n in ("행정", "교육", "환경에너지")}
+    assert [i.label for i in services.expected_items(chosen)] == [
+        "1.1 교통", "1.2 안전", "1.3 행정", "1.5 교육", "1.9 환경 에너지"]
+    # the form prints '2.1 무선통신망' only: recorded, and the wired row is not expected
+    network = next(u for u in q.units if u.id == "network")
+    wired, wireless = network.items
+    assert (wired.on_form, wireless.form_number) == (False, "2.1")
+    assert [i.label for i in network.expected_items(chosen)] == ["2.2 무선통신망"]
+    assert {d.id for d in q.discrepancies} == {"qualitative-stage-per-item",
+                                               "qualitative-network-items"}
+
+
+def test_qualitative_items_accept_the_older_string_form() -> None:
+    from smartcert.schemas.catalogue.program import QualitativeUnit
+
+    u = QualitativeUnit(id="x", name="공공 역량", group="A", subgroup="x", clause="c",
+                        items=["1.1 전담 공무원", {"number": "1.2", "name": "전담 조직"}])
+    assert [(i.number, i.name) for i in u.items] == [("1.1", "전담 공무원"), ("1.2", "전담 조직")]
+    with pytest.raises(ValueError, match=r"not '<n\.n> <name>'"):
+        QualitativeUnit(id="x", name="x", group="A", subgroup="x", clause="c", items=["전담"])
 
 
 @pytest.mark.parametrize(("total", "grade"), [
@@ -224,6 +256,30 @@ def test_broken_copy_names_every_problem(tmp_path) -> None:
     assert "city-2025" in str(err.value)
 
 
+def test_broken_qualitative_items_are_named(tmp_path) -> None:
+    folder = tmp_path / "city-2025"
+    shutil.copytree(RULESETS_DIR / "city-2025", folder)
+    path = folder / "qualitative.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    units = {u["id"]: u for u in data["units"]}
+    units["private_civic_capacity"]["items"][2]["number"] = "2.2"  # twice in 혁신성
+    units["public_capacity"]["items"].append({"number": "2.4", "name": "겸임 공무원"})
+    units["intelligent_services"]["items"][0]["area"] = "space"
+    units["funding"]["items"] = []
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(CatalogueError) as err:
+        load_ruleset_from(folder)
+    problems = err.value.problems
+    assert "qualitative group A: 소분류 number 2.2 used 2 times" in problems
+    text = "\n".join(problems)
+    assert "qualitative unit 공공 역량: 소분류 numbers ['1', '2'] mix 중분류 numbers" in text
+    assert "qualitative item 1.1 교통: unknown area 'space'" in text
+    assert "qualitative: area transport has 0 소분류 rows, expected 1" in text
+    assert "qualitative unit 재원 조성: no 소분류 (items)" in text
+    # numbers repeat across 대분류 (1.1 전담 공무원, 1.1 스마트도시 협의체, 1.1 교통): fine
+    assert "1.1 used" not in text
+
+
 def test_broken_optional_area_points_fail_only_some_choices(tmp_path) -> None:
     def edit(by_code, items) -> None:
         by_code["C-6-1"]["points"] = 25  # 문화관광 now 45
@@ -258,3 +314,19 @@ def test_city_2023_is_partial_and_cannot_score(rs) -> None:
     assert len(successors) == len(set(successors)) == 62  # I07 팹랩, G05 MOU have none
     assert all(rs.get(c) is not None for c in successors)
     assert old.find_by_name("팹랩(메이커스페이스) 운영 건수")[0].code == "I07"
+
+
+def test_form_templates_are_a_section_of_the_rule_set(rs, tmp_path: Path) -> None:
+    """forms.yaml (the call's printed forms) loads with the rule set and must agree with it:
+    a template for an indicator the rule set does not have is a catalogue error."""
+    assert rs.forms is not None
+    c23 = rs.form_template("C-2-3")
+    assert c23 is not None and [t.total_row is not None for t in c23.tables] == [True, False]
+    assert rs.form_template("C-1-8") is None  # 자체 설정 지표: the call prints no form
+    folder = tmp_path / "city-2025"
+    shutil.copytree(RULESETS_DIR / "city-2025", folder)
+    forms = folder / "forms.yaml"
+    forms.write_text(forms.read_text(encoding="utf-8").replace("- code: C-2-3", "- code: C-2-99"),
+                     encoding="utf-8")
+    with pytest.raises(CatalogueError, match="C-2-99: no such indicator"):
+        load_ruleset_from(folder)

@@ -7,9 +7,11 @@ from decimal import Decimal
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from extractors.values import parse_date, parse_span
-from schemas.catalogue import load_ruleset
-from schemas.claims import (
+from smartcert.core.findings import Location
+from smartcert.core.report import FindingsReport
+from smartcert.core.values import parse_date, parse_span
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import (
     Achievement,
     Component,
     Document,
@@ -24,8 +26,6 @@ from schemas.claims import (
     Submission,
     parse_evidence_pages,
 )
-from schemas.findings import Location
-from schemas.report import FindingsReport
 
 PROPOSAL = "정량지표_평가제안서.pdf"
 
@@ -73,6 +73,8 @@ def _claims() -> list[BaseModel]:
     free = IndicatorClaim(code="C-5-3", value=None, text="AI 튜터 이용자 만족도 87.5%")
     quali = QualitativeClaim(
         unit="governance_system", unit_as_printed="1. 추진체계", item="1.1 스마트도시협의체",
+        item_number="1.1", item_name="스마트도시 협의체",
+        item_source=Location(file="자체평가표.pdf", page=2, bbox=(60.0, 144.0, 180.0, 166.0)),
         stage=Stage.ADVANCED, stage_text="발전단계",
         narrative="■ 민간전문가 중심의 스마트도시위원회 구성·운영\n- 스마트 함께해요!",
         achievements=[Achievement(text="스마트도시위원회 본회의 개최", date=parse_date("'24.5.10"),
@@ -92,6 +94,17 @@ def _claims() -> list[BaseModel]:
         qualitative=[quali], source=Location(file="신청서.pdf", page=1), notes=["USB 제출"])
     return [*docs, *awards.components, *awards.items, awards.items[0].cells[0], awards, ratio,
             plan, invest, free, *quali.achievements, quali, sub]
+
+
+def test_qualitative_claim_labels_its_sub_item() -> None:
+    row = QualitativeClaim(unit="network", item="2.1 무선통신망", item_number="2.2",
+                           item_name="무선통신망")
+    assert row.item_label == "2.2 무선통신망"  # the catalogue's number, not the form's
+    assert QualitativeClaim(unit="x", item="2.4 기금").item_label == "2.4 기금"
+    assert QualitativeClaim(unit="funding").item_label is None  # a 중분류 claimed as a whole
+    # the fields added for 소분류 are optional: claims stored before them still load
+    old = QualitativeClaim.model_validate({"unit": "funding", "stage": "meets"})
+    assert old.item is None and old.item_number is None and old.stage is Stage.MEETS
 
 
 @pytest.mark.parametrize("model", _claims(), ids=lambda m: type(m).__name__)

@@ -13,11 +13,11 @@ import docx
 import pytest
 from openpyxl import Workbook
 
-from extractors.api import extract_file
-from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract, DocumentStatus
-from schemas.claims import DocumentKind
-from schemas.mapping.classify import classify, classify_bundle
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract, DocumentStatus
+from smartcert.schemas.claims import DocumentKind
+from smartcert.schemas.mapping.classify import classify, classify_bundle
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLES = ROOT / "samples" / "bundles"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from extractors.base import ExtractSettings
-from pipelines.batch import run_batch
-from store import Store
+from smartcert.extractors.base import ExtractSettings
+from smartcert.pipelines.batch import run_batch
+from smartcert.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "bundles"

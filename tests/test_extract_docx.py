@@ -12,8 +12,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Mm
 
-from extractors.docx import DocxBackend
-from extractors.models import DocumentExtract, DocumentStatus, MediaType, TextLayer
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.docx import DocxBackend
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, TextLayer
 
 W = nsdecls("w")
 

@@ -9,9 +9,10 @@ import fitz
 import pytest
 from PIL import Image
 
-from extractors.base import ExtractSettings
-from extractors.image import ImageBackend, to_grey
-from extractors.models import DocumentExtract, DocumentStatus, MediaType, TextLayer
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.image import ImageBackend, to_grey
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, TextLayer
 
 NANUM = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 AWARD = "2024 공공데이터 제공 우수기관 표창 2024.10.15"

@@ -7,11 +7,11 @@ from pathlib import Path
 import fitz
 import pytest
 
-from extractors.api import extract_file
-from extractors.models import DocumentStatus, TextLayer
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentStatus, TextLayer
 from tests.builders.hwp_pdf import Grid, draw_grid, new_pdf, put_words
-
-REAL = Path(__file__).resolve().parents[2] / "shared" / "real-hancom"
+from tests.shared_paths import REAL_HANCOM, require
 
 
 def _save(doc: fitz.Document, path: Path) -> Path:
@@ -84,6 +84,22 @@ def test_table_continued_on_next_page_is_joined_without_repeated_header(tmp_path
     assert next(c for c in t.cells if c.row == 30).page == 2
 
 
+def test_a_heading_between_two_tables_keeps_them_apart(tmp_path: Path) -> None:
+    """C-9-2's heading and unit line at the foot of a page, its table at the top of the next
+    with the same column boundaries as C-9-1's table above the heading: two tables."""
+    pdf = new_pdf(2)
+    rows1 = {(r, c): f"{r}-{c}" for r in range(0, 28) for c in range(3)}
+    draw_grid(pdf[0], Grid(60, 100, [150, 150, 150], [22] * 28, rows1))
+    put_words(pdf[0], 60, 740, "② 재생에너지 공급 비율")
+    put_words(pdf[0], 60, 756, "(단위: %)")
+    rows2 = {(0, 0): "지 표", (0, 1): "재생에너지 공급 비율", (0, 2): "12.5%"}
+    rows2 |= {(r, c): f"b{r}-{c}" for r in range(1, 4) for c in range(3)}
+    draw_grid(pdf[1], Grid(60, 60, [150, 150, 150], [22] * 4, rows2))
+    put_words(pdf[0], 290, 820, "- 12 -")  # a page number stays no obstacle
+    tables = extract_file(_save(pdf, tmp_path / "two-forms.pdf")).tables
+    assert [t.pages for t in tables] == [[1], [2]]
+
+
 def test_tables_side_by_side_with_different_columns_are_not_joined(tmp_path: Path) -> None:
     pdf = new_pdf(2)
     draw_grid(pdf[0], Grid(60, 600, [100, 100], [22] * 8, {(0, 0): "가", (0, 1): "나"}))
@@ -114,7 +130,7 @@ def test_private_use_glyphs_make_a_page_unusable(tmp_path: Path) -> None:
     # a broken ToUnicode map shows up as private-use or Latin-1 garbage
     pdf[0].insert_text((72, 100), "ÇÑ±Û ¿À´Ã " * 6, fontname="helv", fontsize=10)
     doc = extract_file(_save(pdf, tmp_path / "garbage.pdf"),
-                       settings=__import__("extractors.base").base.ExtractSettings(ocr=False))
+                       settings=ExtractSettings(ocr=False))
     assert doc.pages[0].text_layer is TextLayer.UNUSABLE
     assert any(f.rule == "intake.ocr-skipped" for f in doc.findings)
 
@@ -153,9 +169,8 @@ def test_truncated_pdf_never_raises(tmp_path: Path, keep: float) -> None:
     assert all(f.category == "intake" for f in doc.findings)
 
 
-@pytest.mark.skipif(not REAL.exists(), reason="shared/real-hancom not beside the repo")
 def test_real_hancom_work_plan_numbers_stay_whole() -> None:
-    doc = extract_file(REAL / "2022년 국립국어원 업무계획.pdf")
+    doc = extract_file(require(REAL_HANCOM / "2022년 국립국어원 업무계획.pdf"))
     assert len(doc.pages) == 37 and all(p.text_layer is TextLayer.GOOD for p in doc.pages)
     texts = {c.text for t in doc.tables for c in t.cells}
     # PyMuPDF's find_tables splits these ('2208건' + ','); pdfplumber drops the open edge

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from extractors.findings import ranges_text
-from extractors.models import DocumentExtract, DocumentStatus, MediaType, TextLayer
-from extractors.xlsx import XlsxBackend
-from extractors.xlsx_format import display_text
-from extractors.xlsx_formulas import formulas_without_value, scan_sheet_xml
+from smartcert.core.files.media import MediaType
+from smartcert.extractors.findings import ranges_text
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, TextLayer
+from smartcert.extractors.xlsx import XlsxBackend
+from smartcert.extractors.xlsx_format import display_text
+from smartcert.extractors.xlsx_formulas import formulas_without_value, scan_sheet_xml
 
 SHEET1 = "xl/worksheets/sheet1.xml"
 
@@ -324,7 +325,7 @@ def test_cjk_builtin_date_ids_are_dates(tmp_path: Path) -> None:
 
 
 def test_huge_sheet_is_cut_with_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("extractors.xlsx.MAX_CELLS", 7)
+    monkeypatch.setattr("smartcert.extractors.xlsx.MAX_CELLS", 7)
     wb = Workbook()
     for r in range(1, 6):
         wb.active.append([f"행{r}", r, r * 10])

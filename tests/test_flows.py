@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from prefect.utilities.importtools import import_object
 
-import pipelines.steps as steps
-from store import RunStatus, Store
+import smartcert.pipelines.steps as steps
+from smartcert.store import RunStatus, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "bundles"
@@ -35,7 +36,7 @@ def _report(out: Path, name: str) -> dict:
 def batch_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None):  # type: ignore[no-untyped-def]
     """nuri-hwp and chorong-word (both 중소도시), with chorong's evidence PDF made to break
     its extractor, run once through the batch flow."""
-    from pipelines.flows import batch_intake
+    from smartcert.pipelines.flows import batch_intake
 
     tmp = tmp_path_factory.mktemp("flow")
     batch = _batch(tmp, "nuri-hwp", "chorong-word")
@@ -111,7 +112,7 @@ def test_batch_publishes_table_and_markdown_artifacts(batch_run) -> None:  # typ
 
 
 def test_the_same_batch_on_a_local_dask_cluster_two_submissions_at_once(tmp_path: Path, batch_run) -> None:  # type: ignore[no-untyped-def]
-    from pipelines.flows import batch_intake
+    from smartcert.pipelines.flows import batch_intake
 
     serial_out, _ = batch_run
     batch = _batch(tmp_path, "nuri-hwp", "solnae-split")
@@ -129,10 +130,7 @@ def test_prefect_yaml_points_at_real_flows() -> None:
     spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
     names = []
     for dep in spec["deployments"]:
-        module, name = dep["entrypoint"].split(":")
-        assert (ROOT / module).exists()
-        mod = __import__(module.removesuffix(".py").replace("/", "."), fromlist=[name])
-        flow = getattr(mod, name)
+        flow = import_object(dep["entrypoint"])  # what `prefect deploy` and a worker load
         assert flow.name == dep["name"]
         assert set(dep.get("parameters", {})) <= set(flow.parameters.properties)
         names.append(dep["name"])

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from intake import IntakeLimits, IntakeRule
+from smartcert.intake import IntakeLimits
+from smartcert.intake import rules as R
 
 MiB = 1 << 20
 
@@ -318,5 +319,5 @@ def test_corrupt_inner_zip_is_reported(take, make_zip, make_pdf):
     broken = make_zip([("x.pdf", make_pdf("x"))])[:60]
     res = take(make_zip([("inner.zip", broken), ("ok.pdf", make_pdf("ok"))]))
     assert "ok.pdf" in names(res)
-    assert [f.locations[0].file for f in res.findings if f.rule == IntakeRule.CORRUPT_ARCHIVE] \
+    assert [f.locations[0].file for f in res.findings if f.rule == R.CORRUPT_ARCHIVE.id] \
         == ["inner.zip"]

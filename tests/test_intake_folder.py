@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from intake import open_submission
+from smartcert.intake import open_submission
 
 
 @pytest.fixture

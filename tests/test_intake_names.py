@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intake import RULES, IntakeLimits, IntakeRule
-from intake.names import decode_raw_name, is_os_junk, name_too_long, safe_relative_path
-from intake.rules import intake_finding
-from schemas.findings import Category
+from smartcert.core.findings import Category
+from smartcert.intake import IntakeLimits
+from smartcert.intake.names import decode_raw_name, is_os_junk, name_too_long, safe_relative_path
+from smartcert.intake.rules import intake_finding
+from smartcert.validators.catalogue import all_rules
 
 
 @pytest.mark.parametrize(("raw", "expected", "ok"), [
@@ -74,11 +75,18 @@ def test_limits_defaults():
         lim.max_ratio = 5.0  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("rule", list(IntakeRule))
-def test_every_rule_has_a_template_that_builds_a_valid_finding(rule):
-    spec = RULES[rule]
+INTAKE_RULES = [e.spec for e in all_rules()
+                if e.module in ("smartcert.intake.rules", "smartcert.core.files.rules")]
+
+
+def test_the_intake_rules_are_all_there():
+    assert len(INTAKE_RULES) == 17 and "intake.empty-file" in {s.id for s in INTAKE_RULES}
+
+
+@pytest.mark.parametrize("spec", INTAKE_RULES, ids=lambda s: s.id)
+def test_every_rule_has_a_template_that_builds_a_valid_finding(spec):
     fields = {f for _, f, _, _ in string.Formatter().parse(spec.template) if f}
-    finding = intake_finding(rule, "bundle.zip!x.pdf", **{f: "값" for f in fields})
-    assert finding.category is Category.INTAKE and finding.rule == rule.value
+    finding = intake_finding(spec, "bundle.zip!x.pdf", **{f: "값" for f in fields})
+    assert finding.category is Category.INTAKE and finding.rule == spec.id
     assert finding.severity == spec.severity and "{" not in finding.message
     assert finding.locations[0].file == "bundle.zip!x.pdf"

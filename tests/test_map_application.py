@@ -12,16 +12,16 @@ from typing import Any
 import docx
 import pytest
 
-from extractors.api import extract_file
-from extractors.models import DocumentExtract
-from extractors.values import PartialDate
-from schemas.catalogue import load_ruleset
-from schemas.claims import Document, DocumentKind, Submission
-from schemas.mapping.application import map_application
-from schemas.mapping.classify import classify_bundle
-from validators.completeness.missing_applicant_fact import MissingApplicantFact
-from validators.completeness.missing_document import MissingDocument
-from validators.rule import CheckContext
+from smartcert.core.values import PartialDate
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import Document, DocumentKind, Submission
+from smartcert.schemas.mapping.application import map_application
+from smartcert.schemas.mapping.classify import classify_bundle
+from smartcert.validators.completeness.missing_applicant_fact import MissingApplicantFact
+from smartcert.validators.completeness.missing_document import MissingDocument
+from smartcert.validators.rule import CheckContext
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLES = ROOT / "samples" / "bundles"
@@ -230,6 +230,23 @@ def test_docx_with_inline_labels_and_an_unknown_area(tmp_path: Path) -> None:
     assert f.locations[0].file == "공문.docx"
 
 
+def test_header_lines_holding_two_facts_are_split_at_the_second_label(tmp_path: Path) -> None:
+    """Class 7 of the reading issue: '신청기관: 한빛시    신청유형: 대도시' is two facts; the
+    applicant is 한빛시, not '한빛시 신청유형: 대도시'. A colon inside a value stays."""
+    path = _docx(tmp_path / "공문.docx", [
+        "신청기관: 한빛광역시    신청유형: 대도시",
+        "인구수: 1,476,530명    선택 서비스 분야: 문화관광, 경제, 보건복지",
+        "접수일시: 2025. 9. 19. 10:30",
+    ])
+    facts = map_application([(extract_file(path), K.APPLICATION)])
+    assert (facts.applicant, facts.applicant_kind) == ("한빛광역시", "광역시")
+    assert facts.city_type_claimed == "대도시"
+    assert facts.population == 1476530
+    assert [a.area_id for a in facts.selected_areas] == [
+        "culture_tourism", "economy", "health_welfare"]
+    assert facts.findings == []
+
+
 def test_stated_kind_and_unreadable_type(tmp_path: Path) -> None:
     path = _docx(tmp_path / "a.docx", [], [
         ["기관명", "세종특별자치시", "기관 유형", "특별자치시"],
@@ -248,7 +265,7 @@ def test_empty_input_gives_empty_facts() -> None:
 
 
 def test_applicant_kind_from_suffix() -> None:
-    from schemas.mapping.application import _kind_of
+    from smartcert.schemas.mapping.application import _kind_of
 
     rs = load_ruleset()
     assert _kind_of("한빛광역시", rs) == "광역시"

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from extractors.models import DocumentExtract
-from extractors.normalize import match_key
-from schemas.catalogue import load_ruleset
-from schemas.claims import IndicatorClaim, ListedItem
-from schemas.mapping.forms import map_forms
-from schemas.mapping.summary import map_summary
+from smartcert.core.normalize import match_key
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import IndicatorClaim, ListedItem
+from smartcert.schemas.mapping.forms import map_forms
+from smartcert.schemas.mapping.summary import map_summary
 from tests.test_map_summary import TRUTHS, load_truth, make_doc, make_table, proposal_extract, span
 
 RS = load_ruleset("city-2025")

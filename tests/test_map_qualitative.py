@@ -1,6 +1,8 @@
-"""The qualitative self-assessment → claimed stage per unit: the sample bundles against
+"""The qualitative self-assessment → claimed stage per 소분류 (or per 중분류 when a table
+prints no 소분류 rows): the sample bundles (stage merged over each 중분류's 소분류) against
 their truth, a Word table with one column per stage and marks, a workbook with its
-columns reordered and continued on a second sheet, and incomplete tables."""
+columns reordered and continued on a second sheet, and incomplete tables. The call's own
+layout: test_map_qualitative_form.py."""
 
 from __future__ import annotations
 
@@ -13,11 +15,11 @@ import docx
 import pytest
 from openpyxl import Workbook
 
-from extractors.api import extract_file
-from extractors.models import DocumentExtract
-from schemas.catalogue import load_ruleset
-from schemas.claims import QualitativeClaim, Stage
-from schemas.mapping.qualitative import map_qualitative
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import QualitativeClaim, Stage
+from smartcert.schemas.mapping.qualitative import map_qualitative
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLES = ROOT / "samples" / "bundles"
@@ -42,23 +44,35 @@ def truth(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 @pytest.mark.slow
-def test_sample_stages_equal_the_truth(truth: dict[str, Any]) -> None:
+@pytest.mark.parametrize("with_areas", [True, False], ids=["areas", "no-areas"])
+def test_sample_stages_equal_the_truth(truth: dict[str, Any], with_areas: bool) -> None:
+    """Each 소분류 printed gets the stage of the cell merged over its 중분류's rows."""
     d = next(x for x in truth["documents"] if x["kind"] == "qualitative_self_assessment")
-    claims, findings = map_qualitative(extract(BUNDLES / truth["bundle"] / d["file"]))
+    areas = truth["selected_areas"] if with_areas else None
+    claims, findings = map_qualitative(extract(BUNDLES / truth["bundle"] / d["file"]), RS, areas)
     assert findings == []
-    got = by_name(claims)
-    assert len(claims) == 10 and set(got) == {q["unit"] for q in truth["qualitative"]}
+    names = {u.id: u.name for u in UNITS}
+    got = {(names[c.unit], c.item_label): c for c in claims}
+    expected = [(q["unit"], item) for q in truth["qualitative"] for item in q["sub_items"]]
+    assert [(names[c.unit], c.item_label) for c in claims] == expected  # one claim each
     for q in truth["qualitative"]:
-        c = got[q["unit"]]
-        assert c.stage is not None and c.stage.level == q["stage_index"], q["unit"]
-        assert c.stage.label == q["stage"]
-        assert c.stage_text == q["stage_text"]
-        assert c.source is not None and (c.source.file, c.source.page) == (q["file"], q["page"])
-        assert c.source.bbox is not None
-        assert c.item is None and len(c.narrative) > 30
-        assert "향후" not in " ".join(a.text for a in c.achievements)
+        for item in q["sub_items"]:
+            c = got[q["unit"], item]
+            assert c.stage is not None and c.stage.level == q["stage_index"], item
+            assert c.stage.label == q["stage"]
+            assert c.stage_text == q["stage_text"]
+            assert c.source is not None and (c.source.file, c.source.page) == (q["file"], q["page"])
+            assert c.source.bbox is not None
+            assert c.item_source is not None and c.item_source.page == q["page"]
+            assert c.item == item and c.item_number == item.split()[0]
+            assert c.unit_as_printed is not None and q["unit"].replace(" ", "") in \
+                c.unit_as_printed.replace(" ", "")  # the 중분류 heading, not the next one's
+            assert len(c.narrative) > 30
+            assert "향후" not in " ".join(a.text for a in c.achievements)
+        # the stage cell is merged over the 중분류's 소분류: one cell, one place
+        assert len({got[q["unit"], i].source for i in q["sub_items"]}) == 1
     # the plan line of 제도기반 is a dated achievement with its span
-    plan = [a for a in got["제도기반"].achievements if a.span is not None]
+    plan = [a for a in got["제도기반", "2.1 제도 기반"].achievements if a.span is not None]
     assert plan and "스마트도시계획" in plan[0].text and plan[0].location is not None
 
 
@@ -128,7 +142,14 @@ def test_incomplete_and_unclear_tables_give_findings(tmp_path: Path) -> None:
     assert got["11. 디지털 포용"].stage is Stage.MEETS  # kept, reported, not dropped
     missing = next(f for f in findings if f.rule == "completeness.missing-qualitative-unit")
     assert "재원 조성" in missing.message
+    unstaged = next(f for f in findings if f.rule == "completeness.missing-qualitative-stage")
+    assert unstaged.message == ("정성지표 소분류 '공공 역량 1.1 전담 공무원'에 자체평가 단계가 "
+                                "표시되어 있지 않습니다")  # the 중분류's only 소분류
+    ambiguous = next(f for f in findings if f.rule == "completeness.ambiguous-qualitative-stage")
+    assert ambiguous.message == ("정성지표 중분류 '정보 공개 및 활용'에 단계가 여러 개 표시되어 "
+                                 "있습니다: 일부요건 충족, 발전")  # its own row marks two
     assert all(f.locations for f in findings)
+    assert all(c.item is None for c in claims)  # no 소분류 rows printed: 중분류 claims
 
 
 def test_workbook_with_reordered_columns_continued_on_a_second_sheet(tmp_path: Path) -> None:
@@ -149,14 +170,25 @@ def test_workbook_with_reordered_columns_continued_on_a_second_sheet(tmp_path: P
     path = tmp_path / "자체평가.xlsx"
     wb.save(path)
     claims, findings = map_qualitative(extract_file(path))
-    got = by_name(claims)
-    assert got["공공 역량"].stage is Stage.ADVANCED
-    assert got["민간·시민 역량"].stage is Stage.MEETS
-    assert got["정보 공개 및 활용"].stage is Stage.OPTIMIZED
-    src = got["정보 공개 및 활용"].source
+    got = {c.item_number: c for c in claims}
+    assert [(c.unit, c.item_number) for c in claims] == [
+        ("public_capacity", "1.1"), ("private_civic_capacity", "2.1"),
+        ("private_civic_capacity", "2.2"), ("information_disclosure", "3.1")]
+    assert got["1.1"].stage is Stage.ADVANCED
+    assert got["2.1"].stage is Stage.MEETS
+    assert got["2.2"].stage is Stage.MEETS  # C5:C6 merged over 2.1 and 2.2
+    src = got["2.2"].source
+    assert src is not None and (src.sheet, src.cell) == ("혁신성", "C5")
+    assert got["3.1"].stage is Stage.OPTIMIZED
+    src = got["3.1"].source
     assert src is not None and (src.sheet, src.cell) == ("혁신성(계속)", "C2")
-    assert {f.rule for f in findings} == {"completeness.missing-qualitative-unit"}
-    assert len(findings) == 7
+    assert got["3.1"].unit_as_printed == "3. 정보 공개 및 활용"
+    assert sorted(f.rule for f in findings) == \
+        ["completeness.missing-qualitative-stage"] * 3 + ["completeness.missing-qualitative-unit"] * 7
+    assert sorted(f.message.split("'")[1] for f in findings
+                  if f.rule == "completeness.missing-qualitative-stage") == [
+        "민간·시민 역량 2.3 리빙랩", "정보 공개 및 활용 3.2 정보 공개",
+        "정보 공개 및 활용 3.3 시스템 연계"]
 
 
 def test_a_document_without_the_table(tmp_path: Path) -> None:
@@ -187,11 +219,15 @@ def test_scanned_self_assessment_claims_no_wrong_stage(tmp_path: Path) -> None:
     doc = extract_file(tmp_path / "scan.pdf")
     assert not doc.tables and doc.pages[0].ocr
     claims, findings = map_qualitative(doc)
-    truth = {q["unit"]: q["stage_index"] for q in t["qualitative"] if q["page"] == 1}
-    got = by_name(claims)
-    assert set(truth) <= set(got)
-    staged = {u: c.stage.level for u, c in got.items() if c.stage is not None}
-    assert len(staged) >= 2 and all(truth[u] == lv for u, lv in staged.items())
-    unstaged = {u for u in truth if u not in staged}
+    page1 = [q for q in t["qualitative"] if q["page"] == 1]
+    truth = {q["unit"]: q["stage_index"] for q in page1}
+    names = {u.id: u.name for u in UNITS}
+    assert set(truth) <= {names[c.unit] for c in claims}
+    # a stage is read for a 소분류 row, or for the 중분류 when its 소분류 label is garbled
+    staged = {(names[c.unit], c.item_label): c.stage.level for c in claims if c.stage is not None}
+    assert len({u for u, _ in staged}) >= 2 and all(truth[u] == lv for (u, _), lv in staged.items())
+    unstaged = {(q["unit"], i) for q in page1 for i in q["sub_items"]
+                if (q["unit"], i) not in staged and (q["unit"], None) not in staged}
+    assert unstaged  # the merged cells' rows OCR cannot tie to the stage
     assert {f.message for f in findings if f.rule == "completeness.missing-qualitative-stage"} \
-        == {f"정성지표 중분류 '{u}'에 자체평가 단계가 표시되어 있지 않습니다" for u in unstaged}
+        == {f"정성지표 소분류 '{u} {i}'에 자체평가 단계가 표시되어 있지 않습니다" for u, i in unstaged}

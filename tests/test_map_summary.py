@@ -14,26 +14,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.api import extract_file
-from extractors.models import (
+from smartcert.core.files.media import MediaType
+from smartcert.core.normalize import match_key
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.models import (
     Cell,
     DocumentExtract,
     ExtractorInfo,
-    MediaType,
     Page,
     Region,
     Span,
     Table,
 )
-from extractors.normalize import match_key
-from schemas.catalogue import load_ruleset
-from schemas.claims import Document, DocumentKind, Submission
-from schemas.mapping.codes import normalise_code
-from schemas.mapping.forms import map_forms
-from schemas.mapping.summary import map_summary
-from validators.registry import RULES
-from validators.rule import CheckContext
-from validators.run import run_rules
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import Document, DocumentKind, Submission
+from smartcert.schemas.mapping.codes import normalise_code
+from smartcert.schemas.mapping.forms import map_forms
+from smartcert.schemas.mapping.summary import map_summary
+from smartcert.validators.registry import RULES
+from smartcert.validators.rule import CheckContext
+from smartcert.validators.run import run_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 TRUTHS = sorted((ROOT / "samples" / "truth").glob("*.json"))
@@ -384,3 +384,30 @@ def test_unreadable_value_is_reported_but_a_readable_one_is_not() -> None:
     assert [(f.rule, f.indicator) for f in findings] == [("completeness.unreadable-value", "A-1-2")]
     assert claims[0].value is None and claims[1].value == 4
     assert "다수" in findings[0].message and findings[0].locations[0].page == 1
+
+
+def test_a_row_broken_across_a_page_is_one_row_and_the_rows_after_it_stay() -> None:
+    """Word processors let a row break across a page: the tail of C-6-1 ('89 개소', the rest
+    of its name) stands alone at the top of the next page, under the repeated header; it
+    is that row's end, and every row after it is still read (class 5 of the reading issue)."""
+    rows = [HEADER,
+            ["C. 서비스 기술 및 인프라", "문화관광", "C-6-1", "최신 IT 기술을 활용한 문화관광",
+             "스마트 관광 안내 서비스", "52"],
+            ["", "", "", "서비스 제공 건수", "89 개소", ""],
+            ["", "", "C-6-2", "지자체 자체 설정 지표 제시", "스마트 관광 앱 운영", "53"],
+            ["", "경제", "C-7-1", "스마트도시 관련 기업 지원 건수", "12건", "54"]]
+    table = make_table("t", rows, page=3, top=700, row_pages={2: 4})
+    claims, findings = map_summary(make_doc([table]), RS)
+    assert [(c.code, c.source.page) for c in claims] == [("C-6-1", 3), ("C-6-2", 4), ("C-7-1", 4)]
+    assert claims[0].text.endswith("89 개소") and claims[0].value == 89
+    assert "서비스 제공 건수" in claims[0].name_as_printed
+    assert [f.rule for f in findings] == []
+
+
+def test_a_codeless_row_on_the_same_page_is_not_taken_for_a_tail() -> None:
+    rows = [HEADER,
+            ["A. 혁신성", "공공역량", "A-1-1", "스마트도시 전담부서 지정 여부", "전담과 O", "4"],
+            ["", "", "", "2년간 스마트도시 관련 표창 건수", "6건", "5-7"]]
+    claims, _ = map_summary(make_doc([make_table("t", rows, page=3, top=100)]), RS)
+    assert claims[0].text == "전담과 O"
+    assert [c.code for c in claims] == ["A-1-1", "A-1-2"]

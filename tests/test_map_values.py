@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from schemas.catalogue import load_ruleset
-from schemas.mapping.values import primary_value
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.mapping.values import primary_value
 
 RS = load_ruleset("city-2025")
 

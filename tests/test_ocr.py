@@ -1,12 +1,12 @@
-"""extractors.ocr: Tesseract TSV → spans in page points, for images and PDF pages."""
+"""smartcert.extractors.ocr: Tesseract TSV → spans in page points, for images and PDF pages."""
 
 from __future__ import annotations
 
 import fitz
 import pytest
 
-from extractors import ocr
-from extractors.base import ExtractSettings
+from smartcert.extractors import ocr
+from smartcert.extractors.base import ExtractSettings
 
 NANUM = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 AWARD = "2024 공공데이터 제공 우수기관 표창 2024.10.15"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import pipelines.steps as steps
-from pipelines.batch import run_batch
+import smartcert.pipelines.steps as steps
+from smartcert.pipelines.batch import run_batch
 from tests.builders.hwp_pdf import new_pdf, put_words
 
 
@@ -50,14 +50,14 @@ def test_same_content_is_extracted_once_across_submissions_and_runs(
 _COUNTING_RUN = """
 import sys
 from pathlib import Path
-import pipelines.steps as steps
+import smartcert.pipelines.steps as steps
 real = steps.extract_file
 def counting(path, settings=None, display_name=None):
     with open(sys.argv[3], "a", encoding="utf-8") as log:
         log.write(display_name + "\\n")
     return real(path, settings, display_name=display_name)
 steps.extract_file = counting
-from pipelines.batch import run_batch
+from smartcert.pipelines.batch import run_batch
 run_batch(Path(sys.argv[1]), Path(sys.argv[2]))
 """
 

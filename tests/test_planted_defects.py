@@ -8,9 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from extractors.findings import RULES as EXTRACT_RULES
-from intake.rules import RULES as INTAKE_RULES
-from pipelines.cache import ExtractCache
 from samples.planted.manifest import CATEGORIES, load
 from samples.planted.score import (
     BundleResult,
@@ -20,9 +17,9 @@ from samples.planted.score import (
     run_bundle,
     score_bundle,
 )
-from schemas.findings import Category, Finding, Severity
-from schemas.mapping.rules import RULES as MAPPING_RULES
-from validators.registry import RULES
+from smartcert.core.findings import Category, Finding, Severity
+from smartcert.pipelines.cache import ExtractCache
+from smartcert.validators.catalogue import all_rules
 
 BUNDLES = load()
 
@@ -43,12 +40,7 @@ def test_manifest_has_two_defects_per_category_and_a_clean_bundle() -> None:
 
 
 def test_every_expected_rule_exists() -> None:
-    known = (
-        {r.spec.id for r in RULES}
-        | {s.id for s in MAPPING_RULES}
-        | {r.value for r in INTAKE_RULES}
-        | {r.value for r in EXTRACT_RULES}
-    )
+    known = {e.spec.id for e in all_rules()}
     unknown = [(d.id, d.rule) for b in BUNDLES for d in b.defects if d.rule not in known]
     assert not unknown
 

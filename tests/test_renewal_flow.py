@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-import pipelines.steps as steps
-from pipelines.batch import validate_one
-from pipelines.renewal_steps import RenewalStatus
-from pipelines.runtime import RunConfig
-from store import RunStatus, Store
-from validators.period.item_outside_window import ItemOutsideWindow
-from validators.registry import RULES
+import smartcert.pipelines.steps as steps
+from smartcert.pipelines.batch import validate_one
+from smartcert.pipelines.runtime import RunConfig
+from smartcert.renewals.revalidate import RenewalStatus
+from smartcert.store import RunStatus, Store
+from smartcert.validators.period.item_outside_window import ItemOutsideWindow
+from smartcert.validators.registry import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 RENEWAL_SAMPLES = ROOT / "samples" / "renewals" / "bundles"
@@ -26,7 +26,7 @@ TODAY = "2026-11-23"  # the 2024 certifications' validity ends within 30 days
 def renewal_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None):  # type: ignore[no-untyped-def]
     """오산시 and 고양시 stored from an earlier run whose rule catalogue lacked the
     period rule (as an older release would), then the nightly flow."""
-    from pipelines.renewal_flow import renewal_revalidation
+    from smartcert.pipelines.renewal_flow import renewal_revalidation
 
     tmp = tmp_path_factory.mktemp("renewal")
     config = RunConfig.make(tmp / "intake", tmp / "data", ocr=False)

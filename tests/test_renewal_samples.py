@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 import yaml
 
-from extractors.base import ExtractSettings
-from pipelines.batch import run_submission
-from pipelines.cache import ExtractCache
-from pipelines.steps import SubmissionRun
 from samples.planted.render import render
 from samples.renewals.manifest import BUNDLES, RenewalBundle, load
-from schemas.findings import Severity
+from smartcert.core.findings import Severity
+from smartcert.extractors.base import ExtractSettings
+from smartcert.pipelines.batch import run_submission
+from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.steps import SubmissionRun
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "renewals" / "data" / "registry.yaml"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import os
 import re
 from collections import Counter
 from datetime import date
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from renewals import (
+from smartcert.renewals import (
     Kind,
     Purpose,
     RegistryError,
@@ -22,12 +21,17 @@ from renewals import (
     load_registry,
     ruleset_for,
 )
-from renewals.policy import CURRENT_SOURCES, SIMPLIFIED_SOURCES, VALIDITY_SOURCE, _scorability
-from renewals.registry import REGISTRY_FILE, parse_registry
-from schemas.catalogue import CatalogueError, load_ruleset
+from smartcert.renewals.policy import (
+    CURRENT_SOURCES,
+    SIMPLIFIED_SOURCES,
+    VALIDITY_SOURCE,
+    _scorability,
+)
+from smartcert.renewals.registry import REGISTRY_FILE, parse_registry
+from smartcert.schemas.catalogue import CatalogueError, load_ruleset
+from tests.shared_paths import SEEDS, require
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = Path(os.environ.get("SMARTCERT_SEEDS", ROOT.parent / "shared" / "seeds"))
 BRIEF = "000_b49b5e264b10d91f.txt"
 
 # Seed 000, lines 217–251 (표 1 스마트도시 인증 현황), verbatim but for trailing spaces; the
@@ -73,10 +77,7 @@ TABLE = """\
 
 
 def _seed_lines(name: str) -> list[str]:
-    path = SEEDS / name
-    if not path.is_file():
-        pytest.skip(f"seed {path} not available")
-    return path.read_text(encoding="utf-8").splitlines()
+    return require(SEEDS / name).read_text(encoding="utf-8").splitlines()
 
 
 def parse_table(text: str) -> list[tuple[int, str, str, str, int]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from renewals import diff_reports
-from renewals.diff import finding_key
-from schemas.findings import Finding, Location
-from schemas.report import FindingsReport, IndicatorEntry, Score, SubmissionSummary
+from smartcert.core.findings import Finding, Location
+from smartcert.core.report import FindingsReport, IndicatorEntry, Score, SubmissionSummary
+from smartcert.renewals import diff_reports
+from smartcert.renewals.diff import finding_key
 
 
 def finding(rule: str, severity: str, indicator: str | None, message: str,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.base import ExtractSettings
-from pipelines.batch import run_submission
-from reports.write import write_submission_reports
-from schemas.findings import Category, Finding, Location, Severity
-from schemas.report import FindingsReport
+from smartcert.core.findings import Category, Finding, Location, Severity
+from smartcert.core.report import FindingsReport
+from smartcert.extractors.base import ExtractSettings
+from smartcert.pipelines.batch import run_submission
+from smartcert.reports.write import write_submission_reports
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"

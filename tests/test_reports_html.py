@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from reports.keys import fallback_key, resolve_keys
-from reports.masking import mask_personal
-from reports.verdicts import Verdict, VerdictInfo
-from reports.write import BatchEntry, write_batch_summary, write_submission_reports
+from smartcert.reports.keys import fallback_key, resolve_keys
+from smartcert.reports.masking import mask_personal
+from smartcert.reports.verdicts import Verdict, VerdictInfo
+from smartcert.reports.write import BatchEntry, write_batch_summary, write_submission_reports
+from smartcert.validators.support.evidence_index import CLAUSE
 from tests.builders.findings_report import ONERROR, PHONE, RRN, SCRIPT, hostile_report, sources
-from validators.evidence.index import CLAUSE
 
 
 class Tags(HTMLParser):

@@ -9,8 +9,8 @@ import fitz
 import numpy as np
 from PIL import Image
 
-from reports.regions import RegionRenderer, place_text
-from schemas.findings import Location
+from smartcert.core.findings import Location
+from smartcert.reports.regions import RegionRenderer, place_text
 
 
 def _pixels(path: Path) -> np.ndarray:

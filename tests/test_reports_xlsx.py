@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from reports.keys import resolve_keys
-from reports.verdicts import Verdict, VerdictInfo
-from reports.write import write_submission_reports
-from reports.xlsx import VerdictSheetError, read_submission_id, read_verdicts
-from reports.xlsx_layout import FINDING_HEADERS
+from smartcert.reports.keys import resolve_keys
+from smartcert.reports.verdicts import Verdict, VerdictInfo
+from smartcert.reports.write import write_submission_reports
+from smartcert.reports.xlsx import VerdictSheetError, read_submission_id, read_verdicts
+from smartcert.reports.xlsx_layout import FINDING_HEADERS
 from tests.builders.findings_report import PHONE, RRN, SCRIPT, hostile_report, sources
 
 

@@ -1,16 +1,20 @@
 """Each consistency rule fires on a hand-built submission with the defect and stays silent
-on the same submission without it."""
+on the same submission without it.
+
+Fires/silent are asserted through the `rule_probe` fixture, which records them: the final
+'rule coverage' test fails for a registered rule not shown both ways (tests/rule_coverage.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from schemas.catalogue import load_ruleset
-from schemas.claims import Component, IndicatorClaim, Submission
-from schemas.findings import Location
-from validators.consistency.population_differs import PopulationDiffers
-from validators.consistency.summary_vs_form import SummaryVsForm
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Location
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import Basis, Component, IndicatorClaim, Submission
+from smartcert.validators.consistency.population_differs import PopulationDiffers
+from smartcert.validators.consistency.summary_vs_form import SummaryVsForm
+from smartcert.validators.rule import CheckContext
+from tests.rule_coverage import RuleProbe
 
 RS = load_ruleset("city-2025")
 APPLICATION = Location(file="1. 공모신청서.pdf", page=2)
@@ -20,10 +24,13 @@ def at(page: int) -> Location:
     return Location(file="2. 정량지표 평가제안서.pdf", page=page)
 
 
-def comp(cid: str, label: str, text: str, value: object = None) -> Component:
+def comp(cid: str, label: str, text: str, value: object = None,
+         basis: Basis | None = Basis.LABEL) -> Component:
+    """A figure of the form; by default read where its labels say (a certain reading)."""
     if value is None:
         value = Decimal(text.replace(",", "").rstrip("건종%"))
-    return Component(id=cid, label=label, value=value, text=text, location=at(20))
+    return Component(id=cid, label=label, value=value, text=text, location=at(20),
+                     basis=basis)
 
 
 def claim(code: str, text: str, value: object, components: list[Component]) -> IndicatorClaim:
@@ -66,54 +73,85 @@ def sub(*claims: IndicatorClaim, population_text: str = "412,345명 (2024. 12. �
                       indicators=list(claims))
 
 
-def run(rule: Rule, s: Submission) -> list:
-    return list(rule.check(s, CheckContext(ruleset=RS)))
+CTX = CheckContext(ruleset=RS)
 
 
-def test_summary_agrees_with_form() -> None:
-    assert run(SummaryVsForm(), sub(a21(), b31(), a32(), b22())) == []
+def test_summary_agrees_with_form(rule_probe: RuleProbe) -> None:
+    rule_probe.silent(SummaryVsForm, sub(a21(), b31(), a32(), b22()), CTX)
 
 
-def test_summary_vs_form_primary_value() -> None:
-    (f,) = run(SummaryVsForm(), sub(a21(summary="2.31")))
+def test_summary_vs_form_primary_value(rule_probe: RuleProbe) -> None:
+    (f,) = rule_probe.fires(SummaryVsForm, sub(a21(summary="2.31")), CTX)
     assert f.rule == "consistency.summary-vs-form" and f.indicator == "A-2-1"
     assert f.claimed == "1만명 당 기업 수 2.31" and f.expected == "2.13"
     assert f.locations == [at(3), at(20)] and f.severity == "error"
 
 
-def test_summary_vs_form_two_parts() -> None:
-    (f,) = run(SummaryVsForm(), sub(b31(summary="국내 7건, 국외 3건")))
+def test_summary_vs_form_two_parts(rule_probe: RuleProbe) -> None:
+    (f,) = rule_probe.fires(SummaryVsForm, sub(b31(summary="국내 7건, 국외 3건")), CTX)
     assert f.indicator == "B-3-1" and f.expected == "2건"
 
 
-def test_summary_vs_form_kinds() -> None:
-    (f,) = run(SummaryVsForm(), sub(a32(summary="9종, 674건")))
+def test_summary_vs_form_kinds(rule_probe: RuleProbe) -> None:
+    (f,) = rule_probe.fires(SummaryVsForm, sub(a32(summary="9종, 674건")), CTX)
     assert f.indicator == "A-3-2" and f.expected == "8종"
 
 
-def test_summary_vs_form_flag() -> None:
-    assert len(run(SummaryVsForm(), sub(b22(summary=False)))) == 1
+def test_summary_vs_form_flag(rule_probe: RuleProbe) -> None:
+    assert len(rule_probe.fires(SummaryVsForm, sub(b22(summary=False)), CTX)) == 1
 
 
-def test_summary_vs_form_checks_only_printed_cells() -> None:
+def test_summary_vs_form_checks_only_printed_cells(rule_probe: RuleProbe) -> None:
     c = a21(summary="2.31")
     c.component("value").text = ""  # type: ignore[union-attr]  # filled by the mapping
-    assert run(SummaryVsForm(), sub(c)) == []
+    rule_probe.silent(SummaryVsForm, sub(c), CTX)
 
 
-def test_one_population_per_base_date() -> None:
-    assert run(PopulationDiffers(), sub(a21(), c21())) == []
+def test_one_population_per_base_date(rule_probe: RuleProbe) -> None:
+    rule_probe.silent(PopulationDiffers, sub(a21(), c21()), CTX)
 
 
-def test_population_differs_from_the_application() -> None:
-    (f,) = run(PopulationDiffers(), sub(a21(), c21(population="421.35")))
+def test_population_differs_from_the_application(rule_probe: RuleProbe) -> None:
+    (f,) = rule_probe.fires(PopulationDiffers, sub(a21(), c21(population="421.35")), CTX)
     assert f.rule == "consistency.population-differs" and f.indicator == "C-2-1"
     assert f.claimed == "421.35" and f.expected == "412.35" and f.severity == "warning"
     assert f.locations == [at(20), APPLICATION] and "2024-12" in f.message
 
 
-def test_population_differs_between_indicators_without_application_base() -> None:
+def test_population_differs_between_indicators_without_application_base(
+        rule_probe: RuleProbe) -> None:
     s = sub(a21(), c21(), c21(population="421.35"), population_text="412,345명")
     s.indicators[1].code = "C-2-1"
-    (f,) = run(PopulationDiffers(), s)
+    (f,) = rule_probe.fires(PopulationDiffers, s, CTX)
     assert f.claimed == "421.35" and "C-2-1" in f.message
+
+
+# -- forms drawn the call's way: what was read by a guess or an assumption is named ---------
+
+def b43(summary: str, form_basis: Basis | None = Basis.TOTAL_ROW) -> IndicatorClaim:
+    """B-4-3 (민간 투자, 백만원): the form's 총계 row under 민투예산."""
+    total = comp("total", "총계 민투예산", "2,452", basis=form_basis)
+    return claim("B-4-3", summary, Decimal(summary.replace(",", "").removesuffix("백만원")),
+                 [total])
+
+
+def test_summary_vs_form_on_a_guessed_form_figure_is_a_warning(rule_probe: RuleProbe) -> None:
+    c = a21(summary="2.31")
+    c.components = [k.model_copy(update={"basis": Basis.POSITIONAL}) if k.id == "value" else k
+                    for k in c.components]
+    (f,) = rule_probe.fires(SummaryVsForm, sub(c), CTX)
+    assert f.rule == "consistency.summary-vs-form" and f.severity == "warning"
+    assert f.message.endswith("(확인 필요: '지표값' 값의 위치가 양식과 일치하지 않아 추정함)")
+    agreeing = a21()
+    agreeing.components = c.components
+    rule_probe.silent(SummaryVsForm, sub(agreeing), CTX)
+
+
+def test_summary_value_read_with_an_assumption_is_a_warning(rule_probe: RuleProbe) -> None:
+    # '2,542' without a unit: read as 백만원 by assumption
+    (f,) = rule_probe.fires(SummaryVsForm, sub(b43("2,542")), CTX)
+    assert f.severity == "warning" and "단위 없이 기재되어 백만원으로 간주" in f.message
+    # the same figure with its unit, against the form's 총계 row: a certain error
+    (g,) = rule_probe.fires(SummaryVsForm, sub(b43("2,542백만원")), CTX)
+    assert g.severity == "error" and "확인 필요" not in g.message
+    rule_probe.silent(SummaryVsForm, sub(b43("2,452")), CTX)

@@ -1,30 +1,35 @@
 """Each period rule fires on a hand-built submission with the defect and stays silent
-without it; the window facts come from periods.yaml."""
+without it; the window facts come from periods.yaml.
+
+Fires/silent are asserted through the `rule_probe` fixture, which records them: the final
+'rule coverage' test fails for a registered rule not shown both ways (tests/rule_coverage.py)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from extractors.values.periods import DateSpan, PartialDate
-from schemas.catalogue import load_ruleset
-from schemas.claims import (
+from smartcert.core.findings import Location
+from smartcert.core.values.periods import DateSpan, PartialDate
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.schemas.claims import (
     Achievement,
     Component,
+    FieldValue,
     IndicatorClaim,
     ListedItem,
     QualitativeClaim,
     Submission,
 )
-from schemas.findings import Location
-from validators.period.achievement_after_cutoff import AchievementAfterCutoff
-from validators.period.base_year import BaseYear
-from validators.period.item_outside_window import ItemOutsideWindow
-from validators.period.items_exceed_two_years import ItemsExceedTwoYears
-from validators.period.qualitative_before_2023 import QualitativeBefore2023
-from validators.period.span_ends_too_late import SpanEndsTooLate
-from validators.period.span_starts_too_early import SpanStartsTooEarly
-from validators.period.span_too_long import SpanTooLong
-from validators.rule import CheckContext, Rule
+from smartcert.validators.period.achievement_after_cutoff import AchievementAfterCutoff
+from smartcert.validators.period.base_year import BaseYear
+from smartcert.validators.period.item_outside_window import ItemOutsideWindow
+from smartcert.validators.period.items_exceed_two_years import ItemsExceedTwoYears
+from smartcert.validators.period.qualitative_before_2023 import QualitativeBefore2023
+from smartcert.validators.period.span_ends_too_late import SpanEndsTooLate
+from smartcert.validators.period.span_starts_too_early import SpanStartsTooEarly
+from smartcert.validators.period.span_too_long import SpanTooLong
+from smartcert.validators.rule import CheckContext
+from tests.rule_coverage import RuleProbe
 
 RS = load_ruleset("city-2025")
 FORM = Location(file="2. 정량지표 평가제안서.pdf", page=9)
@@ -51,8 +56,8 @@ def sub_with(*claims: IndicatorClaim, qualitative: list[QualitativeClaim] | None
                       qualitative=qualitative or [])
 
 
-def run(rule: Rule, sub: Submission) -> list:
-    return list(rule.check(sub, CheckContext(ruleset=RS)))
+CTX = CheckContext(ruleset=RS)
+SPAN_RULES = (SpanTooLong, SpanStartsTooEarly, SpanEndsTooLate)
 
 
 def test_fixtures_have_the_period_kinds_assumed() -> None:
@@ -60,110 +65,111 @@ def test_fixtures_have_the_period_kinds_assumed() -> None:
     assert RS.indicator(AS_OF).period_rule.kind == "asof"
 
 
-def test_item_outside_window_against_the_declared_span() -> None:
+def test_item_outside_window_against_the_declared_span(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, form_source=FORM,
                            declared_span=span(d(2023, 8), d(2025, 7)),
                            items=[item("리빙랩 A", d(2023, 9, 1)), item("리빙랩 B", d(2023, 5), 2)])
-    (f,) = run(ItemOutsideWindow(), sub_with(claim))
+    (f,) = rule_probe.fires(ItemOutsideWindow, sub_with(claim), CTX)
     assert f.rule == "period.item-outside-window" and f.indicator == TWO_YEAR
     assert "리빙랩 B" in f.message and f.locations[0].page == 9
 
 
-def test_item_inside_window_or_overlapping_by_precision_is_silent() -> None:
+def test_item_inside_window_or_overlapping_by_precision_is_silent(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, declared_span=span(d(2023, 8), d(2025, 7)),
                            items=[item("리빙랩 A", d(2024, 2)), item("리빙랩 B", d(2023), 2)])
-    assert run(ItemOutsideWindow(), sub_with(claim)) == []
+    rule_probe.silent(ItemOutsideWindow, sub_with(claim), CTX)
 
 
-def test_item_outside_window_without_declared_span_uses_the_calls_outer_window() -> None:
+def test_item_outside_window_without_declared_span_uses_the_calls_outer_window(
+        rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, items=[item("리빙랩 A", d(2022, 12))])
-    assert len(run(ItemOutsideWindow(), sub_with(claim))) == 1
+    assert len(rule_probe.fires(ItemOutsideWindow, sub_with(claim), CTX)) == 1
     claim.items = [item("리빙랩 A", d(2025, 7, 31))]
-    assert run(ItemOutsideWindow(), sub_with(claim)) == []
+    rule_probe.silent(ItemOutsideWindow, sub_with(claim), CTX)
 
 
-def test_item_outside_window_falls_back_to_the_applications_span() -> None:
+def test_item_outside_window_falls_back_to_the_applications_span(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, items=[item("리빙랩 A", d(2023, 3, 2))])
     sub = sub_with(claim)
     sub.declared_span = span(d(2023, 8), d(2025, 7))
-    (f,) = run(ItemOutsideWindow(), sub)
+    (f,) = rule_probe.fires(ItemOutsideWindow, sub, CTX)
     assert f.expected == str(sub.declared_span)
     claim.declared_span = span(d(2023, 1), d(2024, 12))  # the form's own span wins
-    assert run(ItemOutsideWindow(), sub) == []
+    rule_probe.silent(ItemOutsideWindow, sub, CTX)
 
 
-def test_span_rules_check_the_applications_span_too() -> None:
+def test_span_rules_check_the_applications_span_too(rule_probe: RuleProbe) -> None:
     app = Location(file="1. 공모 신청서.pdf", page=1)
     sub = sub_with()
     sub.declared_span, sub.declared_span_text = span(d(2022, 9), d(2025, 8)), "2022.09~2025.08"
     sub.declared_span_source = app
-    for rule in (SpanTooLong(), SpanStartsTooEarly(), SpanEndsTooLate()):
-        (f,) = run(rule, sub)
+    for rule in SPAN_RULES:
+        (f,) = rule_probe.fires(rule, sub, CTX)
         assert f.indicator is None and f.message.startswith("신청서의 실적 기간 2022.09~2025.08")
         assert f.locations == [app]
     sub.declared_span = span(d(2023, 8), d(2025, 7))
-    assert [f for r in (SpanTooLong(), SpanStartsTooEarly(), SpanEndsTooLate())
-            for f in run(r, sub)] == []
+    for rule in SPAN_RULES:
+        rule_probe.silent(rule, sub, CTX)
 
 
-def test_item_outside_window_ignores_other_period_kinds() -> None:
+def test_item_outside_window_ignores_other_period_kinds(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=AS_OF, declared_span=span(d(2023), d(2024)),
                            items=[item("성과지표", d(2019, 2))])
-    assert run(ItemOutsideWindow(), sub_with(claim)) == []
+    rule_probe.silent(ItemOutsideWindow, sub_with(claim), CTX)
 
 
-def test_span_too_long() -> None:
+def test_span_too_long(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, declared_span=span(d(2023, 1), d(2025, 7)),
                            declared_span_text="'23.01~'25.07", form_source=FORM)
-    (f,) = run(SpanTooLong(), sub_with(claim))
+    (f,) = rule_probe.fires(SpanTooLong, sub_with(claim), CTX)
     assert f.rule == "period.span-too-long" and "31개월" in f.message
     claim.declared_span = span(d(2023, 8), d(2025, 7))
-    assert run(SpanTooLong(), sub_with(claim)) == []
+    rule_probe.silent(SpanTooLong, sub_with(claim), CTX)
 
 
-def test_span_starts_too_early() -> None:
+def test_span_starts_too_early(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, declared_span=span(d(2022, 7), d(2024, 6)))
-    (f,) = run(SpanStartsTooEarly(), sub_with(claim))
+    (f,) = rule_probe.fires(SpanStartsTooEarly, sub_with(claim), CTX)
     assert f.rule == "period.span-starts-too-early" and "2023-01" in f.message
     claim.declared_span = span(d(2023, 1), d(2024, 12))
-    assert run(SpanStartsTooEarly(), sub_with(claim)) == []
+    rule_probe.silent(SpanStartsTooEarly, sub_with(claim), CTX)
 
 
-def test_span_ends_too_late() -> None:
+def test_span_ends_too_late(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, declared_span=span(d(2023, 9), d(2025, 8)))
-    (f,) = run(SpanEndsTooLate(), sub_with(claim))
+    (f,) = rule_probe.fires(SpanEndsTooLate, sub_with(claim), CTX)
     assert f.rule == "period.span-ends-too-late" and "2025-07" in f.message
     claim.declared_span = span(d(2023, 8), d(2025, 7))
-    assert run(SpanEndsTooLate(), sub_with(claim)) == []
+    rule_probe.silent(SpanEndsTooLate, sub_with(claim), CTX)
 
 
-def test_span_rules_ignore_spans_of_non_two_year_indicators() -> None:
+def test_span_rules_ignore_spans_of_non_two_year_indicators(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=AS_OF, declared_span=span(d(2025), d(2026)))
-    for rule in (SpanTooLong(), SpanStartsTooEarly(), SpanEndsTooLate()):
-        assert run(rule, sub_with(claim)) == []
+    for rule in SPAN_RULES:
+        rule_probe.silent(rule, sub_with(claim), CTX)
 
 
-def test_achievement_after_cutoff() -> None:
+def test_achievement_after_cutoff(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=AS_OF, form_source=FORM,
                            items=[item("성과관리시스템", d(2025, 7)), item("KPI", d(2025, 8, 1), 2)])
-    (f,) = run(AchievementAfterCutoff(), sub_with(claim))
+    (f,) = rule_probe.fires(AchievementAfterCutoff, sub_with(claim), CTX)
     assert f.rule == "period.achievement-after-cutoff" and "KPI" in f.message
 
 
-def test_achievement_before_cutoff_is_silent() -> None:
+def test_achievement_before_cutoff_is_silent(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=AS_OF, items=[item("성과관리시스템", d(2022, 2)),
                                               item("KPI", d(2025, 7, 31), 2)])
-    assert run(AchievementAfterCutoff(), sub_with(claim)) == []
+    rule_probe.silent(AchievementAfterCutoff, sub_with(claim), CTX)
 
 
-def test_qualitative_before_2023() -> None:
+def test_qualitative_before_2023(rule_probe: RuleProbe) -> None:
     q = QualitativeClaim(unit="governance", unit_as_printed="추진체계", achievements=[
         Achievement(text="전담조직 신설", date=d(2021, 3)),
         Achievement(text="스마트도시계획(2023~2027) 수립", span=span(d(2023), d(2027)))])
-    (f,) = run(QualitativeBefore2023(), sub_with(qualitative=[q]))
+    (f,) = rule_probe.fires(QualitativeBefore2023, sub_with(qualitative=[q]), CTX)
     assert f.rule == "period.qualitative-before-2023" and "전담조직" in f.message
     q.achievements = q.achievements[1:]
-    assert run(QualitativeBefore2023(), sub_with(qualitative=[q])) == []
+    rule_probe.silent(QualitativeBefore2023, sub_with(qualitative=[q]), CTX)
 
 
 def _population_claim(label: str) -> IndicatorClaim:
@@ -172,29 +178,122 @@ def _population_claim(label: str) -> IndicatorClaim:
         Component(id="ratio", label="2023 지표값", value=Decimal("8.34"))])
 
 
-def test_base_year_population_of_the_wrong_year() -> None:
+def test_base_year_population_of_the_wrong_year(rule_probe: RuleProbe) -> None:
     assert RS.indicator("C-2-1").form.component("A").year == 2024
-    (f,) = run(BaseYear(), sub_with(_population_claim("2 0 2 3 인 구 수 ( 천 명 )")))
+    (f,) = rule_probe.fires(BaseYear, sub_with(_population_claim("2 0 2 3 인 구 수 ( 천 명 )")), CTX)
     assert f.rule == "period.base-year" and f.expected == "2024" and f.claimed == "2023"
     assert f.locations == [FORM]
 
 
-def test_base_year_silent_when_right_or_unstated() -> None:
-    assert run(BaseYear(), sub_with(_population_claim("2024년 인구수(천명)"))) == []
-    assert run(BaseYear(), sub_with(_population_claim("인구수(천명)"))) == []
+def test_base_year_silent_when_right_or_unstated(rule_probe: RuleProbe) -> None:
+    rule_probe.silent(BaseYear, sub_with(_population_claim("2024년 인구수(천명)")), CTX)
+    rule_probe.silent(BaseYear, sub_with(_population_claim("인구수(천명)")), CTX)
 
 
-def test_items_exceed_two_years_without_a_declared_span() -> None:
+def test_items_exceed_two_years_without_a_declared_span(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, items=[
         item("리빙랩 A", d(2023, 2)), item("리빙랩 B", d(2024, 1), 2), item("리빙랩 C", d(2025, 6), 3)])
-    (f,) = run(ItemsExceedTwoYears(), sub_with(claim))
+    (f,) = rule_probe.fires(ItemsExceedTwoYears, sub_with(claim), CTX)
     assert f.rule == "period.items-exceed-two-years" and "29개월" in f.message
 
 
-def test_items_within_two_years_or_with_a_declared_span_are_silent() -> None:
+def test_items_within_two_years_or_with_a_declared_span_are_silent(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=TWO_YEAR, items=[
         item("리빙랩 A", d(2023, 8)), item("리빙랩 B", d(2025, 7), 2), item("리빙랩 C", d(2024), 3)])
-    assert run(ItemsExceedTwoYears(), sub_with(claim)) == []
+    rule_probe.silent(ItemsExceedTwoYears, sub_with(claim), CTX)
     claim.items.append(item("리빙랩 D", d(2023, 1), 4))
     claim.declared_span = span(d(2023, 8), d(2025, 7))
-    assert run(ItemsExceedTwoYears(), sub_with(claim)) == []
+    rule_probe.silent(ItemsExceedTwoYears, sub_with(claim), CTX)
+
+
+def test_the_calls_periods_are_read_once_as_dates(rule_probe: RuleProbe) -> None:
+    periods = CTX.periods
+    assert periods is CTX.periods
+    assert [str(periods.outer_window), str(periods.cutoff), str(periods.qualitative_from)] == [
+        "2023-01~2025-07", "2025-07", "2023-01"]
+    # a rule set without period facts: nothing to hold a span or an undeclared item against
+    bare = CheckContext(ruleset=RS.model_copy(update={"periods": None}))
+    claim = IndicatorClaim(code=TWO_YEAR, declared_span=span(d(2022, 7), d(2025, 8)))
+    for rule in SPAN_RULES:
+        rule_probe.silent(rule, sub_with(claim), bare)
+    undeclared = IndicatorClaim(code=TWO_YEAR, items=[item("리빙랩 A", d(2021, 2)),
+                                                      item("리빙랩 B", d(2025, 6), 2)])
+    rule_probe.silent(ItemOutsideWindow, sub_with(undeclared), bare)
+    rule_probe.silent(ItemsExceedTwoYears, sub_with(undeclared), bare)
+    assert len(rule_probe.fires(ItemOutsideWindow, sub_with(undeclared), CTX)) == 1
+
+
+# -- every list with a date field is checked, whatever its date column is called ------------
+
+def collaboration(n: int, year: str, name: str) -> ListedItem:
+    """C-11-2 as the call prints it: 'No.' is merged over the year column and the number
+    column, so the year is read as the row's 'No.' cell and no date is parsed."""
+    cells = [FieldValue(name="No.", text=year), FieldValue(name="담당 업무", text="CCTV 관제"),
+             FieldValue(name="협업 사업", text=name), FieldValue(name="협업 기관", text="교통과")]
+    return ListedItem(list_id="projects", number=int(year), name=name, kind="CCTV 관제",
+                      cells=cells, text=" | ".join(c.text for c in cells),
+                      location=Location(file=FORM.file, page=30, bbox=(0, n, 1, 1)))
+
+
+def c112(*rows: tuple[str, str], declared: DateSpan | None = None) -> IndicatorClaim:
+    return IndicatorClaim(code="C-11-2", form_source=FORM, declared_span=declared,
+                          items=[collaboration(n, y, name) for n, (y, name) in enumerate(rows)])
+
+
+def test_a_collaboration_dated_after_the_declared_span(rule_probe: RuleProbe) -> None:
+    claim = c112(("2023", "사이버보안관제사업"), ("2024", "여성 안전"), ("2025", "안전 기술개발"),
+                 declared=span(d(2023), d(2024)))  # the form's ('23~'24년)
+    (f,) = rule_probe.fires(ItemOutsideWindow, sub_with(claim), CTX)
+    assert f.severity == "error" and "안전 기술개발" in f.message and "2025" in f.message
+    claim.items = claim.items[:2]
+    rule_probe.silent(ItemOutsideWindow, sub_with(claim), CTX)
+
+
+def test_figures_are_never_read_as_dates(rule_probe: RuleProbe) -> None:
+    # C-1-5 dates its rows by year; a row whose year is unread keeps its count '2022' a count
+    # and its note '12.5' no month
+    item = ListedItem(list_id="years", name="소계", cells=[
+        FieldValue(name="구분", text="소계"), FieldValue(name="교통사고 수", text="2022"),
+        FieldValue(name="감지 및 대응 처리 수", text="1,954"), FieldValue(name="비고", text="12.5")])
+    claim = IndicatorClaim(code="C-1-5", items=[item], declared_span=span(d(2023), d(2024)))
+    assert RS.indicator("C-1-5").period_rule.kind == "2y"
+    rule_probe.silent(ItemOutsideWindow, sub_with(claim), CTX)
+
+
+def test_undeclared_collaborations_further_apart_than_two_years(rule_probe: RuleProbe) -> None:
+    claim = c112(("2022", "사이버보안관제사업"), ("2025", "안전 기술개발"))
+    (f,) = rule_probe.fires(ItemsExceedTwoYears, sub_with(claim), CTX)
+    assert f.indicator == "C-11-2" and "2022" in f.message and "2025" in f.message
+    rule_probe.silent(ItemsExceedTwoYears, sub_with(c112(("2023", "가"), ("2024", "나"))), CTX)
+
+
+def test_an_ordinance_enacted_after_the_cutoff_under_a_header_of_its_own(
+        rule_probe: RuleProbe) -> None:
+    """B-2-2 '조례명 | 제정 | 담당부서': '제정' is not read as a date column by its header."""
+    def ordinance(enacted: str) -> IndicatorClaim:
+        cells = [FieldValue(name="조례명", text="누리시 스마트도시 조성 및 운영 조례"),
+                 FieldValue(name="제정", text=enacted), FieldValue(name="담당부서", text="스마트도시과")]
+        item = ListedItem(list_id="ordinances", name=cells[0].text, cells=cells,
+                          location=Location(file=FORM.file, page=18))
+        return IndicatorClaim(code="B-2-2", form_source=FORM, items=[item])
+
+    (f,) = rule_probe.fires(AchievementAfterCutoff, sub_with(ordinance("2025. 9. 1.")), CTX)
+    assert f.indicator == "B-2-2" and "2025-09-01" in f.message
+    rule_probe.silent(AchievementAfterCutoff, sub_with(ordinance("2019. 4. 10.")), CTX)
+
+
+def test_a_date_read_from_one_of_several_unnamed_date_cells_is_a_warning(
+        rule_probe: RuleProbe) -> None:
+    """B-3-2 lists two dates per row (도입 시기, 의견 반영 시기); headers the mapping did not
+    read as dates leave it to guess which of the row's dates is the item's."""
+    def opinion(introduced: str, reflected: str) -> IndicatorClaim:
+        cells = [FieldValue(name="No.", text="1"), FieldValue(name="서비스 명", text="공유자전거"),
+                 FieldValue(name="도입", text=introduced), FieldValue(name="반영", text=reflected)]
+        item = ListedItem(list_id="opinions", number=1, name="공유자전거", cells=cells,
+                          location=Location(file=FORM.file, page=12))
+        return IndicatorClaim(code="B-3-2", form_source=FORM, items=[item],
+                              declared_span=span(d(2023, 1), d(2024, 12)))
+
+    (f,) = rule_probe.fires(ItemOutsideWindow, sub_with(opinion("2022.08.01", "2023.10.01")), CTX)
+    assert f.severity == "warning" and "'도입' 칸의 '2022.08.01'에서 읽음" in f.message
+    rule_probe.silent(ItemOutsideWindow, sub_with(opinion("2023.08.01", "2023.10.01")), CTX)

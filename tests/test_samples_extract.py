@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from extractors.api import extract_file
-from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract, TextLayer
+from smartcert.extractors.api import extract_file
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract, TextLayer
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLES = ROOT / "samples" / "bundles"

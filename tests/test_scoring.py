@@ -7,15 +7,24 @@ from decimal import Decimal
 
 import pytest
 
-from schemas.catalogue import CatalogueError, available_rulesets, load_ruleset
-from schemas.claims import IndicatorClaim, QualitativeClaim, Stage, Submission
-from schemas.findings import Category, Finding, Severity
-from scoring import DEFAULT_METHOD, ScoreResult, ScoringMethod, score_submission
-from scoring.grade import grade_of
-from scoring.qualitative import unit_maxima
+from smartcert.core.findings import Category, Finding, Severity
+from smartcert.schemas.catalogue import CatalogueError, available_rulesets, load_ruleset
+from smartcert.schemas.claims import IndicatorClaim, QualitativeClaim, Stage, Submission
+from smartcert.scoring import DEFAULT_METHOD, ScoreResult, ScoringMethod, score_submission
+from smartcert.scoring.grade import grade_of
+from smartcert.scoring.qualitative import unit_maxima
 
 RS = load_ruleset("city-2025")
 AREAS = ["행정", "교육", "환경에너지"]
+AREA_IDS = {"transport", "safety", "administration", "education", "environment_energy"}
+
+
+def _item_claim(unit: str, number: str, stage: Stage) -> QualitativeClaim:
+    """A 소분류 row of the self-assessment, as the mapping claims it."""
+    u = next(x for x in RS.qualitative.units if x.id == unit)
+    item = next(i for i in u.items if i.number == number)
+    return QualitativeClaim(unit=unit, unit_as_printed=u.name, item=item.label,
+                            item_number=number, item_name=item.name, stage=stage)
 
 
 def _claim(code: str) -> IndicatorClaim:
@@ -33,8 +42,8 @@ def sub(stage: Stage | None = None, sid: str = "sub-1", city_type: str = "중소
         key = c.code.replace("-", "_")
         if key in values:
             c.value = values[key]
-    quals = [QualitativeClaim(unit=u.name, stage=stage) for u in RS.qualitative.units] \
-        if stage else []
+    quals = [_item_claim(u.id, i.number, stage) for u in RS.qualitative.units
+             for i in u.expected_items(AREA_IDS)] if stage else []
     return Submission(id=sid, applicant="누리시", city_type_claimed=city_type,
                       population=412345, selected_areas=AREAS, indicators=claims,
                       qualitative=quals)
@@ -62,6 +71,57 @@ def test_stage_fractions_come_from_the_catalogue_and_missing_units_score_zero() 
     r = score_submission(sub(Stage.PARTIAL), [], RS)
     assert r.qualitative == pytest.approx(400)  # 0.4 of every unit maximum
     assert score_submission(sub(), [], RS).qualitative == 0
+
+
+def _units(claims: list[QualitativeClaim], method: ScoringMethod = DEFAULT_METHOD) -> dict:
+    s = Submission(id="q", selected_areas=AREAS, qualitative=claims)
+    return {u.unit: u for u in score_submission(s, [], RS, method).units}
+
+
+def test_sub_item_stages_roll_up_to_the_mean_level_half_up() -> None:
+    S = Stage
+    claims = [_item_claim("private_civic_capacity", "2.1", S.PARTIAL),
+              _item_claim("private_civic_capacity", "2.2", S.MEETS),
+              _item_claim("private_civic_capacity", "2.3", S.OPTIMIZED),  # 2, 3, 5 → 3.33 → 3
+              _item_claim("participation_network", "3.1", S.PARTIAL),
+              _item_claim("participation_network", "3.2", S.MEETS),  # 2, 3 → 2.5 → 3
+              _item_claim("funding", "4.1", S.INITIATION),
+              _item_claim("funding", "4.2", S.PARTIAL)]  # 4.3 not staged: 1, 2 → 1.5 → 2
+    units = _units(claims)
+    assert (units["private_civic_capacity"].stage, units["private_civic_capacity"].points) \
+        == ("meets", 0.6 * units["private_civic_capacity"].max_points)
+    assert units["participation_network"].stage == "meets"
+    assert units["funding"].stage == "partial"
+    assert units["funding"].fraction == 0.4
+    assert units["public_capacity"].stage is None and units["public_capacity"].points == 0
+
+
+def test_rollup_is_a_method_setting() -> None:
+    claims = [_item_claim("participation_network", "3.1", Stage.PARTIAL),
+              _item_claim("participation_network", "3.2", Stage.ADVANCED)]
+    mean = _units(claims, ScoringMethod(rollup="mean_fraction"))["participation_network"]
+    assert mean.fraction == pytest.approx(0.6) and mean.stage == "meets"
+    low = _units(claims, ScoringMethod(rollup="lowest"))["participation_network"]
+    assert low.stage == "partial" and low.fraction == 0.4
+    assert _units(claims)["participation_network"].stage == "meets"  # 2, 4 → 3
+    r = score_submission(sub(Stage.MEETS), [], RS, ScoringMethod(rollup="lowest"))
+    assert r.method.parameters["rollup"] == "lowest" and "가장 낮은 단계" in r.method.note
+
+
+def test_a_sub_item_with_two_stages_counts_as_their_mean() -> None:
+    claims = [_item_claim("network", "2.1", Stage.INITIATION),
+              _item_claim("network", "2.1", Stage.PARTIAL),  # one row, two stages: 1.5
+              _item_claim("network", "2.2", Stage.OPTIMIZED)]  # (1.5 + 5) / 2 = 3.25 → 3
+    assert _units(claims)["network"].stage == "meets"
+
+
+def test_a_unit_claimed_as_a_whole_and_unknown_rows() -> None:
+    whole = QualitativeClaim(unit="public_capacity", unit_as_printed="1. 공공 역량",
+                             stage=Stage.ADVANCED)  # no 소분류 rows printed
+    unknown = QualitativeClaim(unit="funding", item="4.4 기금 조성", stage=Stage.OPTIMIZED)
+    units = _units([whole, unknown])
+    assert units["public_capacity"].stage == "advanced"
+    assert units["funding"].stage is None  # a row the catalogue does not know does not count
 
 
 def test_stage_fraction_override() -> None:
@@ -180,6 +240,7 @@ def test_lower_is_better_and_lone_submission_falls_back() -> None:
                         ("advanced", 0.8), ("optimized", 1.0))},
     {"stage_fraction": (("initiation", 0.2), ("partial", 0.4), ("meets", 0.6),
                         ("advanced", 0.8), ("optimized", 1.5))},
+    {"rollup": "median"},
 ])
 def test_method_rejects_bad_parameters(kwargs: dict) -> None:
     with pytest.raises(ValueError, match="invalid scoring method"):

@@ -22,21 +22,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-import store.api
-from extractors.base import ExtractSettings
-from extractors.models import DocumentExtract, MediaType
-from pipelines.batch import run_submission
-from schemas.catalogue import RuleSet, load_ruleset
-from schemas.findings import Location
-from schemas.report import FindingsReport
-from store import RunStatus, Store, VerdictKind
-from store import models as m
-from store.models import Base
+from smartcert.core.files.media import MediaType
+from smartcert.core.findings import Location
+from smartcert.core.report import FindingsReport
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract
+from smartcert.pipelines.batch import run_submission
+from smartcert.schemas.catalogue import RuleSet, load_ruleset
+from smartcert.store import RunStatus, Store, VerdictKind
+from smartcert.store import api as store_api
+from smartcert.store import models as m
+from smartcert.store.models import Base
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "bundles"
 SETTINGS = ExtractSettings(ocr=False)
 PG_ADMIN = os.environ.get("SMARTCERT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432")
-TABLES = [m.Submission, m.Document, m.Extract, m.Result, m.RunResult, m.Claim, m.FindingRow,
+TABLES = [m.SubmissionRow, m.DocumentRow, m.Extract, m.Result, m.RunResult, m.Claim, m.FindingRow,
           m.ScoreRow, m.VerdictRow, m.Run]
 
 
@@ -124,7 +125,7 @@ def counts(s: Store) -> dict[str, int]:
 
 
 def save(s: Store, sample: Sample, ruleset: RuleSet, run: str | None = None,
-         report: FindingsReport | None = None) -> store.SavedSubmission:
+         report: FindingsReport | None = None) -> store_api.SavedSubmission:
     run = run or s.start_run("batch", ruleset)
     return s.save_submission(run, report or sample.report, sample.extracts, ruleset,
                              settings=SETTINGS, source_name=sample.source)
@@ -175,14 +176,14 @@ def test_a_killed_save_leaves_nothing_and_the_rerun_completes(
 
 
 def _save_then_die(url: str, data_dir: str, sample: Sample) -> None:
-    real = store.api.insert_new
+    real = store_api.insert_new
 
     def dying(session, model, rows):  # type: ignore[no-untyped-def]
         if model is m.FindingRow:
             os.kill(os.getpid(), signal.SIGKILL)
         return real(session, model, rows)
 
-    store.api.insert_new = dying  # type: ignore[assignment]
+    store_api.insert_new = dying  # type: ignore[assignment]
     save(Store.open(url, Path(data_dir)), sample, load_ruleset("city-2025"))
 
 
@@ -287,7 +288,7 @@ def test_every_result_row_records_what_produced_it(
     save(st, solnae, ruleset, run)
     expected = (ruleset.id, ruleset.version, version("smartcert"))
     with st.engine.connect() as c:
-        for t in (m.Result, m.Claim, m.FindingRow, m.ScoreRow, m.Document):
+        for t in (m.Result, m.Claim, m.FindingRow, m.ScoreRow, m.DocumentRow):
             got = set(c.execute(select(t.ruleset_id, t.ruleset_version, t.project_version)))
             assert got == {expected}, t.__tablename__
         assert set(c.scalars(select(m.Extract.project_version))) == {expected[2]}
@@ -365,7 +366,7 @@ def test_extracts_of_a_stored_submission_come_back_under_their_file_names(
 
 
 def test_settings_digest_tells_settings_apart() -> None:
-    from store.versions import settings_digest
+    from smartcert.store.versions import settings_digest
 
     digests = {settings_digest(s) for s in (
         ExtractSettings(), SETTINGS, ExtractSettings(ocr_dpi=200, max_pages=3))}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.findings import Finding, Location
-from store.identity import finding_key, finding_keys, lineage_key
+from smartcert.core.findings import Finding, Location
+from smartcert.store.identity import finding_key, finding_keys, lineage_key
 
 LINEAGE = "applicant:솔내군"
 

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from schemas.textmatch import best_match, contains, jamo, key, similarity
+from smartcert.core.textmatch import best_match, contains, jamo, key, similarity
 
 
 def test_jamo_decomposes_syllables_only() -> None:

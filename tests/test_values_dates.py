@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.values import DateSpan, PartialDate, find_dates, parse_date, parse_span
+from smartcert.core.values import DateSpan, PartialDate, find_dates, parse_date, parse_span
 
 
 @pytest.mark.parametrize(

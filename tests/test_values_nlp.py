@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractors.values import DateSpan, MentionKind, ParsedValue, PartialDate, find_dates
-from extractors.values.nlp import find_mentions, iter_mentions, korean_nlp
+from smartcert.core.values import DateSpan, MentionKind, ParsedValue, PartialDate, find_dates
+from smartcert.core.values.nlp import find_mentions, iter_mentions, korean_nlp
 
 EVIDENCE = (
     "사업기간은 2023.08~2025.07이며, 교육은 '24.03~04 실시하고 ’24.5.10 개최(2024. 5. 10.)했다.\n"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.values import parse_number, parse_value, to_million_won
+from smartcert.core.values import parse_number, parse_value, to_million_won
 
 D = Decimal
 

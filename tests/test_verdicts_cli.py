@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from smartcert.cli import main
-from store import Store, VerdictKind
+from smartcert.store import Store, VerdictKind
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "samples" / "planted" / "bundles" / "planted-nuri"

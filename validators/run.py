@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from schemas.claims import Submission
-from schemas.findings import Finding
-from validators.registry import RULES
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding
+from smartcert.schemas.claims import Submission
+from smartcert.validators.registry import RULES
+from smartcert.validators.rule import CheckContext, Rule
 
 
 def run_rules(

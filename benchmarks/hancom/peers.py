@@ -60,10 +60,10 @@ def _timed(
 def run_smartcert(pdf: Path) -> SystemRun:
     def body(run: SystemRun) -> None:
         try:
-            from extractors.api import extract_file
+            from smartcert.extractors.api import extract_file
         except ImportError as exc:
             raise ImportError(
-                f"extractors.api.extract_file cannot be imported ({exc}); "
+                f"smartcert.extractors.api.extract_file cannot be imported ({exc}); "
                 "the smartcert PDF backend is not there yet"
             ) from exc
         doc = extract_file(pdf)

@@ -1,5 +1,5 @@
 """PDF backend: PyMuPDF reads glyphs and drawings, pdfplumber's table algorithm builds grids."""
 
-from extractors.pdf.backend import PdfBackend
+from smartcert.extractors.pdf.backend import PdfBackend
 
 __all__ = ["PdfBackend"]

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import fitz
 
-from extractors.base import Backend, ocr_worker_count
-from extractors.findings import ExtractRule, fail_document
-from extractors.models import DocumentExtract, DocumentStatus, MediaType, Page, TextLayer
-from extractors.pdf import pagefind
-from extractors.pdf.chars import GlyphIndex, page_chars
-from extractors.pdf.join import Placed, join_tables
-from extractors.pdf.lines import build_spans
-from extractors.pdf.rows import split_unruled_rows
-from extractors.pdf.tables import build_table, find_cell_groups, words_cross_borders
-from extractors.pdf.textlayer import classify
+from smartcert.core.files.media import MediaType
+from smartcert.extractors import findings as R
+from smartcert.extractors.base import Backend, ocr_worker_count
+from smartcert.extractors.findings import fail_document
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, TextLayer
+from smartcert.extractors.pdf import pagefind
+from smartcert.extractors.pdf.chars import GlyphIndex, page_chars
+from smartcert.extractors.pdf.join import Placed, body_text_beyond, join_tables
+from smartcert.extractors.pdf.lines import build_spans
+from smartcert.extractors.pdf.rows import split_unruled_rows
+from smartcert.extractors.pdf.tables import build_table, find_cell_groups, words_cross_borders
+from smartcert.extractors.pdf.textlayer import classify
 
 _META_KEYS = ("title", "author", "creator", "producer", "creationDate", "modDate", "format")
 
@@ -37,24 +39,24 @@ def _image_coverage(page: fitz.Page) -> float:
 
 class PdfBackend(Backend):
     name = "pdf"
-    version = "1.0.0"
+    version = "1.1.0"  # 1.1: no join across a heading or note between two tables
     media_types = frozenset({MediaType.PDF})
 
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
         try:
             pdf = fitz.open(path, filetype="pdf")
         except (fitz.FileDataError, RuntimeError, ValueError) as exc:
-            return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT, reason=str(exc))
+            return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT, reason=str(exc))
         with pdf:
             if pdf.needs_pass and not pdf.authenticate(""):
-                return fail_document(doc, DocumentStatus.ENCRYPTED, ExtractRule.ENCRYPTED)
+                return fail_document(doc, DocumentStatus.ENCRYPTED, R.ENCRYPTED)
             if pdf.page_count == 0:
-                return fail_document(doc, DocumentStatus.CORRUPT, ExtractRule.CORRUPT,
+                return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                      reason="쪽이 없음")
             doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()
                             if k in _META_KEYS and v}
             if pdf.is_repaired:
-                doc.findings.append(pagefind.finding(doc, ExtractRule.REPAIRED_PDF))
+                doc.findings.append(pagefind.finding(doc, R.REPAIRED_PDF))
             self._pages(pdf, doc)
         return doc
 
@@ -75,7 +77,7 @@ class PdfBackend(Backend):
                     failed += 1
                     doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
                     doc.findings.append(pagefind.finding(
-                        doc, ExtractRule.PAGE_UNREADABLE, page=number, reason=str(exc)))
+                        doc, R.PAGE_UNREADABLE, page=number, reason=str(exc)))
             for job in jobs:
                 pagefind.ocr_finish(job, doc)
         doc.spans.sort(key=lambda s: s.page)  # stable: keeps each page's reading order
@@ -107,10 +109,15 @@ class PdfBackend(Backend):
         tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         in_cells = {id(ch) for t in tables for g in t.glyphs for ch in g}
         regions = [g for t in tables for g in t.glyphs if g]
-        regions.append([ch for ch in chars if id(ch) not in in_cells])
+        free = [ch for ch in chars if id(ch) not in in_cells]
+        regions.append(free)
         doc.spans.extend(build_spans(regions, number))
+        outside = build_spans([free], number) if tables else []
+        height = page.rect.height
         return [
-            Placed(page=number, page_height=page.rect.height, table=t,
-                   last_on_page=k == len(tables) - 1, first_on_page=k == 0)
+            Placed(page=number, page_height=height, table=t,
+                   last_on_page=k == len(tables) - 1, first_on_page=k == 0,
+                   text_below=body_text_beyond(outside, t.bbox[3], height, below=True),
+                   text_above=body_text_beyond(outside, t.bbox[1], height, below=False))
             for k, t in enumerate(tables)
         ]

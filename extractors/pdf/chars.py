@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import fitz
 
-from extractors.normalize import decode_font_name
+from smartcert.core.normalize import decode_font_name
 
 # PyMuPDF flags: keep ligatures and white space as written, clip to the media box,
 # and give U+FFFD for glyphs without a Unicode mapping (so broken pages are visible).

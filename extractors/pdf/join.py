@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.models import Cell, Region, Table
-from extractors.pdf.tables import PageTable
+from smartcert.extractors.models import Cell, Region, Span, Table
+from smartcert.extractors.pdf.tables import PageTable
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,7 @@ class JoinSettings:
     column_tolerance: float = 3.0  # column boundaries must line up within this (points)
     bottom_zone: float = 0.30  # the table must end in the bottom share of its page …
     top_zone: float = 0.30  # … and the continuation start in the top share of the next
+    margin_zone: float = 0.08  # running headers and page numbers live in this share
 
     def __post_init__(self) -> None:
         if self.column_tolerance <= 0 or not (0 < self.bottom_zone < 1 and 0 < self.top_zone < 1):
@@ -28,6 +29,26 @@ class Placed:
     table: PageTable
     last_on_page: bool
     first_on_page: bool
+    # body text between the table and the page's foot (or head): a heading or note there
+    # means the next table is another one (C-9-2's heading under C-9-1's table)
+    text_below: bool = False
+    text_above: bool = False
+
+
+def body_text_beyond(spans: list[Span], edge: float, page_height: float, *, below: bool,
+                     margin_zone: float = JoinSettings.margin_zone) -> bool:
+    """Whether text that is not a running header or page number stands below (or above)
+    `edge` on the page."""
+    low, high = page_height * margin_zone, page_height * (1 - margin_zone)
+    for s in spans:
+        if s.bbox is None or not s.key:
+            continue
+        top, bottom = s.bbox[1], s.bbox[3]
+        if below and top >= edge - 1 and bottom <= high:
+            return True
+        if not below and bottom <= edge + 1 and top >= low:
+            return True
+    return False
 
 
 def _columns_match(a: PageTable, b: PageTable, tol: float) -> bool:
@@ -53,6 +74,8 @@ def _repeated_header_rows(head: list[Cell], cont: list[Cell], max_rows: int = 3)
 
 def continues(prev: Placed, nxt: Placed, s: JoinSettings) -> bool:
     if nxt.page != prev.page + 1 or not (prev.last_on_page and nxt.first_on_page):
+        return False
+    if prev.text_below or nxt.text_above:
         return False
     ends_low = prev.table.bbox[3] >= prev.page_height * (1 - s.bottom_zone)
     starts_high = nxt.table.bbox[1] <= nxt.page_height * s.top_zone

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractors.models import Span
-from extractors.normalize import match_key
-from extractors.pdf.chars import Char
+from smartcert.core.normalize import match_key
+from smartcert.extractors.models import Span
+from smartcert.extractors.pdf.chars import Char
 
 
 @dataclass(frozen=True)

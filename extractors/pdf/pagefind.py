@@ -7,15 +7,17 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 import fitz
 from pdfplumber.table import merge_edges
 
-from extractors import ocr
-from extractors.base import ExtractSettings
-from extractors.findings import ExtractRule, extract_finding
-from extractors.models import DocumentExtract, Page
-from extractors.ocr import OcrResult
-from extractors.pdf.chars import Char
-from extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
-from extractors.pdf.tables import DEFAULT_TABLES
-from schemas.findings import Finding
+from smartcert.core.findings import Finding
+from smartcert.core.rulespec import RuleSpec
+from smartcert.extractors import findings as R
+from smartcert.extractors import ocr
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.findings import extract_finding
+from smartcert.extractors.models import DocumentExtract, Page
+from smartcert.extractors.ocr import OcrResult
+from smartcert.extractors.pdf.chars import Char
+from smartcert.extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
+from smartcert.extractors.pdf.tables import DEFAULT_TABLES
 
 
 def page_edges(page: fitz.Page, chars: list[Char]) -> list[Edge]:
@@ -35,7 +37,7 @@ def page_edges(page: fitz.Page, chars: list[Char]) -> list[Edge]:
 
 
 def finding(
-    doc: DocumentExtract, rule: ExtractRule, page: int | None = None, **fmt: str
+    doc: DocumentExtract, rule: RuleSpec, page: int | None = None, **fmt: str
 ) -> Finding:
     return extract_finding(rule, doc.file, page=page, **fmt)
 
@@ -49,7 +51,7 @@ def ocr_submit(
 ) -> OcrJob:
     """Render a page whose text layer is missing or unusable and queue it for OCR."""
     if not settings.ocr:
-        doc.findings.append(finding(doc, ExtractRule.OCR_SKIPPED, page=info.number))
+        doc.findings.append(finding(doc, R.OCR_SKIPPED, page=info.number))
         return (info, None)
     png, to_page = ocr.render_page(page, settings.ocr_dpi)
     return (info, pool.submit(ocr.ocr_rendered, png, to_page, info.number, settings))
@@ -72,12 +74,12 @@ def ocr_finish(job: OcrJob, doc: DocumentExtract) -> None:
     try:
         result = future.result()
     except ocr.OcrUnavailable as exc:
-        doc.findings.append(finding(doc, ExtractRule.OCR_UNAVAILABLE, page=info.number,
+        doc.findings.append(finding(doc, R.OCR_UNAVAILABLE, page=info.number,
                                     reason=str(exc)))
         return
     info.ocr = True
     info.ocr_confidence = result.mean_confidence
     doc.spans.extend(result.spans)
     if result.low_confidence:
-        doc.findings.append(finding(doc, ExtractRule.OCR_LOW_CONFIDENCE, page=info.number,
+        doc.findings.append(finding(doc, R.OCR_LOW_CONFIDENCE, page=info.number,
                                     confidence=f"{result.mean_confidence:.0f}"))

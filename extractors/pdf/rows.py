@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from extractors.models import Cell
-from extractors.normalize import match_key
-from extractors.pdf.chars import Char
-from extractors.pdf.lines import group_lines, line_text
-from extractors.pdf.tables import PageTable
+from smartcert.core.normalize import match_key
+from smartcert.extractors.models import Cell
+from smartcert.extractors.pdf.chars import Char
+from smartcert.extractors.pdf.lines import group_lines, line_text
+from smartcert.extractors.pdf.tables import PageTable
 
 
 @dataclass(frozen=True)

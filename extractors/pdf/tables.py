@@ -14,11 +14,11 @@ from itertools import pairwise
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
 from pdfplumber.utils import filter_edges
 
-from extractors.models import Cell
-from extractors.normalize import match_key
-from extractors.pdf.chars import Char
-from extractors.pdf.edges import Edge
-from extractors.pdf.lines import region_text
+from smartcert.core.normalize import match_key
+from smartcert.extractors.models import Cell
+from smartcert.extractors.pdf.chars import Char
+from smartcert.extractors.pdf.edges import Edge
+from smartcert.extractors.pdf.lines import region_text
 
 BBox = tuple[float, float, float, float]
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.models import TextLayer
-from extractors.pdf.chars import Char
+from smartcert.extractors.models import TextLayer
+from smartcert.extractors.pdf.chars import Char
 
 # Ranges a Korean public document legitimately prints. Anything else — private-use
 # glyphs, U+FFFD, control characters, Latin-1 letters from a broken ToUnicode map

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from reports.html.render import render_page
-from reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
-from reports.scoreview import AT_RISK_HEADERS, at_risk, at_risk_cells, header, score_rows
-from reports.view import FindingView, IndicatorView, group_findings
-from schemas.report import FindingsReport
+from smartcert.core.report import FindingsReport
+from smartcert.reports.html.render import render_page
+from smartcert.reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
+from smartcert.reports.scoreview import AT_RISK_HEADERS, at_risk, at_risk_cells, header, score_rows
+from smartcert.reports.view import FindingView, IndicatorView, group_findings
 
 
 def render_report(report: FindingsReport, findings: Sequence[FindingView],

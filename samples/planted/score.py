@@ -11,11 +11,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.base import ExtractSettings
-from pipelines.batch import run_submission
-from pipelines.cache import ExtractCache
 from samples.planted.manifest import CATEGORIES, Defect, PlantedBundle
-from schemas.findings import Finding, Severity
+from smartcert.core.findings import Finding, Severity
+from smartcert.extractors.base import ExtractSettings
+from smartcert.pipelines.batch import run_submission
+from smartcert.pipelines.cache import ExtractCache
 
 BUNDLES = Path(__file__).resolve().parent / "bundles"
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.models import DocumentExtract
-from schemas.catalogue import RuleSet
-from schemas.claims import Document, DocumentKind, Submission
-from schemas.findings import Finding, Location
-from schemas.mapping.application import map_application
-from schemas.mapping.classify import Classification, classify_bundle
-from schemas.mapping.forms import map_forms
-from schemas.mapping.qualitative import map_qualitative
-from schemas.mapping.summary import map_summary
+from smartcert.core.findings import Finding, Location
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import Document, DocumentKind, Submission
+from smartcert.schemas.mapping.application import map_application
+from smartcert.schemas.mapping.classify import Classification, classify_bundle
+from smartcert.schemas.mapping.forms import map_forms
+from smartcert.schemas.mapping.qualitative import map_qualitative
+from smartcert.schemas.mapping.summary import map_summary
 
 
 @dataclass
@@ -53,7 +53,7 @@ def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet) -
             first = claims[0].source
             out.summary_location = Location(file=first.file, page=first.page, sheet=first.sheet)
     for doc in of_kind[DocumentKind.QUALITATIVE_SELF_ASSESSMENT]:
-        claims_q, found = map_qualitative(doc, ruleset)
+        claims_q, found = map_qualitative(doc, ruleset, sub.selected_areas)
         sub.qualitative += claims_q
         out.findings += found
     evidence = of_kind[DocumentKind.EVIDENCE]

@@ -18,9 +18,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
-from extractors.models import DocumentExtract
-from extractors.normalize import match_key, tidy
-from extractors.values import (
+from smartcert.core.findings import Finding, Location
+from smartcert.core.normalize import match_key, tidy
+from smartcert.core.values import (
     DateSpan,
     MentionKind,
     PartialDate,
@@ -28,12 +28,18 @@ from extractors.values import (
     parse_span,
     parse_value,
 )
-from schemas.catalogue import RuleSet, load_ruleset
-from schemas.claims import DocumentKind
-from schemas.findings import Finding, Location
-from schemas.mapping.application_areas import SelectedArea, front_matter, infer_areas, parse_areas
-from schemas.mapping.keyvalue import Item, LabelValue, find_values, location, span_item
-from schemas.mapping.rules import make_finding
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import RuleSet, load_ruleset
+from smartcert.schemas.claims import DocumentKind
+from smartcert.schemas.mapping import rules as R
+from smartcert.schemas.mapping.application_areas import (
+    SelectedArea,
+    front_matter,
+    infer_areas,
+    parse_areas,
+)
+from smartcert.schemas.mapping.keyvalue import Item, LabelValue, find_values, location, span_item
+from smartcert.schemas.mapping.rules import make_finding
 
 T = TypeVar("T")
 
@@ -128,7 +134,7 @@ def _pick(
             facts.locations[name] = location(doc, lv.item)
         elif same(value) != same(chosen[0]) and doc.file != chosen[2].file:
             facts.findings.append(make_finding(
-                "consistency.applicant-facts-differ",
+                R.APPLICANT_FACTS_DIFFER,
                 [facts.locations[name], location(doc, lv.item)], claimed=lv.text,
                 expected=chosen[1].text, fact=fact_ko, first=chosen[1].text,
                 first_file=chosen[2].file, other=lv.text, other_file=doc.file))
@@ -224,7 +230,7 @@ def _read_city_type(facts: ApplicantFacts, reader: _Reader, rs: RuleSet) -> None
         doc, lv = printed[0]
         facts.city_type_text = lv.text
         facts.locations["city_type"] = location(doc, lv.item)
-        facts.findings.append(make_finding("completeness.unreadable-city-type",
+        facts.findings.append(make_finding(R.UNREADABLE_CITY_TYPE,
                                            [location(doc, lv.item)], claimed=lv.text, text=lv.text))
 
 
@@ -251,7 +257,7 @@ def _read_areas(facts: ApplicantFacts, reader: _Reader, rs: RuleSet) -> None:
         loc = location(doc, lv.item)
         facts.selected_areas = [a.model_copy(update={"location": loc}) for a in value]
         for text in parse_areas(lv.text, rs)[1]:
-            facts.findings.append(make_finding("completeness.unknown-area", [loc],
+            facts.findings.append(make_finding(R.UNKNOWN_AREA, [loc],
                                                claimed=text, text=text))
         return
     proposals = [d for d, k in reader.docs if k is DocumentKind.QUANTITATIVE_PROPOSAL]
@@ -259,5 +265,5 @@ def _read_areas(facts: ApplicantFacts, reader: _Reader, rs: RuleSet) -> None:
     if inferred:
         facts.selected_areas, facts.selected_areas_inferred = inferred, True
         facts.findings.append(make_finding(
-            "completeness.inferred-areas", [a.location for a in inferred if a.location],
+            R.INFERRED_AREAS, [a.location for a in inferred if a.location],
             areas=", ".join(a.name or a.printed for a in inferred)))

@@ -8,18 +8,19 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel
 
-from extractors.models import DocumentExtract, MediaType
-from extractors.normalize import match_key, tidy
-from schemas.catalogue import RuleSet
-from schemas.catalogue_rules import Area
-from schemas.findings import Location
-from schemas.mapping.keyvalue import Item, cell_item, label_rank, location, span_item
-from schemas.textmatch import best_match
+from smartcert.core.files.media import MediaType
+from smartcert.core.findings import Location
+from smartcert.core.normalize import match_key, tidy
+from smartcert.core.textmatch import best_match
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.program import Area
+from smartcert.schemas.mapping.keyvalue import Item, cell_item, label_rank, location, span_item
+from smartcert.schemas.mapping.settings import MAPPING
 
 _SEPARATORS = re.compile(r"[,，、/;；\n]|\s및\s|\s및(?=\S)")
 _COUNT_NOTE = re.compile(r"^\s*\(\s*\d+\s*개\s*\)\s*")
 _CODE = re.compile(r"(?<![A-Za-z0-9])([A-C])-(\d{1,2})-(\d{1,2})(?!\d)")
-AREA_FUZZY = 80.0
 # Headers that start a document's body: the summary table, a data form, the assessment.
 BODY_LABELS = ["작성지표요약", "증빙페이지", "분석자료", "자료출처", "자체평가내용"]
 
@@ -67,7 +68,7 @@ def parse_areas(text: str, rs: RuleSet) -> tuple[list[SelectedArea], list[str]]:
         if scanned:
             found += [SelectedArea(printed=p, area_id=a.id, name=a.name) for _, p, a in scanned]
             continue
-        hit = best_match(token, [n for n, _ in names], AREA_FUZZY)  # an OCR or typing slip
+        hit = best_match(token, [n for n, _ in names], MAPPING.area)  # an OCR or typing slip
         if hit is not None:
             a = names[hit.index][1]
             found.append(SelectedArea(printed=token, area_id=a.id, name=a.name))

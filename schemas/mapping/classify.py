@@ -17,10 +17,10 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from extractors.models import DocumentExtract, DocumentStatus
-from schemas.catalogue import RuleSet, load_ruleset
-from schemas.claims import DocumentKind
-from schemas.mapping.classify_signals import Signal, all_signals
+from smartcert.extractors.models import DocumentExtract, DocumentStatus
+from smartcert.schemas.catalogue import RuleSet, load_ruleset
+from smartcert.schemas.claims import DocumentKind
+from smartcert.schemas.mapping.classify_signals import Signal, all_signals
 
 K = DocumentKind
 # Below this many points no kind is claimed: the document is 'other'.

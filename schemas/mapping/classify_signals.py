@@ -13,12 +13,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from extractors.models import DocumentExtract, MediaType, TextLayer
-from extractors.normalize import match_key
-from schemas.catalogue import RuleSet
-from schemas.claims import DocumentKind, Stage
-from schemas.mapping.keyvalue import Item, cell_item, label_rank, span_item
-from schemas.textmatch import best_match, contains
+from smartcert.core.files.media import MediaType
+from smartcert.core.normalize import match_key
+from smartcert.core.textmatch import best_match, contains
+from smartcert.extractors.models import DocumentExtract, TextLayer
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import DocumentKind, Stage
+from smartcert.schemas.mapping.keyvalue import Item, cell_item, label_rank, span_item
 
 K = DocumentKind
 HEADING, STRONG, SUPPORT, HINT = 3.0, 3.0, 2.0, 0.75

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from extractors.normalize import match_key
+from smartcert.core.normalize import match_key
 
 # group letter, then two numbers separated by any dash/dot/underscore; the key has no spaces
 _CODE = r"([A-Za-z])[-._·ㆍ]?(\d{1,2})[-._·ㆍ](\d{1,2})"

@@ -11,11 +11,17 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.models import Cell
-from extractors.normalize import match_key
-from extractors.values import MentionKind, find_dates, parse_value
-from schemas.mapping.stream import Block
-from schemas.mapping.tables import GridView, flat
+from smartcert.core.normalize import match_key
+from smartcert.core.values import MentionKind, find_dates, parse_value
+from smartcert.core.values.formula import (
+    has_label_beside,
+    is_formula_label,
+    letter_beside,
+    without_letters,
+)
+from smartcert.extractors.models import Cell
+from smartcert.schemas.mapping.stream import Block
+from smartcert.schemas.mapping.tables import GridView, flat
 
 TOTAL_LABELS = frozenset({"총계", "계", "합계", "소계", "총합", "합", "total", "sum"})
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -38,6 +44,7 @@ class BodyCell:
     total_row: bool
     number: Decimal | None
     flag: bool | None
+    letter: str | None = None  # '(A)' beside the figure, or in the label row of its column
 
     @property
     def years(self) -> set[int]:
@@ -75,7 +82,9 @@ def column_label(view: GridView, heads: range, k: int) -> str:
 
 
 def _number(text: str) -> Decimal | None:
-    pv = parse_value(text)
+    if is_formula_label(text):
+        return None  # '(B/A) * 100' is a label: it holds no figure 100
+    pv = parse_value(without_letters(text) if has_label_beside(text) else text)
     if pv.number is not None:
         return pv.number
     filled = [p for p in pv.parts if p.number is not None]
@@ -83,7 +92,9 @@ def _number(text: str) -> Decimal | None:
 
 
 def _flag(text: str) -> bool | None:
-    pv = parse_value(text)
+    if is_formula_label(text):
+        return None
+    pv = parse_value(without_letters(text) if has_label_beside(text) else text)
     return pv.boolean if not pv.parts else None
 
 
@@ -107,6 +118,44 @@ def _is_period(text: str) -> bool:
     return len(found) == 1 and found[0].kind == MentionKind.SPAN
 
 
+def label_row(view: GridView, r: int) -> dict[int, str] | None:
+    """The letters of a label row — '(A) | (B) | (B/A) * 100' under the headers, a row label
+    such as '2024년' allowed before them — by column; None for a row holding any figure."""
+    _, label_col = row_label(view, r)
+    letters: dict[int, str] = {}
+    for cell in view.anchors(r):
+        text = flat(cell.text)
+        if not text:
+            continue
+        if is_formula_label(text):
+            letters[cell.col] = text
+        elif cell.col != label_col:
+            return None
+    return letters or None
+
+
+def _attach_labels(rows: list[int], labels: dict[int, dict[int, str]],
+                   totals: set[int]) -> dict[int, dict[int, str]]:
+    """Each label row's letters go to the figures it labels: the row just above it when
+    that holds figures (figures written over the letters), else the row just below. A 총계
+    row left with its letters ('총계 | (A) | (B)', C-5-2) labels no other row: the rows
+    around it are the breakdown's own."""
+    out: dict[int, dict[int, str]] = {}
+    for n, r in enumerate(rows):
+        if r not in labels or r in totals:
+            continue
+        for near in (rows[n - 1] if n > 0 else None, rows[n + 1] if n + 1 < len(rows) else None):
+            if near is not None and near not in labels and near not in out:
+                out[near] = labels[r]
+                break
+    return out
+
+
+def _letter_of(text: str) -> str | None:
+    m = re.fullmatch(r"\(?\s*([A-Z])\s*\)?", re.sub(r"\s+", "", text))
+    return m.group(1) if m else None
+
+
 def described_cells(blocks: list[Block]) -> list[BodyCell]:
     out: list[BodyCell] = []
     for block in blocks:
@@ -116,17 +165,26 @@ def described_cells(blocks: list[Block]) -> list[BodyCell]:
         numbering = {k for k in range(view.n_cols)
                      if match_key(column_label(view, heads, k)).lower().rstrip(".")
                      in ("no", "번호", "순번", "연번")}
-        for r in range(heads.stop, block.stop):
-            if view.is_blank(r):
-                continue
+        rows = [r for r in range(heads.stop, block.stop) if not view.is_blank(r)]
+        labels = {r: lr for r in rows if (lr := label_row(view, r)) is not None}
+        data_rows = [r for r in rows if r not in labels]
+        totals = {r for r in labels if is_total_label(row_label(view, r)[0])}
+        attached = _attach_labels(rows, labels, totals)
+        for r in data_rows:
             label, label_col = row_label(view, r)
             total = is_total_label(label)
+            letters = attached.get(r, {})
             for cell in view.anchors(r):
                 text = flat(cell.text)
                 if not text or cell.col == label_col or cell.col in numbering:
                     continue
+                col_label = column_label(view, heads, cell.col)
+                printed = letters.get(cell.col)
+                letter = _letter_of(printed) if printed else None
+                if letter and f"({letter})" not in col_label.replace(" ", ""):
+                    col_label = f"{col_label} ({letter})".strip()
                 out.append(BodyCell(
-                    block=block, cell=cell, row=r,
-                    col_label=column_label(view, heads, cell.col), row_label=label,
-                    total_row=total, number=_number(text), flag=_flag(text)))
+                    block=block, cell=cell, row=r, col_label=col_label, row_label=label,
+                    total_row=total, number=_number(text), flag=_flag(text),
+                    letter=letter_beside(text) or letter))
     return out

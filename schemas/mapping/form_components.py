@@ -12,18 +12,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.models import DocumentExtract
-from extractors.normalize import match_key
-from extractors.values import parse_value
-from schemas.catalogue_models import Component as FormComponent
-from schemas.catalogue_models import Indicator
-from schemas.claims import Component
-from schemas.mapping.form_cells import TOTAL_LABELS, BodyCell
-from schemas.mapping.form_locate import FormBlock
-from schemas.mapping.tables import cell_location, flat
-from schemas.textmatch import similarity
+from smartcert.core.normalize import match_key
+from smartcert.core.textmatch import similarity
+from smartcert.core.values import parse_value
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue.indicators import ComponentSpec as FormComponent
+from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.claims import Basis, Component
+from smartcert.schemas.mapping.form_cells import TOTAL_LABELS, BodyCell, is_total_label
+from smartcert.schemas.mapping.form_locate import FormBlock
+from smartcert.schemas.mapping.settings import MAPPING
+from smartcert.schemas.mapping.tables import cell_location, flat
 
-_THRESHOLD = 70.0
 _NUMERIC_ROLES = frozenset({"input", "total", "derived"})
 _GENERIC_COLS = frozenset({"값", "수치", "내용", "실적", "건수", "수량", "수", "비고", "현황"})
 
@@ -47,13 +47,25 @@ def _contained(part: str, label: str) -> bool:
 def _letter(comp: FormComponent, cell: BodyCell) -> bool:
     if not comp.letter:
         return False
+    if cell.letter is not None:
+        return cell.letter == comp.letter
     pattern = rf"\(\s*{re.escape(comp.letter)}\s*\)"
     return bool(re.search(pattern, cell.col_label) or re.search(pattern, cell.row_label))
 
 
-def _score(comp: FormComponent, cell: BodyCell, has_total_row: bool) -> float:
+def _in_list_row(comp: FormComponent, cell: BodyCell, list_block: bool) -> bool:
+    """A total read from one row of a list: in A-3-2 the first API's '1,157 건' under
+    '제공 건 수' is that API's count, never the form's total (a merged 카테고리 is no 계)."""
+    return (comp.role == "total" and comp.year is None and list_block and not cell.total_row
+            and not is_total_label(cell.col_label))
+
+
+def _score(comp: FormComponent, cell: BodyCell, has_total_row: bool,
+           list_block: bool = False) -> float:
     label, col, row = comp.label, cell.col_label, cell.row_label
     if comp.role in _NUMERIC_ROLES and cell.number is None:
+        return 0.0
+    if _in_list_row(comp, cell, list_block):
         return 0.0
     if comp.role == "flag" and cell.flag is None:
         return 0.0
@@ -93,6 +105,16 @@ def _score(comp: FormComponent, cell: BodyCell, has_total_row: bool) -> float:
     return score
 
 
+def _basis(comp: FormComponent, cell: BodyCell, score: float) -> Basis:
+    """How certain the pairing is: the form's letter or its total row name the cell, or
+    the labels read as the component's own (a near-exact score); else it is a guess."""
+    if comp.letter and cell.letter == comp.letter:
+        return Basis.LETTER
+    if cell.total_row and (comp.role == "total" or comp.role == "derived"):
+        return Basis.TOTAL_ROW
+    return Basis.LABEL if score >= MAPPING.label else Basis.FUZZY
+
+
 def _value(cell: BodyCell) -> Decimal | bool | None:
     return cell.number if cell.number is not None else cell.flag
 
@@ -100,24 +122,30 @@ def _value(cell: BodyCell) -> Decimal | bool | None:
 def from_tables(doc: DocumentExtract, ind: Indicator, cells: list[BodyCell]) -> list[Component]:
     comps = ind.form.components if ind.form else []
     totals = {id(c.block) for c in cells if c.total_row}
+    rows: dict[int, set[int]] = {}
+    for c in cells:
+        if not c.total_row:
+            rows.setdefault(id(c.block), set()).add(c.row)
+    lists = {b for b, rs in rows.items() if len(rs) >= 2}
     pairs = []
     for comp in comps:
         for n, cell in enumerate(cells):
-            s = _score(comp, cell, id(cell.block) in totals)
-            if s >= _THRESHOLD:
+            s = _score(comp, cell, id(cell.block) in totals, id(cell.block) in lists)
+            if s >= MAPPING.component:
                 pairs.append((s, -n, comp, cell))
     pairs.sort(key=lambda p: (p[0], p[1]), reverse=True)
     done: dict[str, Component] = {}
     used: set[int] = set()
-    for _, _, comp, cell in pairs:
+    for score, _, comp, cell in pairs:
         if comp.id in done or id(cell.cell) in used:
             continue
         used.add(id(cell.cell))
         label = " ".join(x for x in (cell.row_label, cell.col_label) if x)
+        loc = cell_location(doc, cell.block.view.table, cell.cell)
         done[comp.id] = Component(
             id=comp.id, label=label or comp.label, value=_value(cell), unit=comp.unit,
-            text=flat(cell.cell.text), location=cell_location(doc, cell.block.view.table,
-                                                              cell.cell))
+            text=flat(cell.cell.text), location=loc, cells=[loc],
+            basis=_basis(comp, cell, score))
     return [done[c.id] for c in comps if c.id in done]
 
 
@@ -138,11 +166,12 @@ def from_summary_cell(doc: DocumentExtract, ind: Indicator, form: FormBlock,
         if best is None:
             continue
         alone = len(flag_comps) == 1 and len(flags) == 1
-        alike = similarity(best.label or "", comp.label) >= 60 or bool(
+        alike = similarity(best.label or "", comp.label) >= MAPPING.same_figure or bool(
             best.label and _contained(best.label, comp.label))
         if alone or alike:
             out.append(Component(id=comp.id, label=best.label or comp.label, value=best.value,
-                                 unit=comp.unit, text=text, location=loc))
+                                 unit=comp.unit, text=text, location=loc, cells=[loc],
+                                 basis=Basis.FORM_CELL if alike else Basis.FUZZY))
     parts = [p for p in pv.parts if p.number is not None]
     counted = [c for c in missing if c.role in ("total", "input") and c.unit]
     for comp in counted:
@@ -153,12 +182,13 @@ def from_summary_cell(doc: DocumentExtract, ind: Indicator, form: FormBlock,
         if len(same) == 1:
             out.append(Component(id=comp.id, label=same[0].label or comp.label,
                                  value=same[0].number, unit=comp.unit, text=same[0].text,
-                                 location=loc))
+                                 location=loc, cells=[loc], basis=Basis.FORM_CELL))
     rule = ind.value_rule
     primary = rule.primary if rule is not None else None
     if primary and primary not in have and all(c.id != primary for c in out):
         comp = ind.form.component(primary)
         if comp is not None and comp.role == "derived" and len(parts) == 1:
             out.append(Component(id=comp.id, label=comp.label, value=parts[0].number,
-                                 unit=comp.unit, text=text, location=loc))
+                                 unit=comp.unit, text=text, location=loc, cells=[loc],
+                                 basis=Basis.FORM_CELL))
     return out

@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.models import DocumentExtract
-from extractors.normalize import match_key
-from extractors.values import DateSpan, parse_date, parse_number, parse_span, parse_value
-from schemas.catalogue_models import Indicator, ItemField, ItemList
-from schemas.claims import FieldValue, ListedItem
-from schemas.mapping.form_cells import header_rows, is_total_label
-from schemas.mapping.stream import Block
-from schemas.mapping.tables import cell_location, flat, label_score, row_location
+from smartcert.core.normalize import match_key
+from smartcert.core.values import DateSpan, parse_date, parse_number, parse_span, parse_value
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue.indicators import Indicator, ItemField, ItemList
+from smartcert.schemas.claims import FieldValue, ListedItem
+from smartcert.schemas.mapping.form_cells import header_rows, is_total_label
+from smartcert.schemas.mapping.settings import MAPPING
+from smartcert.schemas.mapping.stream import Block
+from smartcert.schemas.mapping.tables import cell_location, flat, label_score, row_location
 
 _GUESS = (  # header words → role, for columns the catalogue does not name
     ("no", ("no", "no.", "번호", "순번", "연번")),
@@ -175,6 +176,32 @@ def _rows(block: Block, cols: list[_Col]) -> list[int]:
     return out
 
 
+def _continues(block: Block, r: int, cols: list[_Col]) -> bool:
+    """A row that carries on the item above: its No. and name are the merged cells of an
+    earlier row (C-2-4: one system over its two 주요기능 rows), or left empty there."""
+    ident = [c for c in cols if c.role in ("no", "name")]
+    if not ident or r == header_rows(block).stop:
+        return False
+    for c in ident:
+        cell = block.view.at(r, c.col)
+        if cell is not None and cell.row == r and flat(cell.text):
+            return False
+    return True
+
+
+def _extend(doc: DocumentExtract, block: Block, r: int, cols: list[_Col],
+            item: ListedItem) -> None:
+    """The continuation row's own cells join the item (as printed, in place)."""
+    view = block.view
+    for col in cols:
+        cell = view.at(r, col.col)
+        if cell is None or cell.row != r or not flat(cell.text):
+            continue
+        item.cells.append(FieldValue(name=col.header, text=flat(cell.text),
+                                     location=cell_location(doc, view.table, cell)))
+    item.text = " | ".join(c.text for c in item.cells if c.text)
+
+
 def read_items(doc: DocumentExtract, ind: Indicator | None,
                blocks: list[Block]) -> tuple[list[ListedItem], list[Block]]:
     """Items of the form's list tables, and the blocks they came from."""
@@ -199,8 +226,13 @@ def read_items(doc: DocumentExtract, ind: Indicator | None,
         else:
             continue
         used.append(block)
+        mine: list[ListedItem] = []
         for r in _rows(block, cols):
-            items += _item(doc, block, r, cols, list_id)
+            if mine and _continues(block, r, cols):
+                _extend(doc, block, r, cols, mine[-1])
+            else:
+                mine += _item(doc, block, r, cols, list_id)
+        items += mine
     return items, used
 
 
@@ -209,7 +241,7 @@ def column_sum(items: list[ListedItem], header: str) -> Decimal | None:
     total, seen = Decimal(0), False
     for it in items:
         for c in it.cells:
-            if label_score(c.name, [header]) >= 85:
+            if label_score(c.name, [header]) >= MAPPING.label:
                 n = parse_value(c.text).number
                 if n is not None:
                     total, seen = total + n, True

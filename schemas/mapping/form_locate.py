@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.models import Cell, DocumentExtract
-from extractors.normalize import match_key
-from schemas.catalogue import RuleSet
-from schemas.claims import IndicatorClaim
-from schemas.findings import Location
-from schemas.mapping.codes import normalise_code, split_code
-from schemas.mapping.identify import area_of, candidates, clean_name
-from schemas.mapping.stream import Block, Line, is_indicator_row, stream
-from schemas.mapping.summary_table import summary_header
-from schemas.mapping.tables import cell_location, flat, row_location
-from schemas.textmatch import similarity
+from smartcert.core.findings import Location
+from smartcert.core.normalize import match_key
+from smartcert.core.textmatch import similarity
+from smartcert.extractors.models import Cell, DocumentExtract
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import IndicatorClaim
+from smartcert.schemas.mapping.codes import normalise_code, split_code
+from smartcert.schemas.mapping.identify import area_of, candidates, clean_name
+from smartcert.schemas.mapping.settings import MAPPING
+from smartcert.schemas.mapping.stream import Block, Line, is_indicator_row, stream
+from smartcert.schemas.mapping.summary_table import summary_header
+from smartcert.schemas.mapping.tables import cell_location, flat, row_location
 
 _SECTION = re.compile(r"^\s*(?:\d{1,2}\)|[A-C]-\d{1,2}\.?)\s*(.+)$")
 _GROUP_PREFIX = re.compile(r"([A-C])\s*-\s*(\d{1,2})(?!\s*-\s*\d)")
@@ -160,6 +161,6 @@ def _positional(claims: list[IndicatorClaim], taken: set[int], last: int,
         return None
     name = claims[k].name_as_printed or ""
     title = clean_name(form.title_text)
-    if name and title and similarity(clean_name(name), title) >= 60:
+    if name and title and similarity(clean_name(name), title) >= MAPPING.same_figure:
         return k
     return None

@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.models import DocumentExtract
-from extractors.values import MentionKind, find_dates
-from schemas.catalogue import RuleSet
-from schemas.catalogue_models import Indicator
-from schemas.claims import Component, IndicatorClaim, ListedItem
-from schemas.findings import Finding, Location
-from schemas.mapping import rules as R
-from schemas.mapping.form_cells import described_cells
-from schemas.mapping.form_components import from_summary_cell, from_tables
-from schemas.mapping.form_items import column_sum, read_items
-from schemas.mapping.form_locate import FormBlock, assign, locate
-from schemas.mapping.tables import flat
+from smartcert.core.findings import Finding, Location
+from smartcert.core.values import MentionKind, find_dates
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.claims import Basis, Component, IndicatorClaim, ListedItem
+from smartcert.schemas.mapping import rules as R
+from smartcert.schemas.mapping.form_cells import described_cells
+from smartcert.schemas.mapping.form_components import from_summary_cell, from_tables
+from smartcert.schemas.mapping.form_items import column_sum, read_items
+from smartcert.schemas.mapping.form_locate import FormBlock, assign, locate
+from smartcert.schemas.mapping.settings import MAPPING
+from smartcert.schemas.mapping.tables import flat, label_score
 
 _PERIOD_WORDS = ("기간", "기준기간", "실적기간")
 
@@ -43,6 +44,17 @@ def _declared_span(form: FormBlock) -> tuple[str | None, object | None]:
     return None, None
 
 
+def _cells(rows: list[ListedItem], header: str) -> list[Location]:
+    """Where a column's figures stand, row by row (what a computed sum was read from)."""
+    out = []
+    for it in rows:
+        cell = next((c for c in it.cells if label_score(c.name, [header]) >= MAPPING.label),
+                    None)
+        if cell is not None and cell.location is not None:
+            out.append(cell.location)
+    return out
+
+
 def _list_sums(ind: Indicator, items: list[ListedItem], have: set[str]) -> list[Component]:
     """Components a list adds up to (road lengths → A) when no table cell states them, and
     the column totals of other counted fields (C-11-1: 전담공무원, 관제요원 …, id None)."""
@@ -55,18 +67,22 @@ def _list_sums(ind: Indicator, items: list[ListedItem], have: set[str]) -> list[
             total = column_sum(rows, f.name)
             if f.sums_to is None:
                 if total is not None:
-                    out.append(Component(id=None, label=f.name, value=total, unit=f.unit))
+                    out.append(Component(id=None, label=f.name, value=total, unit=f.unit,
+                                         basis=Basis.COMPUTED, cells=_cells(rows, f.name)))
                 continue
             comp = ind.form.component(f.sums_to) if ind.form else None
             if total is not None and comp is not None:
                 out.append(Component(id=comp.id, label=f"{f.name} 합계", value=total,
-                                     unit=comp.unit, text=""))
+                                     unit=comp.unit, text="", basis=Basis.COMPUTED,
+                                     cells=_cells(rows, f.name)))
                 have.add(comp.id)
         if lst.count_to and lst.count_to not in have:
             comp = ind.form.component(lst.count_to) if ind.form else None
             if rows and comp is not None:
                 out.append(Component(id=comp.id, label=f"{lst.label} 수",
-                                     value=Decimal(len(rows)), unit=comp.unit, text=""))
+                                     value=Decimal(len(rows)), unit=comp.unit, text="",
+                                     basis=Basis.COMPUTED,
+                                     cells=[it.location for it in rows if it.location]))
                 have.add(comp.id)
     return out
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from extractors.normalize import match_key
-from schemas.catalogue import RuleSet, name_keys
-from schemas.catalogue_models import Indicator
-from schemas.textmatch import best_match
+from smartcert.core.normalize import match_key
+from smartcert.core.textmatch import best_match
+from smartcert.schemas.catalogue import RuleSet, name_keys
+from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.mapping.settings import MAPPING
 
 # "(’23~’24년)", "('23.8~'25.7)", "(2년간)", "(현재 기준)": period notes forms add to names
 _PAREN_NOTE = re.compile(r"\((?:[^()]*\d[^()]*|[^()]*(?:년간|기준))\)")
@@ -77,13 +78,13 @@ def area_of(rs: RuleSet, texts: Iterable[str]) -> str | None:
             found = rs.area(piece)
             if found is not None:
                 return found.id
-            m = best_match(re.sub(r"^[A-C]-\d{1,2}\s*", "", piece), choices, threshold=88)
+            m = best_match(re.sub(r"^[A-C]-\d{1,2}\s*", "", piece), choices, threshold=MAPPING.indicator_name_piece)
             if m is not None:
                 return owners[m.index]
     return None
 
 
-def candidates(rs: RuleSet, name: str, threshold: float = 82.0) -> tuple[list[Indicator], float]:
+def candidates(rs: RuleSet, name: str, threshold: float = MAPPING.indicator_name) -> tuple[list[Indicator], float]:
     """Indicators the printed `name` may be, with the match score (100 = exact wording)."""
     cleaned = clean_name(name)
     if not match_key(cleaned):

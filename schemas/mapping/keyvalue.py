@@ -15,16 +15,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extractors.models import Cell, DocumentExtract, Span, Table
-from extractors.normalize import match_key, tidy
-from schemas.findings import Location
-from schemas.textmatch import jamo
+from smartcert.core.findings import Location
+from smartcert.core.normalize import match_key, tidy
+from smartcert.core.textmatch import jamo
+from smartcert.extractors.models import Cell, DocumentExtract, Span, Table
+from smartcert.schemas.mapping.settings import MAPPING
 
 # Bullets and list markers that precede labels in running text.
 _LEAD = re.compile(r"^[\s※○●◦■□▶▷◆◇•·\-–*]+")
 # A parenthesised note right after a label: '선택 서비스 분야(3개)', '인구(명)'.
 _NOTE = re.compile(r"\([^()]{0,12}\)$")
-LABEL_THRESHOLD = 85.0
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _label_rank(text: str, labels: tuple[str, ...]) -> int | None:
         if 2 * min(len(tk), len(lk)) < 0.85 * (len(tk) + len(lk)):
             continue
         s = fuzz.ratio(tk, lk)
-        if s >= LABEL_THRESHOLD and (best is None or s > best[0]):
+        if s >= MAPPING.label and (best is None or s > best[0]):
             best = (s, i)
     return None if best is None else best[1]
 
@@ -147,15 +147,47 @@ def _first_value(label: Cell, line: Iterable[Cell | None], vocab: Sequence[str])
     return None
 
 
-def _split_inline(text: str, labels: Sequence[str]) -> tuple[int, str] | None:
-    """'※ 신청 유형: 중소도시 (…)' → (rank of '신청유형', '중소도시 (…)')."""
-    body = _LEAD.sub("", text)
-    if ":" not in body and "：" not in body:
-        return None
-    head, _, rest = re.split(r"([:：])", body, maxsplit=1)
-    rank = label_rank(head, labels)
-    rest = rest.strip()
-    return None if rank is None or not rest else (rank, rest)
+def _facts(text: str, vocab: Sequence[str]) -> list[tuple[str, str]]:
+    """'label: value' pairs of one line, several facts included:
+    '신청기관: 한빛시    신청유형: 대도시' → [('신청기관', '한빛시'), ('신청유형', '대도시')].
+
+    A colon starts a new fact only where the words before it are a label of the form; any
+    other colon ('10:30', '비고: 별첨 2: 목록') stays in the value."""
+    pieces = re.split(r"[:：]", _LEAD.sub("", text))
+    if len(pieces) < 2:
+        return []
+    facts: list[tuple[str, str]] = []
+    head, value = pieces[0].strip(), ""
+    for n, piece in enumerate(pieces[1:], start=1):
+        words = piece.split()
+        cut = None
+        if n < len(pieces) - 1:
+            # the longest trailing run of words (one word at least stays the value) that
+            # is itself a label: the next fact's label
+            cut = next((j for j in range(1, len(words))
+                        if is_any_label(" ".join(words[j:]), vocab)), None)
+        if cut is None:
+            value = f"{value}:{piece}" if value else piece
+            continue
+        facts.append((head, f"{value}:{' '.join(words[:cut])}" if value
+                      else " ".join(words[:cut])))
+        head, value = " ".join(words[cut:]), ""
+    facts.append((head, value))
+    return [(h, v.strip()) for h, v in facts if h and v.strip()]
+
+
+def _split_inline(text: str, labels: Sequence[str],
+                  vocab: Sequence[str]) -> list[tuple[int, str]]:
+    """'※ 신청 유형: 중소도시 (…)' → [(rank of '신청유형', '중소도시 (…)')], one pair per
+    fact of the line whose label is one of `labels`."""
+    if ":" not in text and "：" not in text:
+        return []
+    out = []
+    for head, rest in _facts(text, [*vocab, *labels]):
+        rank = label_rank(head, labels)
+        if rank is not None:
+            out.append((rank, rest))
+    return out
 
 
 def _label_item(table: Table, v: LabelValue) -> Item:
@@ -185,10 +217,10 @@ def find_values(doc: DocumentExtract, labels: Sequence[str], vocab: Sequence[str
     cells = [it for t in doc.tables for c in t.cells if ok(it := cell_item(t, c))]
     spans = [it for s in doc.spans if ok(it := span_item(s))]
     for it in cells + spans:
-        split = _split_inline(it.text, labels)
-        if split is not None and (it.page, match_key(split[1])) not in seen:
-            out.append(LabelValue(labels[split[0]], split[0], tidy(split[1]), it, "inline"))
-            seen.add((it.page, match_key(split[1])))
+        for rank, rest in _split_inline(it.text, labels, vocab):
+            if (it.page, match_key(rest)) not in seen:
+                out.append(LabelValue(labels[rank], rank, tidy(rest), it, "inline"))
+                seen.add((it.page, match_key(rest)))
     for it in spans:
         rank = label_rank(it.text, labels)
         if rank is None:

@@ -1,124 +1,49 @@
-"""The qualitative self-assessment (정성지표 자체평가표) → one claim per unit (중분류).
+"""The qualitative self-assessment (정성지표 자체평가표) → one claim per 소분류.
 
-Rows (`qualitative_rows`) are walked in reading order: a label naming one of the 10
-catalogue units (fuzzily: '민간 시민 역량', '2. 민간·시민역량') or one of its sub-items
-('2.3 리빙랩') opens that unit's block; a closing row ('종합 자체평가 의견', a 대분류
-heading) ends it. A block's stage is the stage named in a cell or marked in a stage
-column; its narrative is the assessment text, and every dated line of it an achievement.
+The call's form (구분 | 단계 | 자체 평가내용) gives one stage per 소분류 row; 중분류 rows
+are headings and '종합 자체평가 의견' closes a 대분류 (`qualitative_walk`). A stage cell
+merged over several 소분류 rows is each row's stage; a stage on the 중분류 row is the stage
+of its 소분류 rows that state none; a 중분류 printed without 소분류 rows is claimed as a whole
+(`item` None). Only a row that itself states two stages is ambiguous. Every dated line of a
+row's narrative is an achievement.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
-from extractors.models import DocumentExtract
-from extractors.normalize import match_key, tidy
-from extractors.values import DateSpan, MentionKind, PartialDate, find_dates
-from schemas.catalogue import RuleSet, load_ruleset
-from schemas.catalogue_rules import QualitativeUnit
-from schemas.claims import Achievement, QualitativeClaim, Stage
-from schemas.findings import Finding, Location
-from schemas.mapping.classify_signals import strip_numbering
-from schemas.mapping.keyvalue import location
-from schemas.mapping.qualitative_rows import STRONG_MARKS, RowCell, assessment_rows, mark_of
-from schemas.mapping.rules import make_finding
-from schemas.textmatch import best_match
+from smartcert.core.findings import Finding, Location
+from smartcert.core.normalize import tidy
+from smartcert.core.values import DateSpan, MentionKind, PartialDate, find_dates
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import RuleSet, load_ruleset
+from smartcert.schemas.claims import Achievement, QualitativeClaim
+from smartcert.schemas.mapping import rules as R
+from smartcert.schemas.mapping.keyvalue import location
+from smartcert.schemas.mapping.qualitative_rows import (
+    STRONG_MARKS,
+    RowCell,
+    assessment_rows,
+    mark_of,
+)
+from smartcert.schemas.mapping.qualitative_walk import Block, Catalogue, Row, Walk
+from smartcert.schemas.mapping.rules import make_finding
 
-UNIT_THRESHOLD = 85.0
-_TOP_NUMBER = re.compile(r"^\s*(?:\d+|[IVXⅠ-Ⅹ]+)\s*[.)]\s*\S")
-_SUB_NUMBER = re.compile(r"^\s*\d+\s*\.\s*\d+")
-_CLOSERS = ("종합", "의견", "총평", "대분류", "소계", "합계")
 _FUTURE = ("향후", "예정", "계획중", "추진예정")  # plans are not achievements
 _BULLET = re.compile(r"^[\s■□▪●○◦•·\-–*]+")
+_ITEM, _UNIT = "소분류", "중분류"
+_MERGED = "단계 칸이 여러 소분류 행에 병합되어 있어 이 행에도 적용했습니다"
+_FROM_HEADING = "중분류 행에 적힌 단계를 이 소분류에 적용했습니다"
 
 
-@dataclass
-class _Block:
-    unit: QualitativeUnit | None
-    printed: str
-    label: RowCell
-    stages: list[tuple[Stage, RowCell, str | None]] = field(default_factory=list)
-    marks: list[tuple[Stage, RowCell, str | None]] = field(default_factory=list)
-    narrative: list[RowCell] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
-
-
-class _Units:
-    """Catalogue units by every name they are printed with, and by their sub-items."""
-
-    def __init__(self, rs: RuleSet) -> None:
-        self.units = list(rs.qualitative.units) if rs.qualitative else []
-        subgroups = {s.id: s for s in rs.structure.subgroups}
-        self.groups = [n for g in rs.structure.groups for n in (g.name, *g.aliases)]
-        self.names: list[tuple[str, QualitativeUnit]] = []
-        self.items: list[tuple[str, QualitativeUnit]] = []
-        for u in self.units:
-            sg = subgroups.get(u.subgroup)
-            extra = [sg.name, *sg.aliases] if sg else []
-            self.names += [(n, u) for n in (u.name, *u.aliases, *extra)]
-            self.items += [(strip_numbering(i), u) for i in u.items]
-
-    def unit(self, text: str) -> QualitativeUnit | None:
-        m = best_match(strip_numbering(text), [n for n, _ in self.names], UNIT_THRESHOLD)
-        return self.names[m.index][1] if m else None
-
-    def item(self, text: str) -> QualitativeUnit | None:
-        m = best_match(strip_numbering(text), [n for n, _ in self.items], UNIT_THRESHOLD)
-        return self.items[m.index][1] if m else None
-
-
-def _closes(text: str, units: _Units) -> bool:
-    key = match_key(text)
-    return any(w in key for w in _CLOSERS) or best_match(
-        strip_numbering(text), units.groups, UNIT_THRESHOLD) is not None
-
-
-def _blocks(rows: list[list[RowCell]], units: _Units,
-            findings: list[Finding], doc: DocumentExtract) -> list[_Block]:
-    blocks: list[_Block] = []
-    block: _Block | None = None
-    for row in rows:
-        row_label: str | None = None
-        for rc in row:
-            if rc.role == "label":
-                text = rc.item.text
-                unit = units.unit(text)
-                owner = unit or units.item(text)
-                if owner is not None and (unit is not None or block is None
-                                          or block.unit is not owner):
-                    block = _Block(owner, tidy(text), rc)
-                    blocks.append(block)
-                elif owner is not None and block is not None:
-                    block.items.append(tidy(text))
-                elif _SUB_NUMBER.match(text) and block is not None:
-                    block.items.append(tidy(text))  # a sub-item the catalogue does not list
-                elif _TOP_NUMBER.match(text) and not _SUB_NUMBER.match(text):
-                    findings.append(make_finding("completeness.unknown-qualitative-unit",
-                                                 [location(doc, rc.item)], claimed=text,
-                                                 text=tidy(text)))
-                    block = _Block(None, tidy(text), rc)
-                    blocks.append(block)
-                elif _closes(text, units):
-                    block = None  # '종합 자체평가 의견', a 대분류 heading: the unit ends
-                elif block is not None:
-                    block.narrative.append(rc)  # running text (or OCR noise) of the unit
-                row_label = tidy(text) if block is not None else row_label
-            elif block is not None and rc.role == "stage" and rc.stage is not None:
-                block.stages.append((rc.stage, rc, row_label))
-            elif block is not None and rc.role == "mark" and rc.stage is not None:
-                block.marks.append((rc.stage, rc, row_label))
-            elif block is not None and rc.role == "narrative":
-                block.narrative.append(rc)
-    return blocks
-
-
-def _chosen(block: _Block) -> list[tuple[Stage, RowCell, str | None]]:
-    """The stage entries a block claims; several distinct stages are ambiguous."""
-    entries = block.stages
-    if block.marks:
-        strong = [m for m in block.marks if mark_of(m[1].item.text) in STRONG_MARKS]
-        entries = entries + (strong if strong and len(strong) < len(block.marks) else block.marks)
+def _chosen(cells: list[RowCell]) -> list[RowCell]:
+    """The stage cells a row claims; marks: strong ones win over hollow ones around them."""
+    entries = [rc for rc in cells if rc.role == "stage" and rc.stage is not None]
+    marks = [rc for rc in cells if rc.role == "mark" and rc.stage is not None]
+    if marks:
+        strong = [m for m in marks if mark_of(m.item.text) in STRONG_MARKS]
+        entries += strong if strong and len(strong) < len(marks) else marks
     return entries
 
 
@@ -141,65 +66,110 @@ def _achievements(doc: DocumentExtract, cells: list[RowCell]) -> list[Achievemen
     return out
 
 
-def _claims(doc: DocumentExtract, blocks: list[_Block],
-            findings: list[Finding]) -> list[QualitativeClaim]:
-    merged: dict[str, _Block] = {}
-    for b in blocks:  # a unit continued on the next page, or its sub-item opening it again
-        key = b.unit.id if b.unit else b.printed
-        if key in merged:
-            first = merged[key]
-            first.stages += b.stages
-            first.marks += b.marks
-            first.narrative += b.narrative
-            first.items += b.items
-        else:
-            merged[key] = b
-    claims: list[QualitativeClaim] = []
-    for key, b in merged.items():
+class _Claims:
+    """Claims and findings of the walked blocks."""
+
+    def __init__(self, doc: DocumentExtract, areas: set[str]) -> None:
+        self.doc, self.areas = doc, areas
+        self.claims: list[QualitativeClaim] = []
+        self.findings: list[Finding] = []
+
+    def block(self, key: str, b: Block) -> None:
         unit_name = b.unit.name if b.unit else b.printed
-        entries = _chosen(b)
-        distinct = list(dict.fromkeys(st for st, _, _ in entries))
-        narrative = "\n".join(dict.fromkeys(tidy(rc.item.text) for rc in b.narrative))
-        base = QualitativeClaim(unit=key, unit_as_printed=b.printed, narrative=narrative,
-                                achievements=_achievements(doc, b.narrative),
-                                source=location(doc, b.label.item))
+        if not b.rows:  # the stage, if any, is the whole 중분류's
+            self._row(key, b, b.head, _chosen(b.head.cells), None)
+            return
+        default = _chosen(b.head.cells)
+        for row in b.rows.values():
+            entries = _chosen(row.cells)
+            if entries or row.item is None or row.item.area is None \
+                    or row.item.area in self.areas:
+                self._row(key, b, row, entries or default, _FROM_HEADING if default else None)
+            # else: an empty row of a service area the applicant did not select
+        if b.unit is None:
+            return
+        printed = {r.item.number for r in b.rows.values() if r.item is not None}
+        for item in b.unit.expected_items(self.areas):
+            if item.number not in printed and not default:
+                self._missing(_ITEM, f"{unit_name} {item.label}", b.head.label)
+
+    def _row(self, key: str, b: Block, row: Row, entries: list[RowCell],
+             inherited: str | None) -> None:
+        unit_name = b.unit.name if b.unit else b.printed
+        level, what = (_UNIT, unit_name) if row.heading else (
+            _ITEM, f"{unit_name} {row.item.label if row.item else row.printed}")
+        narrative = [rc for rc in row.cells if rc.role == "narrative"]
+        base = QualitativeClaim(
+            unit=key, unit_as_printed=b.printed, narrative="\n".join(
+                dict.fromkeys(tidy(rc.item.text) for rc in narrative)),
+            achievements=_achievements(self.doc, narrative),
+            source=location(self.doc, row.label.item))
+        if not row.heading:
+            base = base.model_copy(update={
+                "item": row.printed, "item_source": location(self.doc, row.label.item),
+                "item_number": row.item.number if row.item else None,
+                "item_name": row.item.name if row.item else None})
+        distinct = list(dict.fromkeys(rc.stage for rc in entries if rc.stage is not None))
         if not distinct:
-            findings.append(make_finding("completeness.missing-qualitative-stage",
-                                         [location(doc, b.label.item)], unit=unit_name))
-            claims.append(base)
-            continue
+            if row.heading and b.unit is not None and b.unit.items:
+                for item in b.unit.expected_items(self.areas):  # each 소분류 is unassessed
+                    self._missing(_ITEM, f"{unit_name} {item.label}", row.label)
+            else:
+                self._missing(level, what, row.label)
+            self.claims.append(base)
+            return
         if len(distinct) > 1:
-            findings.append(make_finding(
-                "completeness.ambiguous-qualitative-stage",
-                [location(doc, rc.item) for _, rc, _ in entries], unit=unit_name,
+            self.findings.append(make_finding(
+                R.AMBIGUOUS_QUALITATIVE_STAGE,
+                [location(self.doc, rc.item) for rc in entries], level=level, unit=what,
                 claimed=", ".join(s.label for s in distinct),
                 stages=", ".join(s.label for s in distinct)))
-        seen: set[Stage] = set()
-        for st, rc, item in entries:
-            if st in seen:
-                continue
-            seen.add(st)
-            claims.append(base.model_copy(update={
-                "stage": st, "stage_text": " ".join(rc.item.text.split()), "source": location(doc, rc.item),
-                "item": item if len(distinct) > 1 else None}))
-    return claims
+        for stage in distinct:
+            rc = next(x for x in entries if x.stage is stage)
+            notes = [n for n in (inherited if rc not in row.cells else None,
+                                 _MERGED if self._merged(rc, row) else None) if n]
+            self.claims.append(base.model_copy(update={
+                "stage": stage, "stage_text": " ".join(rc.item.text.split()),
+                "source": location(self.doc, rc.item), "notes": notes}))
+
+    @staticmethod
+    def _merged(rc: RowCell, row: Row) -> bool:
+        return rc.rowspan > 1 and rc.item.row != row.label.item.row
+
+    def _missing(self, level: str, what: str, label: RowCell) -> None:
+        self.findings.append(make_finding(R.MISSING_QUALITATIVE_STAGE,
+                                          [location(self.doc, label.item)],
+                                          level=level, unit=what))
 
 
-def map_qualitative(doc: DocumentExtract, ruleset: RuleSet | None = None
+def _area_ids(rs: RuleSet, selected: Sequence[str] | None) -> set[str]:
+    """The mandatory areas and the selected ones (as printed: '문화 관광')."""
+    ids = {a.id for a in rs.structure.areas if a.mandatory}
+    return ids | {a.id for name in selected or () if (a := rs.area(name)) is not None}
+
+
+def map_qualitative(doc: DocumentExtract, ruleset: RuleSet | None = None,
+                    selected_areas: Sequence[str] | None = None
                     ) -> tuple[list[QualitativeClaim], list[Finding]]:
-    """Claims per unit of the self-assessment, and what is missing or unclear in it."""
+    """Claims per 소분류 of the self-assessment, and what is missing or unclear in it.
+    `selected_areas` (the application's optional areas) decide which 지능화 시설 및 서비스
+    rows are expected; without them only the mandatory ones are."""
     rs = ruleset or load_ruleset()
-    units = _Units(rs)
+    catalogue = Catalogue(rs)
     findings: list[Finding] = []
-    blocks = _blocks(assessment_rows(doc, rs), units, findings, doc)
-    if not any(b.unit for b in blocks):
-        findings.append(make_finding("completeness.missing-qualitative-table",
-                                     [Location(file=doc.file)]))
+    walk = Walk(catalogue, doc, findings)
+    for row in assessment_rows(doc, rs):
+        walk.feed(row)
+    if not any(b.unit for b in walk.blocks.values()):
+        findings.append(make_finding(R.MISSING_QUALITATIVE_TABLE, [Location(file=doc.file)]))
         return [], findings
-    claims = _claims(doc, blocks, findings)
-    claimed = {c.unit for c in claims}
-    for u in units.units:
-        if u.id not in claimed:
-            findings.append(make_finding("completeness.missing-qualitative-unit",
+    out = _Claims(doc, _area_ids(rs, selected_areas))
+    for key, block in walk.blocks.items():
+        out.block(key, block)
+    findings += out.findings
+    for u in catalogue.units:
+        if u.id not in walk.blocks:
+            findings.append(make_finding(R.MISSING_QUALITATIVE_UNIT,
                                          [Location(file=doc.file)], unit=u.name))
-    return claims, findings
+    return out.claims, findings
+

@@ -1,9 +1,10 @@
 """The self-assessment as rows of roled cells, whatever the table looks like.
 
-Two layouts are common: a '단계' column naming the stage ('요건충족 단계', merged over a
-unit's sub-items), or one column per stage (착수 … 최적화) with a mark (●, ○, V, O, ✓) in
-the chosen one. Columns are found by their header's meaning, never by position; a table
-continued on the next page without its header reuses the previous table's columns.
+Two layouts are common: a '단계' column naming the stage of each 소분류 row ('요건충족
+단계', often merged over a 중분류's 소분류 rows), or one column per stage (착수 … 최적화)
+with a mark (●, ○, V, O, ✓) in the chosen one. Columns are found by their header's
+meaning, never by position; a table continued on the next page without its header reuses
+the previous table's columns.
 Without any table (an OCR'd scan), each printed line is a row.
 """
 
@@ -12,12 +13,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from extractors.models import DocumentExtract, Table
-from extractors.normalize import match_key
-from schemas.catalogue import RuleSet
-from schemas.claims import Stage
-from schemas.mapping.classify_signals import stage_of
-from schemas.mapping.keyvalue import Item, cell_item, label_rank, span_item
+from smartcert.core.normalize import match_key
+from smartcert.extractors.models import DocumentExtract, Table
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import Stage
+from smartcert.schemas.mapping.classify_signals import stage_of
+from smartcert.schemas.mapping.keyvalue import Item, cell_item, label_rank, span_item
 
 NARRATIVE = ["자체평가내용", "평가내용", "자체평가의견", "주요실적", "추진실적", "내용", "세부내용"]
 STAGE_HEAD = ["단계", "자체평가단계", "평가단계", "추진단계", "수준", "자체평가"]
@@ -40,6 +41,7 @@ class RowCell:
     item: Item
     role: str  # 'narrative', 'stage', 'mark', 'label'
     stage: Stage | None = None
+    rowspan: int = 1  # a table cell merged over the rows below it
 
 
 def mark_of(text: str) -> str | None:
@@ -82,24 +84,31 @@ def _header(table: Table, rs: RuleSet) -> tuple[Roles, int] | None:
     return Roles(frozenset(narrative), frozenset(stage - set(marks)), marks, table.n_cols), last + 1
 
 
+def _labels_at(roles: Roles, col: int) -> bool:
+    """A label column: a 중분류 heading merged across the table starts there."""
+    return bool(roles.narrative or roles.stage) and col not in (
+        roles.narrative | roles.stage | set(roles.marks))
+
+
 def _table_rows(table: Table, roles: Roles, start: int, rs: RuleSet) -> list[list[RowCell]]:
     rows: dict[int, list[RowCell]] = defaultdict(list)
     for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
         if c.row < start or not c.text.strip():
             continue
-        it = cell_item(table, c)
+        it, span = cell_item(table, c), c.rowspan
         if c.col in roles.marks:
             if mark_of(c.text):
-                rows[c.row].append(RowCell(it, "mark", roles.marks[c.col]))
-        elif roles.narrative & set(range(c.col, c.col + c.colspan)):
-            rows[c.row].append(RowCell(it, "stage", st) if (st := stage_of(c.text, rs))
-                               else RowCell(it, "narrative"))
+                rows[c.row].append(RowCell(it, "mark", roles.marks[c.col], span))
+        elif roles.narrative & set(range(c.col, c.col + c.colspan)) and not _labels_at(roles, c.col):
+            rows[c.row].append(RowCell(it, "stage", st, span) if (st := stage_of(c.text, rs))
+                               else RowCell(it, "narrative", rowspan=span))
         elif c.col in roles.stage:
-            rows[c.row].append(RowCell(it, "stage", stage_of(c.text, rs)))
+            rows[c.row].append(RowCell(it, "stage", stage_of(c.text, rs), span))
         elif (st := stage_of(c.text, rs)) is not None:
-            rows[c.row].append(RowCell(it, "stage", st))
+            rows[c.row].append(RowCell(it, "stage", st, span))
         else:
-            rows[c.row].append(RowCell(it, "narrative" if len(it.key) > 30 else "label"))
+            rows[c.row].append(RowCell(it, "narrative" if len(it.key) > 30 else "label",
+                                       rowspan=span))
     return [rows[r] for r in sorted(rows)]
 
 

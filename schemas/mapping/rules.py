@@ -6,16 +6,50 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from schemas.findings import Finding, Location, Severity
-from schemas.rulespec import RuleSpec
+from smartcert.core.findings import Finding, Location, Severity
+from smartcert.core.rulespec import RuleSpec
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 _APP = "공고 3. 신청방법 < 제 출 서 류 > ① 공모 신청서 ([별지 제1호서식])"
 _AREAS = "지침 참고자료 1.정량지표 > 대분류3 ※ 선택영역: 7개 분야 중 반드시 '3개' 분야만 선택"
-_QUAL = "지침 V.제출서류 및 양식 > 정성지표 자체평가표 (10개 중분류, 5단계 자체평가)"
+_QUAL = "지침 V.제출서류 및 양식 > 정성지표 자체평가표 (소분류별 단계 자체평가: 구분·단계·자체 평가내용)"
 _SUMMARY = "지침 V.제출서류 및 양식 > ● 정량지표 요약표"
 _FORMS = "지침 V.제출서류 및 양식 > 지표별 자료구축양식 (○ 평가대상 및 자료)"
 
+# application and qualitative self-assessment
+UNREADABLE_CITY_TYPE = RuleSpec(
+    "completeness.unreadable-city-type", _W, "신청 유형 '{text}'을(를) 대도시/중소도시로 읽을 수 없습니다",
+    "공고 2. 신청자격 및 인증방법 (구분표: 대도시 / 중소도시)", {"text": "광역형"})
+INFERRED_AREAS = RuleSpec(
+    "completeness.inferred-areas", _I,
+    "선택 서비스 분야가 기재되어 있지 않아 평가제안서의 지표 코드로 추정했습니다: {areas}",
+    _AREAS, {"areas": "행정, 교육, 환경에너지"})
+UNKNOWN_AREA = RuleSpec(
+    "completeness.unknown-area", _W, "선택 서비스 분야 '{text}'은(는) 공고의 서비스 분야가 아닙니다",
+    _AREAS, {"text": "스마트농업"})
+APPLICANT_FACTS_DIFFER = RuleSpec(
+    "consistency.applicant-facts-differ", _W,
+    "{fact}이(가) 문서마다 다릅니다: '{first}' ({first_file}) / '{other}' ({other_file})",
+    _APP, {"fact": "신청 기관명", "first": "누리시", "first_file": "1. 공모신청서.pdf",
+           "other": "누리군", "other_file": "2. 정량지표 평가제안서.pdf"})
+MISSING_QUALITATIVE_TABLE = RuleSpec(
+    "completeness.missing-qualitative-table", _E,
+    "정성지표 자체평가표에서 중분류·단계 표를 찾지 못했습니다", _QUAL)
+MISSING_QUALITATIVE_UNIT = RuleSpec(
+    "completeness.missing-qualitative-unit", _E,
+    "정성지표 중분류 '{unit}'의 자체평가를 찾지 못했습니다", _QUAL, {"unit": "재원 조성"})
+MISSING_QUALITATIVE_STAGE = RuleSpec(  # per 소분류; per 중분류 when printed without them
+    "completeness.missing-qualitative-stage", _E,
+    "정성지표 {level} '{unit}'에 자체평가 단계가 표시되어 있지 않습니다", _QUAL,
+    {"level": "소분류", "unit": "추진체계 1.1 스마트도시 협의체"})
+AMBIGUOUS_QUALITATIVE_STAGE = RuleSpec(  # one row stating two stages
+    "completeness.ambiguous-qualitative-stage", _W,
+    "정성지표 {level} '{unit}'에 단계가 여러 개 표시되어 있습니다: {stages}", _QUAL,
+    {"level": "소분류", "unit": "제도기반 2.1 제도 기반", "stages": "요건 충족, 발전"})
+UNKNOWN_QUALITATIVE_UNIT = RuleSpec(
+    "completeness.unknown-qualitative-unit", _W,
+    "'{text}'은(는) 정성지표의 중분류·소분류 중 어느 것과도 맞지 않습니다", _QUAL,
+    {"text": "스마트 행정"})
 # summary table
 INDICATOR_CODE_INFERRED = RuleSpec(
     "completeness.indicator-code-inferred", _I,
@@ -49,42 +83,9 @@ FORM_UNMATCHED = RuleSpec(
     "자료구축양식 '{title}'이(가) 요약표의 어느 지표와도 대응하지 않습니다", _FORMS,
     {"title": "스마트 가로등 설치 현황"})
 
-RULES: tuple[RuleSpec, ...] = (
-    RuleSpec("completeness.unreadable-city-type", _W,
-             "신청 유형 '{text}'을(를) 대도시/중소도시로 읽을 수 없습니다",
-             "공고 2. 신청자격 및 인증방법 (구분표: 대도시 / 중소도시)", {"text": "광역형"}),
-    RuleSpec("completeness.inferred-areas", _I,
-             "선택 서비스 분야가 기재되어 있지 않아 평가제안서의 지표 코드로 추정했습니다: {areas}",
-             _AREAS, {"areas": "행정, 교육, 환경에너지"}),
-    RuleSpec("completeness.unknown-area", _W,
-             "선택 서비스 분야 '{text}'은(는) 공고의 서비스 분야가 아닙니다", _AREAS,
-             {"text": "스마트농업"}),
-    RuleSpec("consistency.applicant-facts-differ", _W,
-             "{fact}이(가) 문서마다 다릅니다: '{first}' ({first_file}) / '{other}' ({other_file})",
-             _APP, {"fact": "신청 기관명", "first": "누리시", "first_file": "1. 공모신청서.pdf",
-                    "other": "누리군", "other_file": "2. 정량지표 평가제안서.pdf"}),
-    RuleSpec("completeness.missing-qualitative-table", _E,
-             "정성지표 자체평가표에서 중분류·단계 표를 찾지 못했습니다", _QUAL),
-    RuleSpec("completeness.missing-qualitative-unit", _E,
-             "정성지표 중분류 '{unit}'의 자체평가를 찾지 못했습니다", _QUAL, {"unit": "재원 조성"}),
-    RuleSpec("completeness.missing-qualitative-stage", _E,
-             "정성지표 중분류 '{unit}'에 자체평가 단계가 표시되어 있지 않습니다", _QUAL,
-             {"unit": "추진체계"}),
-    RuleSpec("completeness.ambiguous-qualitative-stage", _W,
-             "정성지표 중분류 '{unit}'에 단계가 여러 개 표시되어 있습니다: {stages}", _QUAL,
-             {"unit": "제도기반", "stages": "요건 충족, 발전"}),
-    RuleSpec("completeness.unknown-qualitative-unit", _W,
-             "'{text}'은(는) 정성지표 10개 중분류 중 어느 것과도 맞지 않습니다", _QUAL,
-             {"text": "스마트 행정"}),
-    INDICATOR_CODE_INFERRED, CODE_NAME_MISMATCH, DUPLICATE_INDICATOR_ROW, UNREADABLE_VALUE,
-    UNPARSED_EVIDENCE_PAGES, FORM_MISSING, NO_DATA_FORMS, FORM_UNMATCHED,
-)
 
-BY_ID: dict[str, RuleSpec] = {r.id: r for r in RULES}
-
-
-def make_finding(rule_id: str, locations: Iterable[Location] = (), *,
+def make_finding(rule: RuleSpec, locations: Iterable[Location] = (), *,
                  indicator: str | None = None, claimed: str | None = None,
                  expected: str | None = None, **fields: object) -> Finding:
-    return BY_ID[rule_id].finding(indicator=indicator, claimed=claimed, expected=expected,
-                                  locations=locations, **fields)
+    return rule.finding(indicator=indicator, claimed=claimed, expected=expected,
+                        locations=locations, **fields)

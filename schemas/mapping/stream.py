@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from extractors.models import DocumentExtract, Span
-from extractors.normalize import match_key
-from schemas.findings import Location
-from schemas.mapping.tables import GridView, flat, ordered_tables, row_location, union
-from schemas.textmatch import similarity
+from smartcert.core.findings import Location
+from smartcert.core.normalize import match_key
+from smartcert.core.textmatch import similarity
+from smartcert.extractors.models import DocumentExtract, Span
+from smartcert.schemas.mapping.settings import MAPPING
+from smartcert.schemas.mapping.tables import GridView, flat, ordered_tables, row_location, union
 
 _HEADING = re.compile(r"^\s*(?:[①-⑳]|[○●■□◦▪※*]|\(단위|\d{1,2}\)|[ⅠⅡⅢⅣⅤ]\.|[A-C]\.\s)")
 
@@ -55,7 +56,7 @@ def is_indicator_row(view: GridView, r: int) -> bool:
     if len(filled) < 2:
         return False
     key = match_key(filled[0].text)
-    return key == "지표" or (len(key) <= 4 and similarity(key, "지표") >= 90)
+    return key == "지표" or (len(key) <= 4 and similarity(key, "지표") >= MAPPING.short_label)
 
 
 def _span_lines(doc: DocumentExtract) -> list[tuple[tuple[int, float, float], Line]]:
@@ -135,7 +136,7 @@ def _is_meta_row(view: GridView, r: int) -> bool:
     if not filled:
         return False
     key = match_key(filled[0].text)
-    return any(key == m or similarity(key, m) >= 85 for m in _META)
+    return any(key == m or similarity(key, m) >= MAPPING.label for m in _META)
 
 
 def stream(doc: DocumentExtract) -> list[Element]:

@@ -10,21 +10,19 @@ note) and reported, never dropped.
 
 from __future__ import annotations
 
-from extractors.models import DocumentExtract
-from extractors.values import parse_value
-from schemas.catalogue import RuleSet
-from schemas.catalogue_models import Indicator
-from schemas.claims import IndicatorClaim, parse_evidence_pages
-from schemas.findings import Finding, Location
-from schemas.mapping import rules as R
-from schemas.mapping.identify import area_of, candidates, choose, clean_name, is_self_set
-from schemas.mapping.summary_table import SummaryRow, rows
-from schemas.mapping.tables import cell_location, flat, row_location
-from schemas.mapping.values import PrimaryValue, primary_value
-from schemas.textmatch import similarity
-
-_MISMATCH_SCORE = 92.0  # a name this close to another indicator's wording contradicts the code
-_OWN_NAME_SCORE = 80.0  # … unless it is about as close to the code's own wording
+from smartcert.core.findings import Finding, Location
+from smartcert.core.textmatch import similarity
+from smartcert.core.values import parse_value
+from smartcert.extractors.models import DocumentExtract
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.claims import Basis, IndicatorClaim, parse_evidence_pages
+from smartcert.schemas.mapping import rules as R
+from smartcert.schemas.mapping.identify import area_of, candidates, choose, clean_name, is_self_set
+from smartcert.schemas.mapping.settings import MAPPING
+from smartcert.schemas.mapping.summary_table import SummaryRow, rows
+from smartcert.schemas.mapping.tables import cell_location, flat, row_location
+from smartcert.schemas.mapping.values import PrimaryValue, primary_value
 
 
 def _row_source(doc: DocumentExtract, row: SummaryRow) -> Location:
@@ -77,10 +75,10 @@ def _named_otherwise(rs: RuleSet, row: SummaryRow, ind: Indicator, area: str | N
     if not row.name or is_self_set(row.name):
         return None
     found, score = candidates(rs, row.name)
-    if not found or score < _MISMATCH_SCORE or ind in found:
+    if not found or score < MAPPING.name_contradicts_code or ind in found:
         return None
     own = max(similarity(clean_name(row.name), clean_name(a.text)) for a in ind.all_names())
-    if own >= _OWN_NAME_SCORE:
+    if own >= MAPPING.name_fits_code:
         return None
     return choose(found, area, taken, near)
 
@@ -132,7 +130,9 @@ def map_summary(doc: DocumentExtract, ruleset: RuleSet) -> tuple[list[IndicatorC
             name_as_printed=row.name or None, value=pv.value, unit=pv.unit, text=text or None,
             evidence_pages=(parse_evidence_pages(row.evidence.text)
                             if row.evidence is not None else None),
-            source=source, notes=notes)
+            source=source, notes=notes,
+            value_basis=Basis.LABEL if (ind is not None and row.code == ind.code
+                                        and pv.readable and not pv.notes) else Basis.FUZZY)
         claims.append(claim)
         if ind is None:
             continue

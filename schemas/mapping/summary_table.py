@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from extractors.models import Cell, DocumentExtract, Table
-from extractors.normalize import match_key
-from schemas.mapping.codes import looks_like_code, normalise_code, split_code
-from schemas.mapping.tables import (
+from smartcert.core.normalize import match_key
+from smartcert.extractors.models import Cell, DocumentExtract, Table
+from smartcert.schemas.mapping.codes import looks_like_code, normalise_code, split_code
+from smartcert.schemas.mapping.tables import (
     Column,
     GridView,
     Header,
@@ -134,9 +134,38 @@ def _read_name(view: GridView, r: int, cols: list[int], code_col: int | None) ->
     return code_text, " ".join(names)
 
 
+def _row_page(view: GridView, r: int) -> int | None:
+    return next((c.page for c in view.anchors(r) if c.page is not None), None)
+
+
+def _joined(a: Cell | None, b: Cell | None) -> Cell | None:
+    """A cell whose text a page break cut in two: one cell, placed where it starts."""
+    if b is None or not match_key(b.text):
+        return a
+    if a is None:
+        return b
+    return a.model_copy(update={"text": f"{a.text}\n{b.text}",
+                                "key": match_key(f"{a.text}{b.text}")})
+
+
+def _tail_of(prev: SummaryRow | None, view: GridView, r: int, code_text: str,
+             header: Header) -> bool:
+    """The tail of the row above, broken across a page by the word processor: the first row
+    of a new page (under the repeated header) with no code of its own ('89 개소' alone)."""
+    if prev is None or code_text or prev.view is not view:
+        return False
+    here, before = _row_page(view, r), _row_page(view, prev.row)
+    if here is None or before is None or here <= before:
+        return False
+    return all(_row_page(view, k) != here for k in range(prev.row + 1, r)
+               if not view.is_blank(k) and not _is_header_repeat(view, k, header))
+
+
 def rows(doc: DocumentExtract) -> Iterator[SummaryRow]:
-    """Data rows of every summary segment; header repeats and blank rows are skipped."""
+    """Data rows of every summary segment; header repeats and blank rows are skipped, and a
+    row broken across a page is read as one row."""
     carried: dict[int, str] = {}
+    prev: SummaryRow | None = None
     for seg in segments(doc):
         view, header = seg.view, seg.header
         code_col = _code_col(view, header, seg.start)
@@ -156,6 +185,11 @@ def rows(doc: DocumentExtract) -> Iterator[SummaryRow]:
                 summary = evidence = None  # one cell across the row: a note, not a data row
                 code_text = "" if not normalise_code(code_text) else code_text
                 name = ""
+            if started and prev is not None and _tail_of(prev, view, r, code_text, header):
+                prev.name = " ".join(x for x in (prev.name, name) if x)
+                prev.summary = _joined(prev.summary, summary)
+                prev.evidence = _joined(prev.evidence, evidence)
+                continue
             has_value = bool(summary and match_key(summary.text)) or bool(
                 evidence and match_key(evidence.text))
             if not (code_text or (name and has_value)):
@@ -174,10 +208,14 @@ def rows(doc: DocumentExtract) -> Iterator[SummaryRow]:
                     # a new group clears the finer columns to its right
                     for j in [j for j in carried if j > k]:
                         del carried[j]
-            yield SummaryRow(table=seg.table, view=view, row=r, code_text=code_text,
-                             code=normalise_code(code_text), name=name, summary=summary,
-                             evidence=evidence,
-                             categories=[*groups, *(carried[k] for k in sorted(carried))])
+            if prev is not None:
+                yield prev
+            prev = SummaryRow(table=seg.table, view=view, row=r, code_text=code_text,
+                              code=normalise_code(code_text), name=name, summary=summary,
+                              evidence=evidence,
+                              categories=[*groups, *(carried[k] for k in sorted(carried))])
+    if prev is not None:
+        yield prev
 
 
 def _group_heading(view: GridView, r: int) -> str | None:

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from extractors.models import Cell, DocumentExtract, Table
-from extractors.normalize import match_key
-from schemas.findings import BBox, Location
-from schemas.textmatch import similarity
+from smartcert.core.findings import BBox, Location
+from smartcert.core.normalize import match_key
+from smartcert.core.textmatch import similarity
+from smartcert.extractors.models import Cell, DocumentExtract, Table
+from smartcert.schemas.mapping.settings import MAPPING
 
 
 def flat(text: str | None) -> str:
@@ -179,7 +180,7 @@ def _label_score(text: str, labels: tuple[str, ...]) -> float:
 
 
 def match_row(view: GridView, r: int, columns: Sequence[Column],
-              threshold: float = 80.0) -> Header:
+              threshold: float = MAPPING.header) -> Header:
     """Assign header roles to the cells of row `r` (each role and cell used once, best first)."""
     scored: list[tuple[float, int, Cell, Column]] = []
     for i, cell in enumerate(view.filled(r)):

@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors.normalize import match_key
-from extractors.values import ParsedValue, Part, parse_value
-from schemas.catalogue_models import Indicator, ValueRule
-from schemas.textmatch import similarity
-
-Value = Decimal | bool | None
+from smartcert.core.normalize import match_key
+from smartcert.core.textmatch import similarity
+from smartcert.core.values import ParsedValue, Part, parse_value
+from smartcert.schemas.catalogue.indicators import Indicator, ValueRule
+from smartcert.schemas.claims import ClaimValue
+from smartcert.schemas.mapping.settings import MAPPING
 
 RATIO_KINDS = frozenset({"ratio", "percent", "decrease_percent"})
 # a cell that says "nothing here" rather than leaving a figure out
@@ -27,7 +27,7 @@ _THOUSAND = Decimal(1000)
 
 @dataclass(frozen=True)
 class PrimaryValue:
-    value: Value
+    value: ClaimValue
     unit: str | None
     # why the value is None or was read with an assumption (Korean, for notes/findings)
     notes: tuple[str, ...] = field(default_factory=tuple)
@@ -82,7 +82,7 @@ def _bool(text: str, pv: ParsedValue, ind: Indicator | None, rule: ValueRule) ->
             labelled = [f for f in flags if f.label]
             best = max(labelled, key=lambda f: similarity(f.label or "", primary.label),
                        default=None)
-            if best is not None and similarity(best.label or "", primary.label) >= 60:
+            if best is not None and similarity(best.label or "", primary.label) >= MAPPING.same_figure:
                 return best.value
         return flags[0].value
     # '스마트도시과 3개팀 (총원 14명)': naming the unit/system is the claim that it exists
@@ -139,7 +139,7 @@ def primary_value(text: str | None, ind: Indicator | None) -> PrimaryValue:
     rule = ind.value_rule if ind is not None else None
     if rule is None:
         pv = parse_value(raw)
-        value: Value = pv.number if pv.number is not None else pv.boolean
+        value: ClaimValue = pv.number if pv.number is not None else pv.boolean
         return PrimaryValue(value, pv.unit, (), True)
     unit = _unit_of(ind, rule)
     if rule.kind == "free_text":
@@ -162,7 +162,7 @@ def primary_value(text: str | None, ind: Indicator | None) -> PrimaryValue:
 
 
 
-def value_text(value: Value) -> str:
+def value_text(value: ClaimValue) -> str:
     """A value for a message: '2.13', '15', 'O'/'X', '-'."""
     if value is None:
         return "-"

@@ -7,8 +7,14 @@ from pathlib import Path
 
 import fitz
 
-from schemas.findings import Category, Finding, Location, Severity
-from schemas.report import DocumentSummary, FindingsReport, IndicatorEntry, Score, SubmissionSummary
+from smartcert.core.findings import Category, Finding, Location, Severity
+from smartcert.core.report import (
+    DocumentSummary,
+    FindingsReport,
+    IndicatorEntry,
+    Score,
+    SubmissionSummary,
+)
 
 SCRIPT = "<script>alert(1)</script>"
 ONERROR = "<img src=x onerror=alert(1)>"

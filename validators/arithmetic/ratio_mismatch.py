@@ -3,11 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from schemas.catalogue_models import Indicator, ValueRule
-from schemas.claims import IndicatorClaim, Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.arithmetic.figures import (
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.catalogue.indicators import Indicator, ValueRule
+from smartcert.schemas.claims import IndicatorClaim, Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.certainty import Doubts
+from smartcert.validators.support.figures import (
     agrees,
     decimals_of,
     fmt,
@@ -16,14 +18,15 @@ from validators.arithmetic.figures import (
     number,
     recompute,
 )
-from validators.rule import CheckContext, Rule
 
 
 class RatioMismatch(Rule):
     """A ratio, per-capita value or percentage against its own components. The printed
     value may differ from the exact quotient by half a unit of its last printed decimal
     (rounding to the printed decimals); readings the call itself allows (its alternative
-    multiplier, a population column filled in persons) are accepted too."""
+    multiplier, a population column filled in persons) are accepted too. When a figure it
+    used was not located with certainty (or the summary value took an assumption), the
+    finding is a warning naming it."""
 
     spec = RuleSpec(
         id="arithmetic.ratio-mismatch",
@@ -67,11 +70,15 @@ class RatioMismatch(Rule):
         ids = [*rule.numerator, *rule.denominator, rule.base or "", rule.current or "", cid or ""]
         places = decimals_of(printed) if rule.decimals is None else rule.decimals
         calc = fmt(candidates[0], places)
+        doubts = Doubts(ind).component(*(claim.component(i) for i in ids if i))
+        if cid is None:
+            doubts.summary(claim)
         yield self.finding(
             indicator=claim.code,
             claimed=(comp.text if comp and comp.text else claim.text) or str(printed),
             expected=calc, locations=locations(claim, [i for i in ids if i]), code=claim.code,
-            what=what, value=str(printed), formula=_formula(rule), calc=calc)
+            what=what, value=str(printed), formula=_formula(rule), calc=calc,
+            uncertain=doubts.text)
 
 
 def _formula(rule: ValueRule) -> str:

@@ -3,14 +3,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from schemas.catalogue_models import Indicator
-from schemas.claims import IndicatorClaim, ListedItem, Submission
-from schemas.findings import Finding, Severity
-from schemas.mapping.form_items import column_sum
-from schemas.rulespec import RuleSpec
-from validators.arithmetic.figures import agrees, decimals_of, fmt, number
-from validators.arithmetic.listed import printed, rows_of
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.claims import Component, IndicatorClaim, ListedItem, Submission
+from smartcert.schemas.mapping.form_items import column_sum
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.certainty import Doubts
+from smartcert.validators.support.figures import (
+    agrees,
+    decimals_of,
+    fmt,
+    in_persons,
+    number,
+    population_scale,
+    tolerance,
+)
+from smartcert.validators.support.form_cells import printed, rows_of
 
 
 class TotalMismatch(Rule):
@@ -18,7 +27,10 @@ class TotalMismatch(Rule):
     says adds up to it). Tolerance: half a unit of the total's last printed decimal. A column
     whose every row repeats the total is the total cell merged across the rows (A-1-1's
     '총 인원'), not rows to add up. Totals of other components (a 계 over 공영 and 민간, a
-    총계 row over two years) come from the catalogue's `sum_of_*` rules."""
+    총계 row over two years) come from the catalogue's `sum_of_*` rules; populations printed in
+    different units (C-5-1: 전체 인구 수(천명) over the years' 인구수(만명)) are added in persons,
+    within the rounding of each. A total or part not located with certainty gives a warning
+    that says so."""
 
     spec = RuleSpec(
         id="arithmetic.total-mismatch",
@@ -51,7 +63,8 @@ class TotalMismatch(Rule):
                         locations=[claim.source, comp.location,
                                    *[it.location for it in rows]],
                         code=claim.code, label=comp.label, value=comp.text,
-                        column=f"목록 {field.name} 열", calc=calc)
+                        column=f"목록 {field.name} 열", calc=calc,
+                        uncertain=Doubts(ind).component(comp).text)
 
 
     def _component_sums(self, claim: IndicatorClaim, ind: Indicator) -> Iterator[Finding]:
@@ -65,6 +78,10 @@ class TotalMismatch(Rule):
             value = number(comp)
             if comp is None or not printed(comp) or value is None or None in vals:
                 continue
+            scales = _persons(ind, [str(total_id), *map(str, parts)], [comp, *rows])
+            if scales is not None:  # C-5-1: 전체 인구 수(천명) over two 인구수(만명)
+                yield from self._in_persons(claim, ind, comp, rows, scales)
+                continue
             total = sum((v for v in vals if v is not None), Decimal(0))
             if agrees(value, total):
                 continue
@@ -73,7 +90,41 @@ class TotalMismatch(Rule):
             yield self.finding(
                 indicator=claim.code, claimed=comp.text, expected=calc,
                 locations=[claim.source, comp.location, *[r.location for r in rows if r]],
-                code=claim.code, label=comp.label, value=comp.text, column=labels, calc=calc)
+                code=claim.code, label=comp.label, value=comp.text, column=labels, calc=calc,
+                uncertain=Doubts(ind).component(comp, *rows).text)
+
+
+    def _in_persons(self, claim: IndicatorClaim, ind: Indicator, comp: Component,
+                    rows: list[Component | None], scales: list[Decimal]) -> Iterator[Finding]:
+        """A population total over populations printed in another unit, compared in persons
+        within the rounding of every figure."""
+        figures = [number(c) or Decimal(0) for c in (comp, *rows)]
+        persons = [v * s for v, s in zip(figures, scales, strict=True)]
+        slack = sum((tolerance(v) * s for v, s in zip(figures, scales, strict=True)),
+                    Decimal(0))
+        if abs(persons[0] - sum(persons[1:], Decimal(0))) <= slack:
+            return
+        calc = fmt(sum(persons[1:], Decimal(0)) / scales[0], decimals_of(figures[0]))
+        labels = " + ".join(r.label for r in rows if r is not None)
+        yield self.finding(
+            indicator=claim.code, claimed=comp.text, expected=calc,
+            locations=[claim.source, comp.location, *[r.location for r in rows if r]],
+            code=claim.code, label=comp.label, value=comp.text, column=labels, calc=calc,
+            uncertain=Doubts(ind).component(comp, *rows).text)
+
+
+def _persons(ind: Indicator, ids: list[str],
+             comps: list[Component | None]) -> list[Decimal] | None:
+    """Persons per printed unit of each population figure, when they are populations in
+    units that differ (천명 and 만명); else None (compared as printed). A column filled with
+    a head count counts in persons."""
+    scales = []
+    for cid, comp in zip(ids, comps, strict=True):
+        scale, value = population_scale(comp, ind, cid), number(comp)
+        if scale is None or value is None:
+            return None
+        scales.append(Decimal(1) if in_persons(value, scale) else scale)
+    return scales if len(set(scales)) > 1 else None
 
 
 def _merged(rows: list[ListedItem], column: str, total: Decimal) -> bool:

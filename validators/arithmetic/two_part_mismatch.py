@@ -2,19 +2,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.normalize import match_key
-from schemas.catalogue_models import Indicator
-from schemas.claims import IndicatorClaim, Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.arithmetic.figures import number
-from validators.arithmetic.listed import printed, rows_of
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.normalize import match_key
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.claims import IndicatorClaim, Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.certainty import Doubts
+from smartcert.validators.support.figures import number
+from smartcert.validators.support.form_cells import printed, rows_of
 
 
 class TwoPartMismatch(Rule):
     """Two-part values coherent: 국내/국외 each equal to the listed items of that category
-    (two_part_sum); of 000종 000건 the kinds never exceed the cases (kind_count)."""
+    (two_part_sum); of 000종 000건 the kinds never exceed the cases (kind_count). A figure
+    not located with certainty gives a warning that says so."""
 
     spec = RuleSpec(
         id="arithmetic.two-part-mismatch",
@@ -34,9 +36,9 @@ class TwoPartMismatch(Rule):
             if rule.kind == "two_part_sum":
                 yield from self._by_category(claim, ind, rule.parts)
             elif rule.kind == "kind_count" and len(rule.parts) == 2:
-                yield from self._kinds_within_cases(claim, *rule.parts)
+                yield from self._kinds_within_cases(claim, ind, *rule.parts)
 
-    def _kinds_within_cases(self, claim: IndicatorClaim, kid: str,
+    def _kinds_within_cases(self, claim: IndicatorClaim, ind: Indicator, kid: str,
                             cid: str) -> Iterator[Finding]:
         kinds, cases = claim.component(kid), claim.component(cid)
         k, c = number(kinds), number(cases)
@@ -46,7 +48,8 @@ class TwoPartMismatch(Rule):
             indicator=claim.code, claimed=kinds.text or str(k), expected=f"≤ {c}",
             locations=[claim.source, kinds.location, cases.location], code=claim.code,
             part=kinds.label, value=kinds.text or str(k),
-            why=f"{cases.label} {cases.text or c}보다 큽니다 (종 수는 건 수를 넘을 수 없음)")
+            why=f"{cases.label} {cases.text or c}보다 큽니다 (종 수는 건 수를 넘을 수 없음)",
+            uncertain=Doubts(ind).component(kinds, cases).text)
 
     def _by_category(self, claim: IndicatorClaim, ind: Indicator,
                      parts: list[str]) -> Iterator[Finding]:
@@ -69,4 +72,5 @@ class TwoPartMismatch(Rule):
                     indicator=claim.code, claimed=comp.text, expected=str(n),
                     locations=[claim.source, comp.location, *mine[:1]], code=claim.code,
                     part=comp.label, value=comp.text,
-                    why=f"목록의 '{comp.label}' 행 수 {n}개와 맞지 않습니다")
+                    why=f"목록의 '{comp.label}' 행 수 {n}개와 맞지 않습니다",
+                    uncertain=Doubts(ind).component(comp).text)

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
 
 
 class AreaWithoutIndicators(Rule):

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.completeness.areas import required_indicators
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.indicators import required_indicators
 
 
 class MissingIndicator(Rule):

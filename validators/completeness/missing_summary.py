@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import DocumentKind, Submission
-from schemas.findings import Finding, Location, Severity
-from schemas.rulespec import RuleSpec
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Location, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import DocumentKind, Submission
+from smartcert.validators.rule import CheckContext, Rule
 
 
 class MissingSummary(Rule):

@@ -5,17 +5,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from schemas.claims import Submission
-from schemas.findings import Finding, Location, Severity
-from schemas.rulespec import RuleSpec
-from validators.arithmetic.figures import (
+from smartcert.core.findings import Finding, Location, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.figures import (
     fmt,
     in_persons,
     number,
     population_scale,
     tolerance,
 )
-from validators.rule import CheckContext, Rule
 
 _BASE = re.compile(r"(20\d\d)\s*[.년/-]\s*(\d{1,2})\s*\.?\s*월?")
 

@@ -3,22 +3,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from extractors.normalize import match_key
-from extractors.values import parse_value
-from schemas.catalogue_models import Indicator, ValueRule
-from schemas.claims import Component, IndicatorClaim, Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.arithmetic.figures import agrees, number
-from validators.arithmetic.listed import printed
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.normalize import match_key
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.values import parse_value
+from smartcert.schemas.catalogue.indicators import Indicator, ValueRule
+from smartcert.schemas.claims import Component, IndicatorClaim, Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.certainty import Doubts
+from smartcert.validators.support.figures import agrees, number
+from smartcert.validators.support.form_cells import printed
 
 
 class SummaryVsForm(Rule):
     """The summary-table value against the same figure printed on the indicator's data
     form (the primary component; for 국내/국외 and 종/건 each part). Numbers agree within
     half a unit of the less precise of the two printed figures; a ratio the call also
-    prints ×100 (its alternative multiplier) is accepted in either form."""
+    prints ×100 (its alternative multiplier) is accepted in either form. A form figure not
+    located with certainty, or a summary value read with an assumption, gives a warning that
+    says so."""
 
     spec = RuleSpec(
         id="consistency.summary-vs-form",
@@ -40,7 +43,7 @@ class SummaryVsForm(Rule):
             if rule.primary:
                 comp = claim.component(rule.primary)
                 if comp is not None and _differs(claim.value, comp, rule):
-                    yield self._finding(claim, comp)
+                    yield self._finding(claim, ind, comp)
 
     def _parts(self, claim: IndicatorClaim, ind: Indicator, rule: ValueRule) -> Iterator[Finding]:
         parsed = [p for p in parse_value(claim.text or "").parts if p.number is not None]
@@ -54,13 +57,14 @@ class SummaryVsForm(Rule):
             same = [p for p in parsed if p.label and match_key(p.label) == key] or \
                    [p for p in parsed if rule.kind == "kind_count" and p.unit == spec.unit]
             if len(same) == 1 and same[0].number != number(comp):
-                yield self._finding(claim, comp)
+                yield self._finding(claim, ind, comp)
 
-    def _finding(self, claim: IndicatorClaim, comp: Component) -> Finding:
+    def _finding(self, claim: IndicatorClaim, ind: Indicator, comp: Component) -> Finding:
         return self.finding(
             indicator=claim.code, claimed=claim.text, expected=comp.text,
             locations=[claim.source, comp.location or claim.form_source], code=claim.code,
-            summary=claim.text, label=comp.label, form=comp.text)
+            summary=claim.text, label=comp.label, form=comp.text,
+            uncertain=Doubts(ind).summary(claim).component(comp).text)
 
 
 def _differs(summary: object, comp: Component, rule: ValueRule) -> bool:

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.duplicate.names import name_key, overlap, when
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.item_names import name_key
+from smartcert.validators.support.window import item_when, overlap
 
 OVERLAP_RULE = "no_overlap"  # catalogue rule id: `params.with` names the other indicator
 
@@ -37,7 +38,7 @@ class CrossIndicatorItem(Rule):
                 for item in claim.items:
                     key = name_key(item.name)
                     twin = next((o for o in other.items if key and name_key(o.name) == key
-                                 and overlap(when(item), when(o))), None)
+                                 and overlap(item_when(item), item_when(o))), None)
                     if twin is None:
                         continue
                     yield self.finding(

@@ -1,0 +1,1 @@
+"""Eligibility rules: who may apply as what (one check per module)."""

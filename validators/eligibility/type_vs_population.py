@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.catalogue import RuleSet
-from schemas.catalogue_rules import ApplicantType
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.program import ApplicantType
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
 
 
 def applicant_kind(sub: Submission, ruleset: RuleSet) -> str | None:

@@ -3,18 +3,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from extractors.values.mention import MentionKind
-from extractors.values.nlp import find_mentions
-from extractors.values.numbers import parse_value
-from schemas.claims import ListedItem, Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from schemas.textmatch import best_match, contains, key
-from validators.evidence.grading import graded
-from validators.evidence.index import CLAUSE, EvidencePage, evidence_index, numbers_in
-from validators.evidence.item_date_differs import WINDOW
-from validators.evidence.items import find_item, searchable
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.textmatch import best_match, contains, key
+from smartcert.core.values.mention import MentionKind
+from smartcert.core.values.nlp import find_mentions
+from smartcert.core.values.numbers import parse_value
+from smartcert.schemas.claims import ListedItem, Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.evidence_grading import grade
+from smartcert.validators.support.evidence_index import (
+    CLAUSE,
+    EvidencePage,
+    numbers_in,
+    ocr_folded,
+)
+from smartcert.validators.support.evidence_items import WINDOW, searchable
 
 
 def _million_won(text: str) -> Decimal | None:
@@ -46,13 +50,16 @@ def _row_amount(page: EvidencePage, name: str, header: str) -> str | None:
 
 
 def _money_near(page: EvidencePage, line: int) -> list[tuple[str, Decimal]]:
+    """Amounts with their units (백만원, 천원, 원, 억 …) printed with the item; an OCR'd page
+    is also read without the usual OCR confusions (`ocr_folded`)."""
     text = "\n".join(page.lines[line:line + WINDOW + 1])
     out = []
-    for m in find_mentions(text):
-        if m.kind is MentionKind.MONEY:
-            amount = _million_won(m.text)
-            if amount is not None:
-                out.append((m.text, amount))
+    for t in [text, ocr_folded(text)] if page.ocr else [text]:
+        for m in find_mentions(t):
+            if m.kind is MentionKind.MONEY:
+                amount = _million_won(m.text)
+                if amount is not None:
+                    out.append((m.text, amount))
     return out
 
 
@@ -71,7 +78,6 @@ class ItemAmountDiffers(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        index = evidence_index(ctx)
         for claim in sub.indicators:
             ind = ctx.ruleset.get(claim.code)
             field = next((f for lst in (ind.form.lists if ind and ind.form else [])
@@ -81,20 +87,22 @@ class ItemAmountDiffers(Rule):
                 name, claimed = searchable(item), _claimed(item)
                 if name is None or claimed is None or item.amount is None:
                     continue
-                seen = find_item(index, claim, name)
+                seen = ctx.evidence_items.find(claim, name)
                 if seen is None or seen.line is None:
                     continue
                 page = seen.page
                 shown = self._shown(page, seen.line, name, item, claimed, header)
                 if shown is None:
                     continue
+                pages_read = grade([page])
+                if pages_read is None:
+                    continue
                 claimed_text = f"{item.amount}{item.amount_unit or ''}"
-                finding = self.finding(
+                yield pages_read.apply(self.finding(
                     indicator=claim.code, code=claim.code, item=name,
                     claimed_amount=claimed_text, shown_amount=shown, claimed=claimed_text,
-                    expected=shown, locations=[item.location or claim.form_source, page.location])
-                if (g := graded(finding, [page])) is not None:
-                    yield g
+                    expected=shown, locations=[item.location or claim.form_source, page.location],
+                    uncertain=pages_read.doubt))
 
     @staticmethod
     def _shown(page: EvidencePage, line: int, name: str, item: ListedItem, claimed: Decimal,
@@ -104,7 +112,7 @@ class ItemAmountDiffers(Rule):
             return None
         cell = _row_amount(page, name, header) if header else None
         if cell is not None:
-            printed = numbers_in(cell)
+            printed = numbers_in(cell, ocr=page.ocr)
             same = {(item.amount * Decimal(10) ** k).normalize() for k in (-6, -3, 0, 3, 6)}
             return None if not printed or printed & same else cell.strip()
         near = _money_near(page, line)

@@ -2,17 +2,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.values.dates import find_dates
-from extractors.values.periods import DateSpan, PartialDate
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.evidence.grading import graded
-from validators.evidence.index import CLAUSE, EvidencePage, evidence_index
-from validators.evidence.items import find_item, searchable
-from validators.rule import CheckContext, Rule
-
-WINDOW = 4  # lines after the one naming the item that still belong to it
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.values.dates import find_dates
+from smartcert.core.values.periods import DateSpan, PartialDate
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.evidence_grading import grade
+from smartcert.validators.support.evidence_index import CLAUSE, EvidencePage
+from smartcert.validators.support.evidence_items import WINDOW, searchable
 
 
 def agrees(a: PartialDate, b: PartialDate | DateSpan) -> bool:
@@ -27,7 +25,14 @@ def agrees(a: PartialDate, b: PartialDate | DateSpan) -> bool:
 
 
 def _near(page: EvidencePage, line: int) -> list[PartialDate | DateSpan]:
+    """Dates printed with the item (its line and the next few), strictly read: a date the
+    OCR might have made up is not reported as the evidence's."""
     return [m.value for text in page.lines[line:line + WINDOW + 1] for m in find_dates(text)]
+
+
+def _shown(page: EvidencePage, item: PartialDate) -> bool:
+    """The page shows the date in any Korean style (OCR'd pages read leniently too)."""
+    return any(agrees(item, d) for d in page.dates())
 
 
 class ItemDateDiffers(Rule):
@@ -44,25 +49,24 @@ class ItemDateDiffers(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        index = evidence_index(ctx)
         for claim in sub.indicators:
             for item in claim.items:
                 name = searchable(item)
                 if name is None or item.date is None:
                     continue
-                seen = find_item(index, claim, name)
+                seen = ctx.evidence_items.find(claim, name)
                 if seen is None or seen.line is None:
                     continue  # not found is another rule's finding
-                if any(agrees(item.date, d) for d in seen.page.dates()):
+                if _shown(seen.page, item.date):
                     continue
                 near = _near(seen.page, seen.line)
-                if not near:
+                pages_read = grade([seen.page])
+                if not near or pages_read is None:
                     continue
                 shown = near[0]
-                finding = self.finding(
+                yield pages_read.apply(self.finding(
                     indicator=claim.code, code=claim.code, item=name,
                     claimed_date=item.date_text or str(item.date), shown_date=str(shown),
                     claimed=item.date_text or str(item.date), expected=str(shown),
-                    locations=[item.location or claim.form_source, seen.page.location])
-                if (g := graded(finding, [seen.page])) is not None:
-                    yield g
+                    locations=[item.location or claim.form_source, seen.page.location],
+                    uncertain=pages_read.doubt))

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.evidence.index import CLAUSE, evidence_index
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.evidence_index import CLAUSE
 
 
 class PageOutOfRange(Rule):
@@ -22,7 +22,7 @@ class PageOutOfRange(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        count = evidence_index(ctx).page_count if ctx.evidence else ctx.evidence_page_count
+        count = ctx.evidence_index.page_count if ctx.evidence else ctx.evidence_page_count
         if not count:
             return
         for claim in sub.indicators:

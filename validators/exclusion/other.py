@@ -2,22 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.exclusion.analysis_report import AnalysisReport
-from validators.exclusion.candidate import Candidate
-from validators.exclusion.future_organisation import FutureOrganisation
-from validators.exclusion.model_civil_servant import ModelCivilServant
-from validators.exclusion.own_smart_city_plan import OwnSmartCityPlan
-from validators.exclusion.patterns import excluded_items
-from validators.exclusion.planned import Planned
-from validators.rule import CheckContext, Rule
-
-# exclusion kinds with a rule of their own
-DEDICATED = frozenset(r.exclusion_id for r in (Candidate, ModelCivilServant, Planned,
-                                               AnalysisReport, OwnSmartCityPlan,
-                                               FutureOrganisation))
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.exclusion_patterns import excluded_items
+from smartcert.validators.support.exclusion_rule import DEDICATED
 
 
 class OtherExclusion(Rule):

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from schemas.findings import Severity
-from schemas.rulespec import RuleSpec
-from validators.exclusion.base import ExclusionRule
+from smartcert.core.findings import Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.validators.support.exclusion_rule import ExclusionRule
 
 
 class Planned(ExclusionRule):

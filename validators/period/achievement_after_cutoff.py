@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.values.periods import DateSpan
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.period.window import claims_of_kind, item_when, month
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.values.periods import DateSpan
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.window import claims_of_kind, date_doubt, item_date, list_of
 
 
 class AchievementAfterCutoff(Rule):
@@ -25,13 +25,14 @@ class AchievementAfterCutoff(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        asof = ctx.ruleset.periods.asof if ctx.ruleset.periods else None
-        cutoff = month(asof.cutoff) if asof else None
+        cutoff = ctx.periods.cutoff
         if cutoff is None:
             return
         for claim in claims_of_kind(sub, ctx.ruleset, "asof"):
+            ind = ctx.ruleset.get(claim.code)
             for item in claim.items:
-                when = item_when(item)
+                lst = list_of(item, ind)
+                when = item_date(item, lst)
                 start = when.start if isinstance(when, DateSpan) else when
                 if start is None or start.first_day() <= cutoff.last_day():
                     continue
@@ -39,4 +40,5 @@ class AchievementAfterCutoff(Rule):
                     indicator=claim.code, code=claim.code, name=item.name or item.text[:40],
                     date=item.date_text or str(when), cutoff=str(cutoff),
                     claimed=item.date_text or str(when), expected=f"{cutoff} 이전",
-                    locations=[item.location or claim.form_source])
+                    locations=[item.location or claim.form_source],
+                    uncertain=date_doubt(item, lst))

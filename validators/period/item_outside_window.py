@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.values.periods import DateSpan, PartialDate
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.period.window import claims_of_kind, item_when, outer_window
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.values.periods import DateSpan, PartialDate
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.window import claims_of_kind, date_doubt, item_date, list_of
 
 
 def _disjoint(window: DateSpan, when: PartialDate | DateSpan) -> bool:
@@ -17,6 +17,10 @@ def _disjoint(window: DateSpan, when: PartialDate | DateSpan) -> bool:
 
 
 class ItemOutsideWindow(Rule):
+    """Every dated item of a 2-year indicator lies in its span: the form's own, else the
+    application's, else the call's outer window. Every list with a date field is checked,
+    whatever its date column is called (`window.item_date`)."""
+
     spec = RuleSpec(
         id="period.item-outside-window",
         severity=Severity.ERROR,
@@ -28,17 +32,20 @@ class ItemOutsideWindow(Rule):
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
         # a form's own span first, then the application's, then the call's outer window
-        fallback = sub.declared_span or outer_window(ctx.ruleset)
+        fallback = sub.declared_span or ctx.periods.outer_window
         for claim in claims_of_kind(sub, ctx.ruleset, "2y"):
             window = claim.declared_span or fallback
             if window is None:
                 continue
+            ind = ctx.ruleset.get(claim.code)
             for item in claim.items:
-                when = item_when(item)
+                lst = list_of(item, ind)
+                when = item_date(item, lst)
                 if when is None or not _disjoint(window, when):
                     continue
                 yield self.finding(
                     indicator=claim.code, code=claim.code, name=item.name or item.text[:40],
                     date=item.date_text or str(when), span=str(window),
                     claimed=item.date_text or str(when), expected=str(window),
-                    locations=[item.location or claim.form_source])
+                    locations=[item.location or claim.form_source],
+                    uncertain=date_doubt(item, lst))

@@ -2,17 +2,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import ListedItem, Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.period.window import claims_of_kind, item_when, two_year
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.values.periods import DateSpan, PartialDate
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.window import (
+    claims_of_kind,
+    date_doubt,
+    item_date,
+    list_of,
+)
 
 
-def _months(first: ListedItem, last: ListedItem) -> int:
+def _months(a: PartialDate | DateSpan, b: PartialDate | DateSpan) -> int:
     """Calendar months certainly covered from the earlier item to the later one."""
-    a, b = item_when(first), item_when(last)
-    assert a is not None and b is not None
     start, end = a.last_day(), b.first_day()
     return (end.year - start.year) * 12 + end.month - start.month + 1
 
@@ -33,21 +37,24 @@ class ItemsExceedTwoYears(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        limits = two_year(ctx.ruleset)
+        limits = ctx.periods.two_year
         if limits is None:
             return
         for claim in claims_of_kind(sub, ctx.ruleset, "2y"):
-            dated = [i for i in claim.items if item_when(i) is not None]
+            ind = ctx.ruleset.get(claim.code)
+            dated = [(i, w) for i in claim.items if (w := item_date(i, list_of(i, ind)))]
             if claim.declared_span is not None or len(dated) < 2:
                 continue  # a declared span is checked item by item
-            first = min(dated, key=lambda i: item_when(i).last_day())  # type: ignore[union-attr]
-            last = max(dated, key=lambda i: item_when(i).first_day())  # type: ignore[union-attr]
-            months = _months(first, last)
+            first, a = min(dated, key=lambda d: d[1].last_day())
+            last, b = max(dated, key=lambda d: d[1].first_day())
+            months = _months(a, b)
             if months <= limits.max_months:
                 continue
             yield self.finding(
-                indicator=claim.code, code=claim.code, first=str(item_when(first)),
-                last=str(item_when(last)), months=months, max=limits.max_months,
+                indicator=claim.code, code=claim.code, first=str(a), last=str(b),
+                months=months, max=limits.max_months,
                 claimed=f"{months}개월", expected=f"{limits.max_months}개월 이내",
                 locations=[first.location or claim.form_source,
-                           last.location or claim.form_source])
+                           last.location or claim.form_source],
+                uncertain="; ".join(filter(None, (date_doubt(i, list_of(i, ind))
+                                                   for i in (first, last)))) or None)

@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.period.window import month
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
 
 
 class QualitativeBefore2023(Rule):
@@ -25,8 +24,7 @@ class QualitativeBefore2023(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        qual = ctx.ruleset.periods.qualitative if ctx.ruleset.periods else None
-        start = month(qual.achievements_from) if qual else None
+        start = ctx.periods.qualitative_from
         if start is None:
             return
         for claim in sub.qualitative:

@@ -2,18 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.values.periods import DateSpan
-from schemas.catalogue_meta import TwoYear
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.period.span_checks import span_findings
-from validators.period.window import month
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.values.periods import DateSpan
+from smartcert.schemas.catalogue.meta import TwoYear
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.span_findings import span_findings
+from smartcert.validators.support.window import CallPeriods
 
 
-def _too_late(span: DateSpan, limits: TwoYear) -> str | None:
-    latest = month(limits.latest_end)
+def _too_late(span: DateSpan, periods: CallPeriods, limits: TwoYear) -> str | None:
+    latest = periods.latest_end
     if latest is None or span.last_day() <= latest.last_day():
         return None
     return f"{latest}까지 종료"

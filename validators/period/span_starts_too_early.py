@@ -2,18 +2,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from extractors.values.periods import DateSpan
-from schemas.catalogue_meta import TwoYear
-from schemas.claims import Submission
-from schemas.findings import Finding, Severity
-from schemas.rulespec import RuleSpec
-from validators.period.span_checks import span_findings
-from validators.period.window import month
-from validators.rule import CheckContext, Rule
+from smartcert.core.findings import Finding, Severity
+from smartcert.core.rulespec import RuleSpec
+from smartcert.core.values.periods import DateSpan
+from smartcert.schemas.catalogue.meta import TwoYear
+from smartcert.schemas.claims import Submission
+from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.span_findings import span_findings
+from smartcert.validators.support.window import CallPeriods
 
 
-def _too_early(span: DateSpan, limits: TwoYear) -> str | None:
-    earliest = month(limits.earliest_start)
+def _too_early(span: DateSpan, periods: CallPeriods, limits: TwoYear) -> str | None:
+    earliest = periods.earliest_start
     if earliest is None or span.first_day() >= earliest.first_day():
         return None
     return f"{earliest} 이후 시작"

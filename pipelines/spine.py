@@ -1,0 +1,123 @@
+"""The order of a submission run, written once: intake → extract → analyse, then report
+(scored alone, or within its batch once every submission of the batch is analysed).
+
+How each step runs is the caller's: in this process (`DirectSteps`: `smartcert validate`,
+tests, benchmarks) or as Prefect tasks (`pipelines.tasks.TaskSteps`, one task per
+document). The flows only fan this out over submissions and gather.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.models import DocumentExtract
+from smartcert.intake.bundle import BundleFile, IntakeResult
+from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.steps import (
+    Outcome,
+    Persist,
+    SubmissionRun,
+    analyse_step,
+    extract_step,
+    intake_step,
+    report_step,
+    write_extract,
+)
+from smartcert.reports.assemble import Analysed
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import Submission
+
+Progress = Callable[[str], None]
+
+
+def quiet(_message: str) -> None:
+    """The default `Progress`: say nothing."""
+
+
+class Steps(Protocol):
+    """The analysis steps of one submission, however they are executed."""
+
+    def intake(self, source: Path) -> IntakeResult: ...
+
+    def extract(self, files: Sequence[BundleFile], out_dir: Path) -> list[DocumentExtract]:
+        """Every document, its extraction result written below `out_dir`, in order."""
+        ...
+
+    def analyse(self, submission_id: str, extracts: list[DocumentExtract]) -> Analysed: ...
+
+
+def out_dir_for(source: Path, out_root: Path) -> Path:
+    return out_root / source.name
+
+
+def analyse_submission(source: Path, out_dir: Path, steps: Steps) -> SubmissionRun:
+    """Intake, extraction and analysis; the report comes later, once the batch it is scored
+    in is known."""
+    intake = steps.intake(source)
+    extracts = steps.extract(intake.files, out_dir)
+    return SubmissionRun(source=source, out_dir=out_dir, intake=intake, extracts=extracts,
+                         analysed=steps.analyse(intake.submission_id, extracts))
+
+
+def peers_of(runs: Sequence[SubmissionRun], relative: bool = True) -> list[Submission] | None:
+    """What each submission of a batch is scored within: every analysed one (relative
+    scoring within the applicant type), or None to score each alone."""
+    peers = [r.analysed.submission for r in runs if r.analysed is not None]
+    return peers if relative and peers else None
+
+
+@dataclass
+class DirectSteps:
+    """The steps called in this process, one document after another."""
+
+    ruleset: RuleSet
+    work_dir: Path
+    cache: ExtractCache
+    settings: ExtractSettings | None = None
+    progress: Progress = quiet
+    persist: Persist | None = None  # None: findings.json only, nothing stored
+
+    def intake(self, source: Path) -> IntakeResult:
+        return intake_step(source, self.work_dir)
+
+    def extract(self, files: Sequence[BundleFile], out_dir: Path) -> list[DocumentExtract]:
+        docs = []
+        for i, f in enumerate(files, 1):
+            self.progress(f"  [{i}/{len(files)}] {f.name}")
+            doc = extract_step(f, self.settings, self.cache)
+            write_extract(doc, out_dir)
+            docs.append(doc)
+        return docs
+
+    def analyse(self, submission_id: str, extracts: list[DocumentExtract]) -> Analysed:
+        return analyse_step(submission_id, extracts, self.ruleset)
+
+    def report(self, run: SubmissionRun, peers: list[Submission] | None = None) -> Outcome:
+        outcome = report_step(run, self.ruleset, peers, self.persist)
+        run.report = outcome.report
+        return outcome
+
+
+def run_submission(source: Path, out_dir: Path, steps: DirectSteps) -> SubmissionRun:
+    """One submission, scored alone (the single-submission default of scoring/method.py)."""
+    run = analyse_submission(source, out_dir, steps)
+    steps.report(run)
+    return run
+
+
+def run_batch(sources: Sequence[Path], out_root: Path, steps: DirectSteps,
+              relative: bool = True) -> list[SubmissionRun]:
+    """Every submission one after another; with `relative`, scored within the batch (same
+    applicant type) once all are analysed."""
+    runs = []
+    for k, source in enumerate(sources, 1):
+        steps.progress(f"[{k}/{len(sources)}] {source.name}")
+        runs.append(analyse_submission(source, out_dir_for(source, out_root), steps))
+    peers = peers_of(runs, relative)
+    for run in runs:
+        steps.report(run, peers)
+    return runs

@@ -1,0 +1,89 @@
+"""One submission's findings report (findings.json), assembled from what each step found:
+intake, extraction, mapping and the rules, then the provisional score.
+
+The pipelines' report step and the renewal re-validation both build it here, so a report
+re-run from stored extraction results is made exactly as the first one was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from smartcert.core.findings import Finding
+from smartcert.core.report import DocumentSummary, FindingsReport, Score, SubmissionSummary
+from smartcert.extractors.models import DocumentExtract
+from smartcert.reports.jsonfile import write_model
+from smartcert.reports.merge import merge_findings
+from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping import Mapped
+from smartcert.scoring import score_submission
+
+FINDINGS_JSON = "findings.json"
+
+
+@dataclass
+class Analysed:
+    """A submission mapped and validated, ready to be scored (alone or within a batch)."""
+
+    mapped: Mapped
+    rule_findings: list[Finding]
+
+    @property
+    def submission(self) -> Submission:
+        return self.mapped.submission
+
+
+def all_findings(intake_findings: Iterable[Finding], extracts: Sequence[DocumentExtract],
+                 analysed: Analysed) -> list[Finding]:
+    """Every finding of a submission, de-duplicated, in pipeline order."""
+    return merge_findings(intake_findings, *(d.findings for d in extracts),
+                          analysed.mapped.findings, analysed.rule_findings)
+
+
+def build_report(intake_findings: Iterable[Finding], extracts: Sequence[DocumentExtract],
+                 analysed: Analysed, ruleset: RuleSet,
+                 batch: list[Submission] | None = None) -> FindingsReport:
+    """findings.json for one submission; `batch` (its peers, itself included) switches the
+    provisional score to relative scoring within the applicant type."""
+    sub = analysed.submission
+    docs = [
+        DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
+                        status=d.status.value)
+        for d in sub.documents
+    ]
+    findings = all_findings(intake_findings, extracts, analysed)
+    summary = SubmissionSummary(
+        id=sub.id, applicant=sub.applicant, city_type_claimed=sub.city_type_claimed,
+        population=sub.population, selected_areas=_area_names(sub.selected_areas, ruleset),
+        documents=docs,
+    )
+    return FindingsReport(program=ruleset.id, submission=summary,
+                          indicators=[c.entry() for c in sub.indicators],
+                          findings=findings, score=provisional_score(sub, findings, ruleset, batch))
+
+
+def write_findings_json(report: FindingsReport, out_dir: Path) -> Path:
+    return write_model(report, out_dir / FINDINGS_JSON)
+
+
+def provisional_score(sub: Submission, findings: list[Finding], ruleset: RuleSet,
+                      batch: list[Submission] | None = None) -> Score:
+    """The report's score (the call publishes no formula: see scoring/)."""
+    if not ruleset.can_score:
+        return Score(note=f"{ruleset.id} 기준은 배점 정보가 불완전하여 점수를 계산하지 않았습니다")
+    r = score_submission(sub, findings, ruleset, batch=batch)
+    return Score(
+        quantitative=r.quantitative, qualitative=r.qualitative, total=r.total, grade=r.grade,
+        method=r.method.name, relative=r.method.batch, note=r.method.note,
+        grade_at_risk=any(a.grade_at_risk for a in r.at_risk),
+        at_risk=[a for a in r.at_risk if a.grade_at_risk],
+    )
+
+
+def _area_names(printed: list[str], ruleset: RuleSet) -> list[str]:
+    """Catalogue names ('문화관광') for the areas as printed ('문화 관광')."""
+    return [a.name if (a := ruleset.area(p)) is not None else p for p in printed]
+

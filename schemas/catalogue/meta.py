@@ -1,0 +1,121 @@
+"""Models of a rule set's periods, documents and metadata (ruleset.yaml)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from smartcert.schemas.catalogue.base import CatalogueModel
+
+# ── periods.yaml ────────────────────────────────────────────────────────────
+
+
+class SubmissionWindow(CatalogueModel):
+    start: str
+    end: str
+    late_arrivals_refused: bool = True
+    clause: str
+
+
+class TwoYear(CatalogueModel):
+    default_start: str
+    default_end: str
+    earliest_start: str
+    latest_end: str
+    max_months: int
+    items_inside_span: bool = True
+    text: str = ""
+    clause: str
+
+
+class AsOf(CatalogueModel):
+    cutoff: str
+    text: str = ""
+    clause: str
+
+
+class PopulationBase(CatalogueModel):
+    source: str
+    default_base: str
+    clause: str
+
+
+class QualitativePeriod(CatalogueModel):
+    achievements_from: str
+    clause: str
+
+
+class Periods(CatalogueModel):
+    call_date: str
+    call_date_clause: str
+    submission: SubmissionWindow | None = None
+    two_year: TwoYear | None = None
+    asof: AsOf | None = None
+    population: PopulationBase | None = None
+    qualitative: QualitativePeriod | None = None
+
+
+# ── documents.yaml ──────────────────────────────────────────────────────────
+
+
+class DocumentSpec(CatalogueModel):
+    kind: str
+    number: int  # ① … ⑤ in the call's list
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    required: bool
+    note: str = ""
+    clause: str
+
+
+class Delivery(CatalogueModel):
+    methods: list[str]
+    text: str
+    clause: str
+
+
+class Documents(CatalogueModel):
+    documents: list[DocumentSpec]
+    proposal_order: list[str] = Field(default_factory=list)
+    proposal_order_clause: str = ""
+    delivery: Delivery | None = None
+
+
+# ── ruleset.yaml ────────────────────────────────────────────────────────────
+
+
+class Source(CatalogueModel):
+    document: str
+    seed: str | None = None
+    date: str | None = None
+    note: str = ""
+
+
+class Discrepancy(CatalogueModel):
+    """Where the call contradicts itself, or the reference CSV contradicts the call."""
+
+    id: str
+    subject: str  # an indicator code, or a section such as 'grades'
+    kind: str  # 'seed-vs-csv', 'seed-internal', 'seed-layout'
+    text: str
+    resolution: str
+    clause: str
+
+
+class Scoring(CatalogueModel):
+    quantitative_formula_published: bool
+    text: str
+    clause: str
+
+
+class Meta(CatalogueModel):
+    id: str
+    title: str
+    version: str
+    complete: bool
+    source: Source
+    scoring: Scoring | None = None
+    code_pattern: str = r"^[A-Z]-\d{1,2}-\d{1,2}$"
+    missing: list[str] = Field(default_factory=list)  # what a partial rule set does not know
+    notes: list[str] = Field(default_factory=list)  # inferences the data relies on
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    related: dict[str, str] = Field(default_factory=dict)
