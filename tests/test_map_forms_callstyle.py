@@ -150,3 +150,43 @@ def test_each_figure_says_how_it_was_located() -> None:
     basis = {c.id: c.basis for c in claims["C-2-3"].components}
     assert basis == {"A": "letter", "B": "letter", "ratio": "label"}
     assert all(c.certain and c.cells for c in claims["C-2-3"].components)
+
+
+def test_a_list_row_broken_across_a_page_is_one_item() -> None:
+    """A-2-4 drawn by a word processor: item 15's name runs onto the next page, where its
+    tail stands alone with no No. ('시민 강좌 4 기'); it is not a sixteenth programme."""
+    rows = [["No.", "프로그램명", "운영기관", "운영기간"],
+            ["14", "메이커 캠프 4 기", "가람 청소년수련관", "'24.03~04"],
+            ["15", "AI·드론 체험", "가람 과학교육원", "'24.04~05"],
+            ["", "시민 강좌 4 기", "", ""],
+            ["16", "어르신 키오스크 교육 4 기", "가람 노인복지관", "'24.06"]]
+    claim = _claims([["A-2-4", "2년간 스마트도시 관련 시민 교육 프로그램 운영 건수", "3건", "11"]],
+                    [indicator_table("f", "2년간 스마트도시 관련 시민 교육 프로그램 운영 건수", "3건", 2, 100),
+                     make_table("d", rows, page=2, top=600, row_pages={3: 3})])["A-2-4"]
+    assert [(i.number, i.name) for i in claim.items] == [
+        (14, "메이커 캠프 4 기"), (15, "AI·드론 체험 시민 강좌 4 기"), (16, "어르신 키오스크 교육 4 기")]
+
+
+def test_a_header_over_two_columns_tells_them_apart_by_their_cells() -> None:
+    """C-11-2 as the call prints it: 'No.' over the year and the number; A-3-7: '부문' over
+    the group's number and name. The item's No. is the number column's."""
+    head = ["No.", "<", "담당 업무", "협업 사업", "협업 기관"]
+    rows = [head, ["2023", "1", "교통 관제", "스쿨존 단속", "교통과"],
+            [None, "2", "데이터 연계", "치매노인 수색 지원", "보건소"],
+            ["2024", "3", "CCTV 관제", "지능형 가로등 구축", "도로관리과"]]
+    claim = _claims([["C-11-2", "통합운영센터 담당 업무 중 부서 또는 외부기관 간 협업 사업 건수 (2년간)",
+                      "3건", "55"]],
+                    [indicator_table("f", "통합운영센터 담당 업무 중 부서 또는 외부기관 간 협업 사업 건수",
+                                     "3건", 2, 100),
+                     make_table("d", rows, page=2, top=200)])["C-11-2"]
+    assert [(i.number, str(i.date), i.name) for i in claim.items] == [
+        (1, "2023", "스쿨존 단속"), (2, "2023", "치매노인 수색 지원"), (3, "2024", "지능형 가로등 구축")]
+    head = ["부문", "<", "No.", "서비스명 (3개)", "관리부서", "비고"]
+    rows = [head, ["1", "스마트 안전", "1", "지능형 재난 예경보 서비스", "재난관리과", ""],
+            [None, None, "2", "전기화재 예방 서비스", "스마트시티과", ""],
+            ["2", "스마트 환경", "3", "상수도 스마트 관리 서비스", "상하수도사업소", ""]]
+    claim = _claims([["A-3-7", "지자체 스마트도시 제공 서비스 수", "3개", "18"]],
+                    [indicator_table("f", "지자체 스마트도시 제공 서비스 수", "3개", 2, 100),
+                     make_table("d", rows, page=2, top=200)])["A-3-7"]
+    assert [(i.number, i.kind) for i in claim.items] == [
+        (1, "스마트 안전"), (2, "스마트 안전"), (3, "스마트 환경")]

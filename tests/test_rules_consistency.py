@@ -111,6 +111,14 @@ def test_one_population_per_base_date(rule_probe: RuleProbe) -> None:
     rule_probe.silent(PopulationDiffers, sub(a21(), c21()), CTX)
 
 
+def test_a_population_rounded_twice_is_the_same_population(rule_probe: RuleProbe) -> None:
+    """412,345명 → 412.35천명 → 41.24만명: rounded from an already rounded figure, still the
+    application's population; 41.26 is not."""
+    rule_probe.silent(PopulationDiffers, sub(a21(population="41.24"), c21()), CTX)
+    (f,) = rule_probe.fires(PopulationDiffers, sub(a21(population="41.26"), c21()), CTX)
+    assert f.claimed == "41.26"
+
+
 def test_population_differs_from_the_application(rule_probe: RuleProbe) -> None:
     (f,) = rule_probe.fires(PopulationDiffers, sub(a21(), c21(population="421.35")), CTX)
     assert f.rule == "consistency.population-differs" and f.indicator == "C-2-1"

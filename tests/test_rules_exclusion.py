@@ -84,6 +84,19 @@ def test_future_organisation_reads_the_form_text_figure(rule_probe: RuleProbe) -
     assert "신설 예정" in f.message
 
 
+def test_a_keyword_inside_a_units_name_is_no_plan(rule_probe: RuleProbe) -> None:
+    """'스마트도시계획팀' is a team that exists, not a plan to organise one (a false warning
+    on a call-style A-1-1 form); '계획' standing as a word still counts."""
+    claim = IndicatorClaim(code="A-1-1", value=True, form_source=FORM, components=[
+        Component(id="units", label="전담부서",
+                  text="스마트도시계획팀 스마트서비스팀 데이터분석팀 통합관제팀")])
+    rule_probe.silent(FutureOrganisation, Submission(id="s", indicators=[claim]), CTX)
+    planned = claim.model_copy(update={"components": [
+        Component(id="units", label="전담부서", text="스마트도시팀 (데이터팀 구성 계획)")]})
+    (f,) = rule_probe.fires(FutureOrganisation, Submission(id="s", indicators=[planned]), CTX)
+    assert "계획" in f.message
+
+
 def test_patterns_come_from_the_catalogue_and_tolerate_spacing_and_case() -> None:
     a31 = RS.indicator("A-3-1").exclusion("own_smart_city_plan")
     assert a31 is not None

@@ -151,6 +151,12 @@ def _attach_labels(rows: list[int], labels: dict[int, dict[int, str]],
     return out
 
 
+def _own_total_label(view: GridView, r: int) -> bool:
+    label, col = row_label(view, r)
+    cell = view.at(r, col) if col is not None else None
+    return is_total_label(label) and cell is not None and cell.row == r
+
+
 def _letter_of(text: str) -> str | None:
     m = re.fullmatch(r"\(?\s*([A-Z])\s*\)?", re.sub(r"\s+", "", text))
     return m.group(1) if m else None
@@ -168,7 +174,9 @@ def described_cells(blocks: list[Block]) -> list[BodyCell]:
         rows = [r for r in range(heads.stop, block.stop) if not view.is_blank(r)]
         labels = {r: lr for r in rows if (lr := label_row(view, r)) is not None}
         data_rows = [r for r in rows if r not in labels]
-        totals = {r for r in labels if is_total_label(row_label(view, r)[0])}
+        # '총계 | (A) | (B)' printed as its own row, not filled in: it labels no other row; a
+        # label row whose 총계 is merged down from the row above labels that total row
+        totals = {r for r in labels if _own_total_label(view, r)}
         attached = _attach_labels(rows, labels, totals)
         for r in data_rows:
             label, label_col = row_label(view, r)

@@ -10,6 +10,7 @@ cell ('API 제공 8종 674건', '정보보안 지침 O 정보보안 계획 O', '
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from smartcert.core.normalize import match_key
@@ -44,13 +45,48 @@ def _contained(part: str, label: str) -> bool:
     return pk in _tokens(label) or (len(pk) >= 2 and pk in lk)
 
 
-def _letter(comp: FormComponent, cell: BodyCell) -> bool:
+@dataclass(frozen=True)
+class _Layout:
+    """What the form's tables say about each block (by id), for scoring the pairs."""
+
+    totals: frozenset[int]  # blocks with a 총계/합계 row
+    lists: frozenset[int]  # blocks with two body rows or more
+    periods: frozenset[int]  # blocks with rows for two years or periods
+    shared: frozenset[str]  # letters printed in more than one block (C-5-1's two tables)
+
+    @classmethod
+    def of(cls, cells: list[BodyCell]) -> _Layout:
+        rows: dict[int, set[int]] = {}
+        years: dict[int, set[int]] = {}
+        letters: dict[str, set[int]] = {}
+        for c in cells:
+            b = id(c.block)
+            if not c.total_row:
+                rows.setdefault(b, set()).add(c.row)
+                years.setdefault(b, set()).update(c.years)
+            if c.letter:
+                letters.setdefault(c.letter, set()).add(b)
+        return cls(totals=frozenset(id(c.block) for c in cells if c.total_row),
+                   lists=frozenset(b for b, rs in rows.items() if len(rs) >= 2),
+                   periods=frozenset(b for b, ys in years.items() if len(ys) >= 2),
+                   shared=frozenset(x for x, bs in letters.items() if len(bs) >= 2))
+
+
+def _letter(comp: FormComponent, cell: BodyCell, layout: _Layout) -> bool:
     if not comp.letter:
         return False
     if cell.letter is not None:
-        return cell.letter == comp.letter
+        if cell.letter != comp.letter:
+            return False
+        # a letter two tables reuse names this figure only where the labels agree too
+        return comp.letter not in layout.shared or similarity(
+            _k(_without_year(comp)), _k(cell.col_label)) >= MAPPING.same_figure
     pattern = rf"\(\s*{re.escape(comp.letter)}\s*\)"
     return bool(re.search(pattern, cell.col_label) or re.search(pattern, cell.row_label))
+
+
+def _without_year(comp: FormComponent) -> str:
+    return re.sub(rf"\b{comp.year}\b", "", comp.label) if comp.year else comp.label
 
 
 def _in_list_row(comp: FormComponent, cell: BodyCell, list_block: bool) -> bool:
@@ -60,12 +96,19 @@ def _in_list_row(comp: FormComponent, cell: BodyCell, list_block: bool) -> bool:
             and not is_total_label(cell.col_label))
 
 
-def _score(comp: FormComponent, cell: BodyCell, has_total_row: bool,
-           list_block: bool = False) -> float:
+def _per_period(comp: FormComponent, cell: BodyCell, layout: _Layout) -> bool:
+    """One year's ratio (C-4-2's '23.2~'24.1 row) is not the overall ratio of the form."""
+    return (comp.role == "derived" and comp.year is None and not cell.total_row
+            and id(cell.block) in layout.periods and bool(cell.years))
+
+
+def _score(comp: FormComponent, cell: BodyCell, layout: _Layout) -> float:
     label, col, row = comp.label, cell.col_label, cell.row_label
+    has_total_row = id(cell.block) in layout.totals
     if comp.role in _NUMERIC_ROLES and cell.number is None:
         return 0.0
-    if _in_list_row(comp, cell, list_block):
+    if _in_list_row(comp, cell, id(cell.block) in layout.lists) or _per_period(
+            comp, cell, layout):
         return 0.0
     if comp.role == "flag" and cell.flag is None:
         return 0.0
@@ -84,7 +127,7 @@ def _score(comp: FormComponent, cell: BodyCell, has_total_row: bool,
         score = max(score, 60.0 if weak else 80.0 if len(_k(col)) >= 2 else 72.0)
     elif not alone and col and similarity(_k(label), _k(col)) < 35:
         score -= 20.0  # the row label alone matched: the column says something else
-    if _letter(comp, cell):
+    if _letter(comp, cell, layout):
         score = max(score, 97.0)
     # totals, and a derived figure of no particular year (the overall ratio), sit in the
     # 총계 row when the table has one
@@ -105,10 +148,10 @@ def _score(comp: FormComponent, cell: BodyCell, has_total_row: bool,
     return score
 
 
-def _basis(comp: FormComponent, cell: BodyCell, score: float) -> Basis:
+def _basis(comp: FormComponent, cell: BodyCell, score: float, layout: _Layout) -> Basis:
     """How certain the pairing is: the form's letter or its total row name the cell, or
     the labels read as the component's own (a near-exact score); else it is a guess."""
-    if comp.letter and cell.letter == comp.letter:
+    if cell.letter is not None and _letter(comp, cell, layout):
         return Basis.LETTER
     if cell.total_row and (comp.role == "total" or comp.role == "derived"):
         return Basis.TOTAL_ROW
@@ -121,16 +164,11 @@ def _value(cell: BodyCell) -> Decimal | bool | None:
 
 def from_tables(doc: DocumentExtract, ind: Indicator, cells: list[BodyCell]) -> list[Component]:
     comps = ind.form.components if ind.form else []
-    totals = {id(c.block) for c in cells if c.total_row}
-    rows: dict[int, set[int]] = {}
-    for c in cells:
-        if not c.total_row:
-            rows.setdefault(id(c.block), set()).add(c.row)
-    lists = {b for b, rs in rows.items() if len(rs) >= 2}
+    layout = _Layout.of(cells)
     pairs = []
     for comp in comps:
         for n, cell in enumerate(cells):
-            s = _score(comp, cell, id(cell.block) in totals, id(cell.block) in lists)
+            s = _score(comp, cell, layout)
             if s >= MAPPING.component:
                 pairs.append((s, -n, comp, cell))
     pairs.sort(key=lambda p: (p[0], p[1]), reverse=True)
@@ -145,7 +183,7 @@ def from_tables(doc: DocumentExtract, ind: Indicator, cells: list[BodyCell]) -> 
         done[comp.id] = Component(
             id=comp.id, label=label or comp.label, value=_value(cell), unit=comp.unit,
             text=flat(cell.cell.text), location=loc, cells=[loc],
-            basis=_basis(comp, cell, score))
+            basis=_basis(comp, cell, score, layout))
     return [done[c.id] for c in comps if c.id in done]
 
 

@@ -19,7 +19,7 @@ from smartcert.core.values import DateSpan, parse_date, parse_number, parse_span
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue.indicators import Indicator, ItemField, ItemList
 from smartcert.schemas.claims import FieldValue, ListedItem
-from smartcert.schemas.mapping.form_cells import header_rows, is_total_label
+from smartcert.schemas.mapping.form_cells import header_rows, is_total_label, label_row
 from smartcert.schemas.mapping.settings import MAPPING
 from smartcert.schemas.mapping.stream import Block
 from smartcert.schemas.mapping.tables import cell_location, flat, label_score, row_location
@@ -55,26 +55,64 @@ def _guess(header: str) -> str:
     return "text"
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}년?")
+_NO_CELL = re.compile(r"\d{1,3}\.?")
+
+
+def _own_texts(block: Block, k: int) -> list[str]:
+    """The keys of the body cells anchored in column `k`."""
+    view, heads = block.view, header_rows(block)
+    return [match_key(c.text) for r in range(heads.stop, block.stop)
+            if (c := view.at(r, k)) is not None and c.row == r and c.col == k
+            and match_key(c.text)]
+
+
+def _content_role(block: Block, k: int) -> str | None:
+    """What a column under a header shared with its neighbour holds, from its cells: the
+    call's C-11-2 prints 'No.' over two columns, the year and the number."""
+    texts = _own_texts(block, k)
+    if not texts:
+        return None
+    for role, pattern in (("year", _YEAR_CELL), ("no", _NO_CELL)):
+        if sum(1 for x in texts if pattern.fullmatch(x)) >= 0.6 * len(texts):
+            return role
+    return None
+
+
 def _columns(block: Block, fields: list[ItemField]) -> list[_Col]:
     view, heads = block.view, header_rows(block)
     out: list[_Col] = []
-    seen: set[int] = set()
+    shared: set[int] = set()
     for k in range(view.n_cols):
         cell = view.at(heads.stop - 1, k) or view.at(heads.start, k)
-        if cell is None or id(cell) in seen or not flat(cell.text):
+        if cell is None or not flat(cell.text):
             continue
-        seen.add(id(cell))
+        if cell.colspan > 1:
+            shared.add(k)
+            if cell.col != k and not _own_texts(block, k):
+                continue  # a merged header over one column of content: one column
         out.append(_Col(k, flat(cell.text), "text", None))
     scored = sorted(((label_score(c.header, [f.name]), -i, c, f) for i, c in enumerate(out)
                      for f in fields), key=lambda t: (t[0], t[1]), reverse=True)
     taken: set[str] = set()
     for s, _, col, f in scored:
-        if s < 75 or col.field is not None or f.name in taken:
+        if s < 75 or col.field is not None or f.name in taken or col.col in shared:
             continue
         col.field, col.role = f, f.role
         taken.add(f.name)
+    own_roles = {c.role for c in out if c.col not in shared and c.field is not None}
     for col in out:
-        if col.field is None:
+        if col.col in shared:
+            # the header names both columns: their cells say which is which; a number
+            # beside a group's name under '부문' (A-3-7) numbers the group, not the item
+            role = _content_role(block, col.col) or _guess(col.header)
+            if role == "no" and "no" in own_roles:
+                role = "category"
+            col.field = next((f for f in fields if f.role == role and f.name not in taken), None)
+            col.role = role
+            if col.field is not None:
+                taken.add(col.field.name)
+        elif col.field is None:
             col.role = _guess(col.header)
     if fields and not any(c.role == "name" for c in out):
         # 'API 적용 서비스' for 서비스명: the first free-text column names the item
@@ -122,8 +160,9 @@ def _item(doc: DocumentExtract, block: Block, r: int, cols: list[_Col],
             item.number = _int(text)
         elif role == "name":
             names.append(text)
-        elif role == "category" and item.kind is None:
-            item.kind = text
+        elif role == "category" and (item.kind is None or (
+                _NO_CELL.fullmatch(match_key(item.kind)) and not _NO_CELL.fullmatch(match_key(text)))):
+            item.kind = text  # a group's name wins over its number ('스마트 안전' over '1')
         elif role in ("date", "span", "year"):
             # several date columns (도입 시기, 의견 반영 시기): the last is the event counted
             _dates(item, text, role)
@@ -169,24 +208,41 @@ def _rows(block: Block, cols: list[_Col]) -> list[int]:
             continue
         first = view.at(r, 0)
         named = [view.at(r, c.col) for c in cols if c.role in ("no", "name", "category", "year")]
-        if (first is not None and first.row == r and is_total_label(first.text)) or any(
-                c is not None and c.row == r and is_total_label(c.text) for c in named):
+        # a total row (its 총계 may be merged down over the letters row under it) and a row
+        # of letters '(A) | (B) | (B/A)*100' are not items
+        if (first is not None and is_total_label(first.text)) or any(
+                c is not None and is_total_label(c.text) for c in named):
+            continue
+        if label_row(view, r) is not None:
             continue
         out.append(r)
     return out
 
 
-def _continues(block: Block, r: int, cols: list[_Col]) -> bool:
+def _page(block: Block, r: int) -> int | None:
+    return next((c.page for c in block.view.anchors(r) if c.page is not None), None)
+
+
+def _continues(block: Block, r: int, cols: list[_Col], prev: int | None) -> bool:
     """A row that carries on the item above: its No. and name are the merged cells of an
-    earlier row (C-2-4: one system over its two 주요기능 rows), or left empty there."""
+    earlier row (C-2-4: one system over its two 주요기능 rows), or left empty there; or,
+    at the top of a new page, a row with no No. of its own under a numbered list — the
+    tail of a row the word processor broke across the page ('시민 강좌 4 기')."""
     ident = [c for c in cols if c.role in ("no", "name")]
-    if not ident or r == header_rows(block).stop:
+    if not ident or prev is None:
         return False
-    for c in ident:
-        cell = block.view.at(r, c.col)
-        if cell is not None and cell.row == r and flat(cell.text):
-            return False
-    return True
+    own = {c.role: flat(cell.text) for c in ident
+           if (cell := block.view.at(r, c.col)) is not None and cell.row == r}
+    if not any(own.values()):
+        return True
+    here, before = _page(block, r), _page(block, prev)
+    if here is None or before is None or here <= before:
+        return False
+    if any(c.role == "no" for c in ident):
+        return not own.get("no")
+    # no No. column: the name's tail alone on the row
+    return all(not flat(cell.text) for c in cols if c.role not in ("no", "name")
+               and (cell := block.view.at(r, c.col)) is not None and cell.row == r)
 
 
 def _extend(doc: DocumentExtract, block: Block, r: int, cols: list[_Col],
@@ -199,6 +255,8 @@ def _extend(doc: DocumentExtract, block: Block, r: int, cols: list[_Col],
             continue
         item.cells.append(FieldValue(name=col.header, text=flat(cell.text),
                                      location=cell_location(doc, view.table, cell)))
+        if col.role == "name" and item.name and cell.row == r:
+            item.name = f"{item.name} {flat(cell.text)}"
     item.text = " | ".join(c.text for c in item.cells if c.text)
 
 
@@ -227,11 +285,13 @@ def read_items(doc: DocumentExtract, ind: Indicator | None,
             continue
         used.append(block)
         mine: list[ListedItem] = []
+        prev: int | None = None
         for r in _rows(block, cols):
-            if mine and _continues(block, r, cols):
+            if mine and _continues(block, r, cols, prev):
                 _extend(doc, block, r, cols, mine[-1])
             else:
                 mine += _item(doc, block, r, cols, list_id)
+            prev = r
         items += mine
     return items, used
 

@@ -93,6 +93,10 @@ def _figures(sub: Submission, ctx: CheckContext) -> dict[str, list[_Figure]]:
             if in_persons(v, scale):
                 scale = Decimal(1)
             tol = tolerance(v)
+            if scale > 1:
+                # 412,345명 → 412.35천명 → 41.24만명: a figure in 만명 is often rounded from
+                # one already rounded in 천명, which adds a tenth of its own half unit
+                tol *= Decimal("1.1")
             fig = _Figure(claim.code, comp.text or str(v), (v - tol) * scale, (v + tol) * scale,
                           scale, max(0, -int(v.as_tuple().exponent)), comp.location)
             groups.setdefault(f"{spec.year}-12", []).append(fig)

@@ -28,6 +28,9 @@ from smartcert.validators.support.phrases import find_phrase
 COMPOUND = 4
 
 
+_UNIT_SUFFIXES = frozenset("팀과국실단관처")
+
+
 @dataclass(frozen=True)
 class Hit:
     text: str  # the item as reported: its name, else the text that matched
@@ -57,6 +60,9 @@ def match_keyword(exclusion: Exclusion, text: str) -> str | None:
         return None
     doc = _doc(text)
     hits = sorted(_matcher(tuple(exclusion.keywords))(doc), key=lambda m: m[1])
+    # a keyword glued to an organisation's suffix is part of its name: '스마트도시계획팀'
+    # is a team, not a plan
+    hits = [h for h in hits if text[doc[h[1]:h[2]].end_char:][:1] not in _UNIT_SUFFIXES]
     if hits:
         return doc[hits[0][1]:hits[0][2]].text
     for keyword in exclusion.keywords:

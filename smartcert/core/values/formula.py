@@ -14,10 +14,6 @@ import re
 _FORMULA_CHARS = re.compile(r"[A-Z()+\-*/×÷xX=.,%0-9]+")
 _WORD = re.compile(r"[A-Z]{2}")  # 'CCTV', 'API': words, not letter labels
 _CONSTANT = re.compile(r"(?<![\d.,])(?:100|1,?000|10,?000)(?![\d.,])")
-_LETTER = re.compile(r"\(\s*([A-Z])\s*\)")
-# a letter expression in parentheses, with the scaling that may follow it: '(B/A)*100'
-_EXPRESSION = re.compile(
-    r"\(\s*[A-Z](?:\s*[-+*/×÷]\s*\(?\s*[A-Z]\s*\)?)*\s*\)(?:\s*[*×xX]\s*100(?![\d.,]))?")
 
 
 def is_formula_label(text: str) -> bool:
@@ -36,22 +32,40 @@ def is_formula_label(text: str) -> bool:
     return not re.search(r"\d", rest)
 
 
+# a figure first, its label after: '4,060 (A)', '66.67 (B/A)*100', '885.43 (B)+(D) / (A)+(C) *100'
+_FIGURE_FIRST = re.compile(r"^\s*([-+]?\d[\d,]*(?:\.\d+)?\s*[%‰]?\s*[가-힣]{0,3})\s*(\S.*)$")
+# a letter first, the figure after: '(A) 4,060'
+_LETTER_FIRST = re.compile(r"^\s*(\(\s*[A-Z]\s*\))\s*(\S.*)$")
+
+
+def split_label(text: str) -> tuple[str, str] | None:
+    """(figure, label) of a cell holding a figure with its letter or formula beside it, else
+    None: '4,060 (A)' → ('4,060', '(A)'), '(A) 4,060' → ('4,060', '(A)')."""
+    m = _FIGURE_FIRST.match(text)
+    if m and is_formula_label(m.group(2)):
+        return m.group(1).strip(), m.group(2).strip()
+    m = _LETTER_FIRST.match(text)
+    if m and re.search(r"\d", m.group(2)) and not is_formula_label(m.group(2)):
+        return m.group(2).strip(), m.group(1).strip()
+    return None
+
+
 def letter_beside(text: str) -> str | None:
-    """The letter written beside a figure in one cell: '4,060 (A)' → 'A', '(B) 12' → 'B'."""
-    found = {m.group(1) for m in _LETTER.finditer(text)}
-    if len(found) != 1 or is_formula_label(text):
+    """The letter written beside a figure in one cell: '4,060 (A)' → 'A', '(B) 12' → 'B';
+    None for a formula beside it ('66.67 (B/A)*100') or no label."""
+    split = split_label(text)
+    if split is None:
         return None
-    without = _LETTER.sub("", text)
-    return found.pop() if re.search(r"\d", without) else None
+    m = re.fullmatch(r"\(\s*([A-Z])\s*\)", split[1])
+    return m.group(1) if m else None
 
 
 def has_label_beside(text: str) -> bool:
-    """A figure with its letter or formula label in the same cell: '4,060 (A)',
-    '66.67 (B/A)*100'."""
-    return not is_formula_label(text) and bool(_EXPRESSION.search(text))
+    """A figure with its letter or formula label in the same cell."""
+    return split_label(text) is not None
 
 
 def without_letters(text: str) -> str:
-    """The cell's text with its letter and formula labels removed: '4,060 (A)' → '4,060',
-    '66.67 (B/A)*100' → '66.67'."""
-    return _EXPRESSION.sub(" ", text).strip()
+    """The figure of a cell with its label beside it: '66.67 (B/A)*100' → '66.67'."""
+    split = split_label(text)
+    return split[0] if split is not None else text
