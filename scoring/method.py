@@ -70,7 +70,7 @@ BASIS_QUALITATIVE = {  # how 소분류 stages become the 중분류 stage (an ass
 class ScoringMethod:
     """A named, validated set of scoring parameters (see the module docstring)."""
 
-    name: str = "provisional-v1"
+    name: str = "provisional-v2"  # v2: qualitative stages per 소분류, rolled up
     warning_factor: float = 0.5
     error_factor: float = 0.0
     relative: Relative = "ratio"

@@ -251,7 +251,7 @@ def test_method_is_frozen_and_reported() -> None:
     with pytest.raises(AttributeError):
         DEFAULT_METHOD.warning_factor = 1  # type: ignore[misc]
     r = score_submission(sub(), [], RS)
-    assert r.method.name == "provisional-v1"
+    assert r.method.name == "provisional-v2"
     assert r.method.parameters["warning_factor"] == 0.5
     assert r.method.parameters["relative"] == "ratio"
     assert ScoreResult.model_validate_json(r.model_dump_json()) == r

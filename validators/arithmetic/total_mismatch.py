@@ -85,13 +85,7 @@ class TotalMismatch(Rule):
             total = sum((v for v in vals if v is not None), Decimal(0))
             if agrees(value, total):
                 continue
-            calc = fmt(total, decimals_of(value))
-            labels = " + ".join(r.label for r in rows if r is not None)
-            yield self.finding(
-                indicator=claim.code, claimed=comp.text, expected=calc,
-                locations=[claim.source, comp.location, *[r.location for r in rows if r]],
-                code=claim.code, label=comp.label, value=comp.text, column=labels, calc=calc,
-                uncertain=Doubts(ind).component(comp, *rows).text)
+            yield self._mismatch(claim, ind, comp, rows, fmt(total, decimals_of(value)))
 
 
     def _in_persons(self, claim: IndicatorClaim, ind: Indicator, comp: Component,
@@ -105,8 +99,12 @@ class TotalMismatch(Rule):
         if abs(persons[0] - sum(persons[1:], Decimal(0))) <= slack:
             return
         calc = fmt(sum(persons[1:], Decimal(0)) / scales[0], decimals_of(figures[0]))
+        yield self._mismatch(claim, ind, comp, rows, calc)
+
+    def _mismatch(self, claim: IndicatorClaim, ind: Indicator, comp: Component,
+                  rows: list[Component | None], calc: str) -> Finding:
         labels = " + ".join(r.label for r in rows if r is not None)
-        yield self.finding(
+        return self.finding(
             indicator=claim.code, claimed=comp.text, expected=calc,
             locations=[claim.source, comp.location, *[r.location for r in rows if r]],
             code=claim.code, label=comp.label, value=comp.text, column=labels, calc=calc,
