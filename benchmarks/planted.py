@@ -22,6 +22,7 @@ from samples.planted.score import (
     false_positives,
     missed,
     run_bundle,
+    scanned,
 )
 from smartcert.pipelines.cache import ExtractCache
 
@@ -40,6 +41,7 @@ def report(results: list[BundleResult], seconds: float) -> dict[str, Any]:
         "generated": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "bundles": [
             {"name": r.bundle.name, "base": r.bundle.base, "clean": r.bundle.clean,
+             "ocr": scanned(r.bundle),
              "defects": len(r.bundle.defects), "caught": sum(r.caught.values()),
              "errors": sum(1 for f in r.findings if f.severity.value == "error"),
              "unexplained_errors": len(r.unexplained), "seconds": round(r.seconds, 2)}

@@ -1,6 +1,7 @@
 """Recall on the planted-defect set (samples/planted, issue #4): the real pipeline over
 each committed planted bundle and the clean bundle; every planted defect must be caught by
-its rule at its indicator, and the clean bundle must carry no error finding."""
+its rule at its indicator, and the clean bundle must carry no error finding. The scanned
+bundle (planted-pureun-scan) is read with OCR on (~1 min, once per run)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from samples.planted.score import (
     false_positives,
     missed,
     run_bundle,
+    scanned,
     score_bundle,
 )
 from smartcert.core.findings import Category, Finding, Severity
@@ -36,7 +38,10 @@ def test_manifest_has_two_defects_per_category_and_a_clean_bundle() -> None:
     counts = {c: sum(1 for d in defects if d.category == c) for c in CATEGORIES}
     assert all(n >= 2 for n in counts.values()), counts
     assert any(b.clean for b in BUNDLES)
-    assert all(b.base != "pureun" for b in BUNDLES)  # no OCR in this set
+
+
+def test_the_scanned_bundle_is_read_with_ocr_and_only_it() -> None:
+    assert [b.name for b in BUNDLES if scanned(b)] == ["planted-pureun-scan"]
 
 
 def test_every_expected_rule_exists() -> None:
@@ -65,6 +70,21 @@ def test_no_unexplained_errors_on_planted_bundles(results: list[BundleResult]) -
     assert not extra, "error findings no planted defect explains:\n" + "\n".join(
         f"  {name}: {f.rule} {f.indicator}: {f.message}" for name, f in extra
     )
+
+
+def test_defects_on_scanned_evidence_are_errors_or_say_the_ocr_was_uncertain(
+        results: list[BundleResult]) -> None:
+    # what a rule read on an OCR'd page may be the OCR's: no error then, but a warning that
+    # says so (an info hint only under LOW_OCR_CONFIDENCE, which these pages are not)
+    checked = 0
+    for r in (r for r in results if scanned(r.bundle)):
+        for d in r.bundle.defects:
+            hits = [f for f in r.findings if (f.rule, f.indicator) == (d.rule, d.indicator)]
+            assert any(f.severity is Severity.ERROR or (
+                f.severity is Severity.WARNING and "OCR로 읽어" in f.message) for f in hits), \
+                f"{d.id}: {[(f.severity.value, f.message) for f in hits]}"
+            checked += 1
+    assert checked == 4
 
 
 def _finding(rule: str, indicator: str | None, severity: Severity = Severity.ERROR) -> Finding:

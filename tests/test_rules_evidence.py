@@ -442,3 +442,107 @@ def test_a_staff_count_on_an_ocr_page(rule_probe: RuleProbe) -> None:
     rule_probe.silent(FigureNotOnPage, a22("2,041"), ctx(scan))
     (f,) = rule_probe.fires(FigureNotOnPage, a22("2,014"), ctx(scan))
     assert f.severity == "warning" and "2014" in f.message and "인식 신뢰도 87%" in f.message
+
+
+# -- the defects an evaluator checks first, on scanned pages as Tesseract reads them -------
+
+def staff(code: str, total: int, pages: str = "4") -> Submission:
+    """A-1-1 (총 인원, an O/X indicator's detail) or C-11-1 (총계, the value) as a claim."""
+    comp = Component(id="headcount" if code == "A-1-1" else "total",
+                     label="총 인원" if code == "A-1-1" else "총계", value=Decimal(total),
+                     unit="명", basis=Basis.LABEL)
+    claim = IndicatorClaim(code=code, value=True if code == "A-1-1" else Decimal(total),
+                           source=SUMMARY, form_source=FORM, components=[comp],
+                           evidence_pages=parse_evidence_pages(pages))
+    return Submission(id="sub-test", indicators=[claim])
+
+
+ORG_CHART = {4: ["[A-1-1] 스 마 트 도시 전 담 부서 지정 여부",
+                 "불임. 조직도 및 부서 정원 현황 (2025. 7. 현재)", "미 래 전략실",
+                 "스 마 트 도 시 팀", "정 보 통 신 팀", "4 명", "3 명",
+                 "미 래 전략실 정원: 총원 9 명"]}
+
+
+def test_a_staff_total_the_org_chart_states_must_be_the_forms(rule_probe: RuleProbe) -> None:
+    # the 7 of '(2025. 7. 현재)' is a date, and 4 + 3 the teams: the chart says 9
+    (f,) = rule_probe.fires(FigureNotOnPage, staff("A-1-1", 7), ctx(evidence(ORG_CHART, ocr=93.0)))
+    assert f.indicator == "A-1-1" and f.severity == "warning" and "'총 인원' 7" in f.message
+    assert "인식 신뢰도 93%" in f.message
+    rule_probe.silent(FigureNotOnPage, staff("A-1-1", 9), ctx(evidence(ORG_CHART, ocr=93.0)))
+    # a staffing table's '계 24' on a text page: an error
+    table = {6: ["전담공무원 2명", "관제요원 20명", "기타 2명", "계 24"]}
+    (g,) = rule_probe.fires(FigureNotOnPage, staff("C-11-1", 26, "6"), ctx(evidence(table)))
+    assert g.severity == "error" and "'총계' 26" in g.message
+    rule_probe.silent(FigureNotOnPage, staff("C-11-1", 24, "6"), ctx(evidence(table)))
+
+
+def test_a_staff_total_the_evidence_does_not_state_is_not_looked_for(
+        rule_probe: RuleProbe) -> None:
+    # only the rows, or the total's figure on a line of its own (an OCR'd cell: '1168' for
+    # '16명'): the sum is the arithmetic rules' to check
+    rows = {52: ["전 담 공 무원", "2 명", "관 제 요 원", "12 명", "총원", "1168"]}
+    rule_probe.silent(FigureNotOnPage, staff("C-11-1", 16, "52"), ctx(evidence(rows, ocr=88.0)))
+    chart = {4: ORG_CHART[4][:-1]}
+    rule_probe.silent(FigureNotOnPage, staff("A-1-1", 8), ctx(evidence(chart, ocr=93.0)))
+
+
+def scanned_agreement(amount: str, header: str = "민 투 예산") -> DocumentExtract:
+    """B-4-3's 협약 현황 table as OCR lines: its grid lost, amounts without a unit."""
+    return evidence({3: ["붙임. 민 간 투자 협약 현황 (협약서 발췌)", "No", "사업명", "민 간 기 업",
+                         "협약 일", header, "1", "누리 스 마 트 시티 챌린지 사업",
+                         "( 주 ) 가 온 데 이 터", "'24.02", amount, "2",
+                         "누리 스마트 주차공유 실증 사업", "(주)도담모빌리티", "'24.05", "1,173",
+                         "총계", "1,434"]}, ocr=85.0)
+
+
+def test_an_amount_in_a_scanned_table_is_read_in_the_forms_unit(rule_probe: RuleProbe) -> None:
+    (f,) = rule_probe.fires(ItemAmountDiffers, investments("216", "1173"),
+                            ctx(scanned_agreement("261")))
+    assert f.indicator == "B-4-3" and "양식(216백만원)과 근거자료(261)" in f.message
+    assert f.severity == "warning" and "인식 신뢰도 85%" in f.message
+    # the row's No., its date and the next row's No. are no amounts; 1,434 is the total
+    rule_probe.silent(ItemAmountDiffers, investments("261", "1173"),
+                      ctx(scanned_agreement("261")))
+    # O for 0 and a period for the thousands separator
+    rule_probe.silent(ItemAmountDiffers, investments("2160", "1173"),
+                      ctx(scanned_agreement("2.16O")))
+
+
+def test_bare_figures_are_no_amounts_without_the_forms_amount_header(
+        rule_probe: RuleProbe) -> None:
+    rule_probe.silent(ItemAmountDiffers, investments("216", "1173"),
+                      ctx(scanned_agreement("261", header="비고")))
+
+
+def ordinance(date: PartialDate, text: str) -> Submission:
+    item = ListedItem(list_id="ordinances", name="푸른군 스마트도시 조성 및 운영 조례", date=date,
+                      date_text=text, text="푸른군 스마트도시 조성 및 운영 조례",
+                      location=Location(file=FORM.file, page=11))
+    claim = IndicatorClaim(code="B-2-2", value=True, items=[item], form_source=FORM,
+                           evidence_pages=parse_evidence_pages("22"))
+    return Submission(id="sub-test", indicators=[claim])
+
+
+ORDINANCE_SCAN = {22: ["붙임. 자 치 법 규 원문 ( 국 가 법 령 정 보 센터 출력)",
+                       "푸 른 군 스 마 트 도시 조성 및 운영 조례",
+                       "[시행 2018. 6. 15.] [ 푸 른 군 조례 제 2764 호 , 2018. 6. 15., 제정]"]}
+CERTIFICATE_SCAN = {5: ["표창장", "기관명 : 푸 른 군",
+                        "Pare : 2023 지능형 CCTV 통 합 관제 우 수 기관",
+                        "위 는 스 마 트 도시 분 야 에서 탁월한 성 과 를 거두어",
+                        "이에 표 창 합니다.", "2023 년 10 월 10 일"]}
+
+
+def test_dates_as_ocr_spaces_them_on_certificates_and_ordinances(rule_probe: RuleProbe) -> None:
+    (f,) = rule_probe.fires(ItemDateDiffers, ordinance(PartialDate(year=2021, month=7),
+                                                       "2021. 7."),
+                            ctx(evidence(ORDINANCE_SCAN, ocr=90.0)))
+    assert f.expected == "2018-06-15" and f.severity == "warning" and "OCR로 읽어" in f.message
+    rule_probe.silent(ItemDateDiffers, ordinance(PartialDate(year=2018, month=6), "2018. 6."),
+                      ctx(evidence(ORDINANCE_SCAN, ocr=90.0)))
+    sub = submission(pages="5", names=("2023 지능형 CCTV 통합관제 우수기관",),
+                     dates=(PartialDate(year=2023, month=12),))
+    (g,) = rule_probe.fires(ItemDateDiffers, sub, ctx(evidence(CERTIFICATE_SCAN, ocr=91.0)))
+    assert g.expected == "2023-10-10"
+    ok = submission(pages="5", names=("2023 지능형 CCTV 통합관제 우수기관",),
+                    dates=(PartialDate(year=2023, month=10),))
+    rule_probe.silent(ItemDateDiffers, ok, ctx(evidence(CERTIFICATE_SCAN, ocr=91.0)))

@@ -10,7 +10,8 @@ from smartcert.schemas.claims import Component, IndicatorClaim, Submission
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.certainty import Doubts
 from smartcert.validators.support.evidence_grading import grade
-from smartcert.validators.support.evidence_index import CLAUSE
+from smartcert.validators.support.evidence_index import CLAUSE, EvidencePage
+from smartcert.validators.support.evidence_totals import labelled_totals, staff_totals
 from smartcert.validators.support.page_figures import ratio_terms, scale_of, shown, supported
 
 
@@ -41,7 +42,8 @@ class FigureNotOnPage(Rule):
     """Each input figure of a data form appears on the 증빙 페이지 the summary table gives
     for the indicator: as the same number, or supported by arithmetic without being repeated
     (the sum of two or three figures printed together, its term of the ratio printed as one
-    sum, the printed ratio with the figure on its other side)."""
+    sum, the printed ratio with the figure on its other side). A staff total the page prints
+    labelled ('총원 9명', '계 24') must be the form's (`staff_totals`)."""
 
     spec = RuleSpec(
         id="evidence.figure-not-on-page",
@@ -68,13 +70,24 @@ class FigureNotOnPage(Rule):
                 if any(shown(value, scale, p.numbers) or supported(value, p, terms)
                        for p in pages):
                     continue
-                pages_read = grade(pages)
-                if pages_read is None:
-                    continue
-                doubts = Doubts(ind).component(comp).note(pages_read.doubt)
-                yield pages_read.apply(self.finding(
-                    indicator=claim.code, code=claim.code, label=comp.label, value=f"{value}",
-                    pages=claim.evidence_pages.raw, claimed=f"{value}",
-                    locations=[comp.location or claim.form_source,
-                               *(p.location for p in pages)],
-                    uncertain=doubts.text))
+                yield from self._missing(claim, ind, comp, pages)
+            for comp, _ in staff_totals(claim, ind):
+                stated = [p for p in pages if labelled_totals(p)]
+                value = comp.value
+                assert isinstance(value, Decimal)
+                if stated and not any(value.normalize() in labelled_totals(p) for p in stated):
+                    yield from self._missing(claim, ind, comp, stated)
+
+    def _missing(self, claim: IndicatorClaim, ind: Indicator, comp: Component,
+                 pages: list[EvidencePage]) -> Iterator[Finding]:
+        assert claim.evidence_pages is not None
+        value = comp.value
+        pages_read = grade(pages)
+        if pages_read is None:
+            return
+        doubts = Doubts(ind).component(comp).note(pages_read.doubt)
+        yield pages_read.apply(self.finding(
+            indicator=claim.code, code=claim.code, label=comp.label, value=f"{value}",
+            pages=claim.evidence_pages.raw, claimed=f"{value}",
+            locations=[comp.location or claim.form_source, *(p.location for p in pages)],
+            uncertain=doubts.text))

@@ -6,6 +6,7 @@ from decimal import Decimal
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.core.textmatch import best_match, contains, key
+from smartcert.core.values.dates import find_dates
 from smartcert.core.values.mention import MentionKind
 from smartcert.core.values.nlp import find_mentions
 from smartcert.core.values.numbers import parse_value
@@ -63,9 +64,31 @@ def _money_near(page: EvidencePage, line: int) -> list[tuple[str, Decimal]]:
     return out
 
 
+def _bare_near(page: EvidencePage, line: int, header: str, claimed: Decimal) -> list[str]:
+    """An OCR'd table reaches the rules as lines, its grid lost ('216' under '민 투 예산'):
+    when the page prints the form's amount header, the figures printed after the item's
+    name (dates left out) are amounts in the form's unit. The row's other cells (No., a
+    count) and the next row's No. are told apart by size: only figures of the claimed
+    amount's order of magnitude, whole when it is whole, are compared."""
+    if not page.ocr or not header or page.find_name(header) is None:
+        return []
+    out = []
+    for text in page.lines[line + 1:line + WINDOW + 1]:
+        folded = ocr_folded(text)
+        for m in find_dates(folded, strict=False):
+            folded = folded[:m.start] + " " * (m.end - m.start) + folded[m.end:]
+        for n in numbers_in(folded):
+            if claimed / 10 < n < claimed * 10 and (n == n.to_integral_value()
+                                                    or claimed != claimed.to_integral_value()):
+                out.append(text.strip())
+                break
+    return out
+
+
 class ItemAmountDiffers(Rule):
     """The item is in the evidence, but the amount printed with it there is another one
-    (compared in 백만원 after reading units: '12억 5천만원' = 1,250백만원)."""
+    (compared in 백만원 after reading units: '12억 5천만원' = 1,250백만원; on a scan, figures
+    without a unit under the form's amount header are in the form's unit)."""
 
     spec = RuleSpec(
         id="evidence.item-amount-differs",
@@ -116,6 +139,9 @@ class ItemAmountDiffers(Rule):
             same = {(item.amount * Decimal(10) ** k).normalize() for k in (-6, -3, 0, 3, 6)}
             return None if not printed or printed & same else cell.strip()
         near = _money_near(page, line)
-        if not near or any(amount == claimed for _, amount in near):
+        if near:
+            return None if any(amount == claimed for _, amount in near) else near[0][0]
+        bare = _bare_near(page, line, header, item.amount)
+        if not bare or any(item.amount.normalize() in numbers_in(t, ocr=True) for t in bare):
             return None
-        return near[0][0]
+        return bare[0]

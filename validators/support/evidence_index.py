@@ -164,12 +164,18 @@ class EvidencePage:
         threshold = OCR_NAME_THRESHOLD if self.ocr else NAME_THRESHOLD
         n_lines = len(self.lines)
         words = [w for w in (key(p) for p in _WORD_SPLIT.split(name)) if len(w) >= 2]
-        for i, window in enumerate(self.windows):
-            score = _score(needle, window)
-            if needle in window or score >= threshold or (
-                    self.ocr and score >= OCR_PARTIAL
-                    and 2 * sum(w in window for w in words) >= len(words)):
-                return i if i < n_lines else i - n_lines
+        scores = [_score(needle, window) for window in self.windows]
+        # a line that shows the whole name before one that shows half its words: an OCR'd
+        # table's rows share words ('누리 스마트 … 사업'), the partial match is the last resort
+        hit = next((i for i, (window, score) in enumerate(zip(self.windows, scores, strict=True))
+                    if needle in window or score >= threshold), None)
+        if hit is None and self.ocr:
+            hit = next((i for i, (window, score) in enumerate(zip(self.windows, scores,
+                                                                    strict=True))
+                        if score >= OCR_PARTIAL
+                        and 2 * sum(w in window for w in words) >= len(words)), None)
+        if hit is not None:
+            return hit if hit < n_lines else hit - n_lines
         return -1 if needle in key(self.text) else None
 
     def shows_name(self, name: str) -> bool:
