@@ -411,3 +411,14 @@ def test_a_codeless_row_on_the_same_page_is_not_taken_for_a_tail() -> None:
     claims, _ = map_summary(make_doc([make_table("t", rows, page=3, top=100)]), RS)
     assert claims[0].text == "전담과 O"
     assert [c.code for c in claims] == ["A-1-1", "A-1-2"]
+
+
+def test_a_row_without_code_at_the_top_of_a_page_is_still_a_row() -> None:
+    """A row that only lacks its code (C-2-4 typed without one) keeps its 증빙 페이지: it is
+    an indicator's row even when a page starts with it, not the tail of the row above."""
+    rows = [HEADER,
+            ["C. 서비스 기술 및 인프라", "안전", "C-2-3", "지능형 방범 CCTV 구축 비율", "12.50%", "39"],
+            ["", "", "", "통합운영센터 재난관리서비스(시스템) 운영 건수", "3개", "40"]]
+    table = make_table("t", rows, page=3, top=700, row_pages={2: 4})
+    claims, _ = map_summary(make_doc([table]), RS)
+    assert [(c.code, c.text) for c in claims] == [("C-2-3", "12.50%"), ("C-2-4", "3개")]

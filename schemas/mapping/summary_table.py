@@ -149,10 +149,13 @@ def _joined(a: Cell | None, b: Cell | None) -> Cell | None:
 
 
 def _tail_of(prev: SummaryRow | None, view: GridView, r: int, code_text: str,
-             header: Header) -> bool:
+             header: Header, evidence: Cell | None) -> bool:
     """The tail of the row above, broken across a page by the word processor: the first row
-    of a new page (under the repeated header) with no code of its own ('89 개소' alone)."""
+    of a new page (under the repeated header) with no code and no 증빙 페이지 of its own
+    ('89 개소' alone); a row that only lacks its code keeps its pages and stays a row."""
     if prev is None or code_text or prev.view is not view:
+        return False
+    if evidence is not None and match_key(evidence.text):
         return False
     here, before = _row_page(view, r), _row_page(view, prev.row)
     if here is None or before is None or here <= before:
@@ -185,7 +188,7 @@ def rows(doc: DocumentExtract) -> Iterator[SummaryRow]:
                 summary = evidence = None  # one cell across the row: a note, not a data row
                 code_text = "" if not normalise_code(code_text) else code_text
                 name = ""
-            if started and prev is not None and _tail_of(prev, view, r, code_text, header):
+            if started and prev is not None and _tail_of(prev, view, r, code_text, header, evidence):
                 prev.name = " ".join(x for x in (prev.name, name) if x)
                 prev.summary = _joined(prev.summary, summary)
                 prev.evidence = _joined(prev.evidence, evidence)
