@@ -190,3 +190,17 @@ def test_a_header_over_two_columns_tells_them_apart_by_their_cells() -> None:
                      make_table("d", rows, page=2, top=200)])["A-3-7"]
     assert [(i.number, i.kind) for i in claim.items] == [
         (1, "스마트 안전"), (2, "스마트 안전"), (3, "스마트 환경")]
+
+
+def test_figures_typed_over_the_letters_still_take_the_letters_the_call_prints() -> None:
+    """No letter left in the table: aligned to the call's C-2-3 and A-2-1 tables, the
+    figures take the (A)/(B)/(C) printed there — a certain reading, not a label guess."""
+    claims = _claims(C23_SUMMARY, _cctv_form([["4,000", "500", "12.50"]]))
+    basis = {c.id: c.basis for c in claims["C-2-3"].components}
+    assert basis["A"] == "letter" and basis["B"] == "letter"
+    rows = [_header("A-2-1"), ["2024년", "85", "13", "41.23", "2.38"]]
+    claim = _claims([["A-2-1", "인구 1만명 당 혁신성 인증 기업 수", "1만명 당 기업 수 2.38", "12"]],
+                    [indicator_table("f", "인구 1만명 당 혁신성 인증 기업 수", "2.38", 2, 100),
+                     make_table("d", rows, page=2, top=200)])["A-2-1"]
+    assert {c.id: (c.value, c.basis) for c in claim.components if c.id != "value"} == {
+        "A": (85, "letter"), "B": (13, "letter"), "C": (Decimal("41.23"), "letter")}

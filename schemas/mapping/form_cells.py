@@ -8,6 +8,7 @@ every filled body cell with those descriptions so components can be matched to t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,18 +21,17 @@ from smartcert.core.values.formula import (
     without_letters,
 )
 from smartcert.extractors.models import Cell
+from smartcert.schemas.catalogue.forms import Table as TemplateTable
+from smartcert.schemas.mapping.form_template import align, printed_letters
 from smartcert.schemas.mapping.stream import Block
-from smartcert.schemas.mapping.tables import GridView, flat
+from smartcert.schemas.mapping.tables import (
+    GridView,
+    column_label,
+    flat,
+    is_total_label,
+)
 
-TOTAL_LABELS = frozenset({"총계", "계", "합계", "소계", "총합", "합", "total", "sum"})
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-
-
-def is_total_label(text: str) -> bool:
-    """'총계', '계', '합계', '지능형 방범 CCTV 총계', '총계(A+B)'."""
-    key = re.sub(r"\(.*\)$", "", match_key(text).lower().rstrip(":"))
-    return key in TOTAL_LABELS or key.endswith(("총계", "합계", "소계")) or key.startswith(
-        ("총계", "합계"))
 
 
 @dataclass
@@ -70,15 +70,6 @@ def header_rows(block: Block) -> range:
             _number(c.text) is None for c in view.filled(end)) and view.filled(end):
         end += 1
     return range(start, end)
-
-
-def column_label(view: GridView, heads: range, k: int) -> str:
-    parts: list[str] = []
-    for r in heads:
-        cell = view.at(r, k)
-        if cell is not None and flat(cell.text) and flat(cell.text) not in parts:
-            parts.append(flat(cell.text))
-    return " ".join(parts)
 
 
 def _number(text: str) -> Decimal | None:
@@ -162,11 +153,16 @@ def _letter_of(text: str) -> str | None:
     return m.group(1) if m else None
 
 
-def described_cells(blocks: list[Block]) -> list[BodyCell]:
+def described_cells(blocks: list[Block],
+                    templates: Sequence[TemplateTable] = ()) -> list[BodyCell]:
+    """Every filled body cell of the form's data tables with its column and row labels and
+    its letter: beside the figure, in a label row of the table, else the letter the call
+    prints there (`templates`: the form's printed tables)."""
     out: list[BodyCell] = []
     for block in blocks:
         view = block.view
         heads = header_rows(block)
+        aligned = align(block, heads, templates)
         # the No. column numbers items; its figures are never a component
         numbering = {k for k in range(view.n_cols)
                      if match_key(column_label(view, heads, k)).lower().rstrip(".")
@@ -178,10 +174,12 @@ def described_cells(blocks: list[Block]) -> list[BodyCell]:
         # label row whose 총계 is merged down from the row above labels that total row
         totals = {r for r in labels if _own_total_label(view, r)}
         attached = _attach_labels(rows, labels, totals)
+        single = len([r for r in data_rows if not is_total_label(row_label(view, r)[0])]) == 1
         for r in data_rows:
             label, label_col = row_label(view, r)
             total = is_total_label(label)
-            letters = attached.get(r, {})
+            letters = attached.get(r) or (
+                printed_letters(aligned, label, single) if aligned is not None else {})
             for cell in view.anchors(r):
                 text = flat(cell.text)
                 if not text or cell.col == label_col or cell.col in numbering:

@@ -20,10 +20,10 @@ from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue.indicators import ComponentSpec as FormComponent
 from smartcert.schemas.catalogue.indicators import Indicator
 from smartcert.schemas.claims import Basis, Component
-from smartcert.schemas.mapping.form_cells import TOTAL_LABELS, BodyCell, is_total_label
+from smartcert.schemas.mapping.form_cells import BodyCell
 from smartcert.schemas.mapping.form_locate import FormBlock
 from smartcert.schemas.mapping.settings import MAPPING
-from smartcert.schemas.mapping.tables import cell_location, flat
+from smartcert.schemas.mapping.tables import TOTAL_LABELS, cell_location, flat, is_total_label
 
 _NUMERIC_ROLES = frozenset({"input", "total", "derived"})
 _GENERIC_COLS = frozenset({"값", "수치", "내용", "실적", "건수", "수량", "수", "비고", "현황"})

@@ -19,10 +19,16 @@ from smartcert.core.values import DateSpan, parse_date, parse_number, parse_span
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue.indicators import Indicator, ItemField, ItemList
 from smartcert.schemas.claims import FieldValue, ListedItem
-from smartcert.schemas.mapping.form_cells import header_rows, is_total_label, label_row
+from smartcert.schemas.mapping.form_cells import header_rows, label_row
 from smartcert.schemas.mapping.settings import MAPPING
 from smartcert.schemas.mapping.stream import Block
-from smartcert.schemas.mapping.tables import cell_location, flat, label_score, row_location
+from smartcert.schemas.mapping.tables import (
+    cell_location,
+    flat,
+    is_total_label,
+    label_score,
+    row_location,
+)
 
 _GUESS = (  # header words → role, for columns the catalogue does not name
     ("no", ("no", "no.", "번호", "순번", "연번")),

@@ -87,7 +87,7 @@ def _list_sums(ind: Indicator, items: list[ListedItem], have: set[str]) -> list[
     return out
 
 
-def _fill(doc: DocumentExtract, ind: Indicator | None, claim: IndicatorClaim,
+def _fill(doc: DocumentExtract, ruleset: RuleSet, ind: Indicator | None, claim: IndicatorClaim,
           form: FormBlock) -> None:
     claim.form_source = form.source(doc)
     claim.declared_span_text, span = _declared_span(form)
@@ -96,7 +96,8 @@ def _fill(doc: DocumentExtract, ind: Indicator | None, claim: IndicatorClaim,
     claim.items = items
     if ind is None:
         return
-    comps = from_tables(doc, ind, described_cells(form.data))
+    printed = template.tables if (template := ruleset.form_template(ind.code)) else ()
+    comps = from_tables(doc, ind, described_cells(form.data, printed))
     have = {c.id for c in comps if c.id}
     comps += from_summary_cell(doc, ind, form, have)
     have |= {c.id for c in comps if c.id}
@@ -123,7 +124,7 @@ def map_forms(doc: DocumentExtract, ruleset: RuleSet,
             findings.append(R.FORM_UNMATCHED.finding(locations=[form.source(doc)],
                                                      claimed=title or None, title=title))
             continue
-        _fill(doc, ruleset.get(claims[k].code), claims[k], form)
+        _fill(doc, ruleset, ruleset.get(claims[k].code), claims[k], form)
     with_form = set(given.values())
     for k, claim in enumerate(claims):
         ind = ruleset.get(claim.code)

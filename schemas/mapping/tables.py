@@ -225,3 +225,23 @@ def ordered_tables(doc: DocumentExtract) -> list[Table]:
         return page, top, order[t.id]
 
     return sorted(doc.tables, key=pos)
+
+
+# A total row's label: '총계', '계', '합계', '지능형 방범 CCTV 총계', '총계(A+B)'.
+TOTAL_LABELS = frozenset({"총계", "계", "합계", "소계", "총합", "합", "total", "sum"})
+
+
+def is_total_label(text: str) -> bool:
+    """'총계', '계', '합계', '지능형 방범 CCTV 총계', '총계(A+B)'."""
+    key = re.sub(r"\(.*\)$", "", match_key(text).lower().rstrip(":"))
+    return key in TOTAL_LABELS or key.endswith(("총계", "합계", "소계")) or key.startswith(
+        ("총계", "합계"))
+
+
+def column_label(view: GridView, heads: range, k: int) -> str:
+    parts: list[str] = []
+    for r in heads:
+        cell = view.at(r, k)
+        if cell is not None and flat(cell.text) and flat(cell.text) not in parts:
+            parts.append(flat(cell.text))
+    return " ".join(parts)
