@@ -8,9 +8,8 @@ from dataclasses import replace
 
 from samples.callforms.proposal import split_cell
 from samples.callforms.style import AUTO, CallTable, Slack
-from samples.generator.doc import Block, Figure, PageBreak, Para, Spacer, Table
+from samples.generator.doc import Block, Table
 from samples.generator.pdf_layout import BOTTOM, LEFT, PAD_Y, Laid, Layout
-from samples.generator.pdf_text import Painter
 
 
 def split_row(t: CallTable) -> CallTable:
@@ -52,27 +51,13 @@ class CallLayout(Layout):
         if t.inside:
             split_cell(t, r)
 
-    def run(self, blocks: list[Block]) -> Laid:
-        self.new_page()
-        for i, b in enumerate(blocks):
-            if isinstance(b, Slack):
-                if b.need and self.room() > b.need:
-                    self.y = BOTTOM + b.need
-            elif isinstance(b, PageBreak):
-                self.new_page()
-            elif isinstance(b, Spacer):
-                self.y -= b.height
-            elif isinstance(b, Para):
-                self.para(b, self.keep_room(blocks, i))
-            elif isinstance(b, Figure):
-                if b.height > self.room():
-                    self.new_page()
-                self.mark(b.key)
-                b.draw(Painter(self, LEFT, self.y), self.width)
-                self.y -= b.height
-            else:
-                self.table(b)
-        return self.out
+    def place(self, blocks: list[Block], i: int) -> None:
+        b = blocks[i]
+        if isinstance(b, Slack):  # room left at a page's foot, so the next line ends it
+            if b.need and self.room() > b.need:
+                self.y = BOTTOM + b.need
+            return
+        super().place(blocks, i)
 
     def table(self, t: Table) -> None:
         if not isinstance(t, CallTable):

@@ -94,22 +94,27 @@ class Layout:
     # -- blocks ------------------------------------------------------------------------
     def run(self, blocks: list[Block]) -> Laid:
         self.new_page()
-        for i, b in enumerate(blocks):
-            if isinstance(b, PageBreak):
-                self.new_page()
-            elif isinstance(b, Spacer):
-                self.y -= b.height
-            elif isinstance(b, Para):
-                self.para(b, self.keep_room(blocks, i))
-            elif isinstance(b, Figure):
-                if b.height > self.room():
-                    self.new_page()
-                self.mark(b.key)
-                b.draw(Painter(self, LEFT, self.y), self.width)
-                self.y -= b.height
-            else:
-                self.table(b)
+        for i in range(len(blocks)):
+            self.place(blocks, i)
         return self.out
+
+    def place(self, blocks: list[Block], i: int) -> None:
+        """Lay out block `i` (subclasses add block kinds of their own)."""
+        b = blocks[i]
+        if isinstance(b, PageBreak):
+            self.new_page()
+        elif isinstance(b, Spacer):
+            self.y -= b.height
+        elif isinstance(b, Para):
+            self.para(b, self.keep_room(blocks, i))
+        elif isinstance(b, Figure):
+            if b.height > self.room():
+                self.new_page()
+            self.mark(b.key)
+            b.draw(Painter(self, LEFT, self.y), self.width)
+            self.y -= b.height
+        else:
+            self.table(b)
 
     def keep_room(self, blocks: list[Block], i: int) -> float:
         """Room a keep-with-next heading needs below it: the chained headings that follow
