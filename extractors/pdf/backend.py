@@ -15,7 +15,7 @@ from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, T
 from smartcert.extractors.pdf import pagefind
 from smartcert.extractors.pdf.chars import GlyphIndex, page_chars
 from smartcert.extractors.pdf.join import Placed, body_text_beyond, join_tables
-from smartcert.extractors.pdf.lines import build_spans
+from smartcert.extractors.pdf.lines import build_spans, reading_key
 from smartcert.extractors.pdf.rows import split_unruled_rows
 from smartcert.extractors.pdf.tables import build_table, find_cell_groups, words_cross_borders
 from smartcert.extractors.pdf.textlayer import classify
@@ -109,10 +109,9 @@ class PdfBackend(Backend):
         tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         in_cells = {id(ch) for t in tables for g in t.glyphs for ch in g}
         regions = [g for t in tables for g in t.glyphs if g]
-        free = [ch for ch in chars if id(ch) not in in_cells]
-        regions.append(free)
-        doc.spans.extend(build_spans(regions, number))
-        outside = build_spans([free], number) if tables else []
+        # text outside the tables, built once: the page's spans and the join's evidence
+        outside = build_spans([[ch for ch in chars if id(ch) not in in_cells]], number)
+        doc.spans.extend(sorted(build_spans(regions, number) + outside, key=reading_key))
         height = page.rect.height
         return [
             Placed(page=number, page_height=height, table=t,

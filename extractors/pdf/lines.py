@@ -124,5 +124,10 @@ def build_spans(
                     Span(page=page, text=text, key=match_key(text), bbox=_bbox(part),
                          font=font, size=size)
                 )
-    spans.sort(key=lambda sp: (round(sp.bbox[1] / 2), sp.bbox[0]) if sp.bbox else (0, 0))
+    spans.sort(key=reading_key)
     return spans
+
+
+def reading_key(span: Span) -> tuple[float, float]:
+    """Reading order on a page: by line (2-pt bands), then left to right."""
+    return (round(span.bbox[1] / 2), span.bbox[0]) if span.bbox else (0, 0)
