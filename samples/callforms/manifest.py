@@ -10,7 +10,7 @@ from typing import Any, Literal
 import yaml
 
 from samples.callforms.style import Break, Style
-from samples.planted.manifest import CATEGORIES, OPS
+from samples.planted.manifest import CATEGORIES, check_step
 
 HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.yaml"
@@ -49,12 +49,9 @@ class CallBundle:
 
 def _step(defect: str, step: dict[str, Any]) -> dict[str, Any]:
     op = step.get("op")
-    if op not in STEP_OPS:
+    if op not in STEP_OPS:  # content edits only: the call-style bed adds no files
         raise ValueError(f"{defect}: unknown op {op!r}")
-    required, optional = OPS[op]
-    keys = set(step) - {"op"}
-    if not required <= keys or keys - required - optional:
-        raise ValueError(f"{defect}: {op} needs {sorted(required)}, got {sorted(keys)}")
+    check_step(defect, step)
     return dict(step)
 
 

@@ -31,7 +31,7 @@ FILE_OPS = {"encrypted_pdf", "truncated_copy", "empty_file"}
 PARTS = {"summary", "form", "evidence"}
 
 
-def _check_step(defect: str, step: dict[str, Any]) -> None:
+def check_step(defect: str, step: dict[str, Any]) -> None:
     op = step.get("op")
     if op not in OPS:
         raise ValueError(f"{defect}: unknown op {op!r}")
@@ -78,7 +78,7 @@ def _defect(raw: dict[str, Any]) -> Defect:
     if not d.plant:
         raise ValueError(f"{d.id}: no plant steps")
     for step in d.plant:
-        _check_step(d.id, step)
+        check_step(d.id, step)
     return d
 
 

@@ -174,9 +174,10 @@ def described_cells(blocks: list[Block],
         # label row whose 총계 is merged down from the row above labels that total row
         totals = {r for r in labels if _own_total_label(view, r)}
         attached = _attach_labels(rows, labels, totals)
-        single = len([r for r in data_rows if not is_total_label(row_label(view, r)[0])]) == 1
+        row_labels = {r: row_label(view, r) for r in data_rows}
+        single = sum(not is_total_label(label) for label, _ in row_labels.values()) == 1
         for r in data_rows:
-            label, label_col = row_label(view, r)
+            label, label_col = row_labels[r]
             total = is_total_label(label)
             letters = attached.get(r) or (
                 printed_letters(aligned, label, single) if aligned is not None else {})

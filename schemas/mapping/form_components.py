@@ -143,7 +143,7 @@ def _score(comp: FormComponent, cell: BodyCell, layout: _Layout) -> float:
             score -= 30.0
         elif comp.year in years:
             # the year matches: the rest of the label need only resemble the column
-            rest = re.sub(rf"\b{comp.year}\b", "", label)
+            rest = _without_year(comp)
             score = max(score, 50.0 + 0.5 * similarity(_k(rest), _k(col or row)))
     return score
 
