@@ -48,11 +48,13 @@ def producer_figures(scores: list[BundleScore]) -> dict[str, Any]:
         "defects": {"planted": len(defects),
                     "found": sum(1 for s, d in defects if s.found(d)),
                     "found_as_error": sum(1 for s, d in defects if s.found(d, AS_ERROR)),
+                    "planted_as_error": sum(1 for _, d in defects if d.severity == "error"),
+                    "found_as_planted": sum(1 for s, d in defects if s.found_as_planted(d)),
                     "missed": [{"bundle": s.bundle.name, "id": d.id, "rule": d.rule,
                                 "indicator": d.indicator} for s, d in defects if not s.found(d)],
-                    "not_as_error": [{"bundle": s.bundle.name, "id": d.id, "rule": d.rule,
-                                      "indicator": d.indicator} for s, d in defects
-                                     if not s.found(d, AS_ERROR)]},
+                    "not_as_planted": [{"bundle": s.bundle.name, "id": d.id, "rule": d.rule,
+                                        "indicator": d.indicator, "severity": d.severity}
+                                       for s, d in defects if not s.found_as_planted(d)]},
         "clean_errors": _listed([(s.bundle.name, f) for s in clean for f in s.errors]),
         "clean_warnings": _listed([(s.bundle.name, f) for s in clean for f in s.warnings]),
         "unexplained_errors": _listed([(s.bundle.name, f) for s in planted for f in s.unexplained]),
@@ -68,10 +70,12 @@ def show(name: str, fig: dict[str, Any]) -> None:
     for m in v["misses"]:
         print(f"  value {m['bundle']} {m['code']}: printed {m['printed']!r}, truth {m['truth']}, "
               f"read {m['read']}")
-    print(f"planted defects found: {d['found']}/{d['planted']}; as errors: "
-          f"{d['found_as_error']}/{d['planted']}")
-    for m in d["not_as_error"]:
-        print(f"  not found as error: {m['bundle']} {m['id']} {m['rule']} {m['indicator']}")
+    print(f"planted defects found: {d['found']}/{d['planted']}; at their planted severity: "
+          f"{d['found_as_planted']}/{d['planted']} ({d['planted_as_error']} planted as errors, "
+          f"{d['found_as_error']} found as errors)")
+    for m in d["not_as_planted"]:
+        print(f"  not found as {m['severity']}: {m['bundle']} {m['id']} {m['rule']} "
+              f"{m['indicator']}")
     for key, label in (("clean_errors", "error findings on clean bundles"),
                        ("clean_warnings", "warnings on clean bundles"),
                        ("unexplained_errors", "unexplained error findings on planted bundles")):

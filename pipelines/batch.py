@@ -56,10 +56,11 @@ def run_submission(
 def run_batch(
     batch_dir: Path, out_root: Path, settings: ExtractSettings | None = None,
     progress: Progress = quiet, program: str = "city-2025",
-    relative: bool = True,
+    relative: bool = False,
 ) -> list[SubmissionRun]:
-    """Every submission of a batch folder; with `relative`, scored within the batch (same
-    applicant type) once all are analysed. Nothing stored."""
+    """Every submission of a batch folder; with `relative` (the operator's request),
+    scored within the batch (same applicant type) once all are analysed, else each alone.
+    Nothing stored."""
     steps = DirectSteps(ruleset=load_ruleset(program), work_dir=out_root / ".work",
                         cache=default_cache(out_root), settings=settings, progress=progress)
     return spine.run_batch(submissions_in(batch_dir), out_root, steps, relative)

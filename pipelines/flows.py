@@ -103,10 +103,12 @@ def _analyse_all(sources: list[Path], config: RunConfig, dask_address: str | Non
 @flow(name="batch-intake")
 def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-2025",
                  data_dir: str | None = None, store_url: str | None = None, ocr: bool = True,
-                 relative_scoring: bool = True, dask_workers: int = 0,
+                 relative_scoring: bool = False, dask_workers: int = 0,
                  parallel_submissions: int = 1) -> BatchResult:
     """Every submission (folder or .zip) of a batch folder (or of several) → findings.json
-    and reports per submission, results in the store, a summary artifact. `dask_workers` > 0
+    and reports per submission, results in the store, a summary artifact. Each submission is
+    scored on its own unless `relative_scoring` (the operator's `--batch-relative`) scores
+    numeric indicators relative to the batch's peers of its applicant type. `dask_workers` > 0
     runs the document tasks on a local Dask cluster of that many worker processes;
     `parallel_submissions` > 1 runs that many submissions' subflows at once."""
     if parallel_submissions < 1:

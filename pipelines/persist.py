@@ -53,7 +53,10 @@ class SaveOutcome:
         return write_submission_reports(report, run.out_dir,
                                         {f.name: f.path for f in run.intake.files},
                                         verdicts=latest_verdicts(store, saved.lineage),
-                                        finding_keys=saved.finding_keys)
+                                        finding_keys=saved.finding_keys,
+                                        submission=run.analysed.submission
+                                        if run.analysed is not None else None,
+                                        ruleset=self.ruleset)
 
 
 def write_summary(items: Sequence[tuple[Path, FindingsReport]], config: RunConfig) -> list[Path]:

@@ -65,7 +65,9 @@ class RunConfig:
     store_url: str | None = None  # None: SQLite in the data directory
     ocr: bool = True
     ocr_dpi: int = 300
-    relative_scoring: bool = True  # within a batch: points relative to peers of one type
+    # points relative to the batch's peers of one applicant type: only on the operator's
+    # request (`--batch-relative`); by default a score does not depend on the batch
+    relative_scoring: bool = False
     write_reports: bool = True  # report.html and findings.xlsx beside findings.json
 
     def __post_init__(self) -> None:

@@ -63,9 +63,10 @@ def analyse_submission(source: Path, out_dir: Path, steps: Steps) -> SubmissionR
                          analysed=steps.analyse(intake.submission_id, extracts))
 
 
-def peers_of(runs: Sequence[SubmissionRun], relative: bool = True) -> list[Submission] | None:
-    """What each submission of a batch is scored within: every analysed one (relative
-    scoring within the applicant type), or None to score each alone."""
+def peers_of(runs: Sequence[SubmissionRun], relative: bool = False) -> list[Submission] | None:
+    """What each submission of a batch is scored within: every analysed one when the
+    operator asked for relative scoring within the applicant type, else None (each alone,
+    the default)."""
     peers = [r.analysed.submission for r in runs if r.analysed is not None]
     return peers if relative and peers else None
 
@@ -110,9 +111,9 @@ def run_submission(source: Path, out_dir: Path, steps: DirectSteps) -> Submissio
 
 
 def run_batch(sources: Sequence[Path], out_root: Path, steps: DirectSteps,
-              relative: bool = True) -> list[SubmissionRun]:
-    """Every submission one after another; with `relative`, scored within the batch (same
-    applicant type) once all are analysed."""
+              relative: bool = False) -> list[SubmissionRun]:
+    """Every submission one after another; with `relative` (the operator's request),
+    scored within the batch (same applicant type) once all are analysed, else each alone."""
     runs = []
     for k, source in enumerate(sources, 1):
         steps.progress(f"[{k}/{len(sources)}] {source.name}")

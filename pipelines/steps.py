@@ -16,6 +16,7 @@ from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import DocumentExtract, DocumentStatus
 from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission
 from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.certifications import registry_records
 from smartcert.reports.assemble import Analysed, build_report, write_findings_json
 from smartcert.reports.jsonfile import extract_json_name, write_model
 from smartcert.schemas.catalogue import RuleSet
@@ -87,7 +88,8 @@ def analyse_step(submission_id: str, extracts: list[DocumentExtract],
 def validate_step(mapped: Mapped, ruleset: RuleSet) -> list[Finding]:
     ctx = CheckContext(ruleset=ruleset, summary_location=mapped.summary_location,
                        evidence_page_count=mapped.evidence_page_count,
-                       evidence=tuple(mapped.evidence))
+                       evidence=tuple(mapped.evidence),
+                       certifications=registry_records(mapped.submission.applicant))
     return run_rules(mapped.submission, ctx)
 
 

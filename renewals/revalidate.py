@@ -107,8 +107,8 @@ def revalidate(cert: Certification, choice: RulesetChoice, on: Revalidation) -> 
     extracts = on.store.extracts_of(sub.id)
     # intake findings of the stored run stay: the files themselves are not read again
     intake_findings = [f for f in (old.findings if old else []) if f.category is Category.INTAKE]
-    report = build_report(intake_findings, extracts, on.analyse(sub.id, extracts, ruleset),
-                          ruleset)
+    analysed = on.analyse(sub.id, extracts, ruleset)
+    report = build_report(intake_findings, extracts, analysed, ruleset)
     saved = on.store.save_submission(on.run_id, report, [], ruleset, settings=on.settings,
                                      source_name=sub.source_name)
     out_dir = on.out_dir / name
@@ -116,7 +116,8 @@ def revalidate(cert: Certification, choice: RulesetChoice, on: Revalidation) -> 
     diff = diff_reports(old, report)
     files.append(write_model(diff, out_dir / CHANGES_JSON))
     if on.write_reports:  # the original files are gone: places without images
-        files += write_submission_reports(report, out_dir, {}, finding_keys=saved.finding_keys)
+        files += write_submission_reports(report, out_dir, {}, finding_keys=saved.finding_keys,
+                                          submission=analysed.submission, ruleset=ruleset)
     message = "변경 없음" if not diff.changed else f"변경 {count_changes(diff)}건"
     return item(RenewalStatus.REVALIDATED, message, diff=diff, report=report, files=files)
 

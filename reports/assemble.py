@@ -19,7 +19,7 @@ from smartcert.reports.merge import merge_findings
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.claims import Submission
 from smartcert.schemas.mapping import Mapped
-from smartcert.scoring import score_submission
+from smartcert.scoring import BATCH_RELATIVE_METHOD, DEFAULT_METHOD, score_submission
 
 FINDINGS_JSON = "findings.json"
 
@@ -46,8 +46,10 @@ def all_findings(intake_findings: Iterable[Finding], extracts: Sequence[Document
 def build_report(intake_findings: Iterable[Finding], extracts: Sequence[DocumentExtract],
                  analysed: Analysed, ruleset: RuleSet,
                  batch: list[Submission] | None = None) -> FindingsReport:
-    """findings.json for one submission; `batch` (its peers, itself included) switches the
-    provisional score to relative scoring within the applicant type."""
+    """findings.json for one submission. `batch` (its peers, itself included) is given only
+    when the operator asked for batch-relative scoring (`--batch-relative`): the provisional
+    score is then relative within the applicant type; without it the score does not depend
+    on the batch."""
     sub = analysed.submission
     docs = [
         DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
@@ -71,15 +73,19 @@ def write_findings_json(report: FindingsReport, out_dir: Path) -> Path:
 
 def provisional_score(sub: Submission, findings: list[Finding], ruleset: RuleSet,
                       batch: list[Submission] | None = None) -> Score:
-    """The report's score (the call publishes no formula: see scoring/)."""
+    """The report's score (the call publishes no formula: see scoring/); `batch`, the
+    operator's request for batch-relative scoring, as for `build_report`."""
     if not ruleset.can_score:
         return Score(note=f"{ruleset.id} 기준은 배점 정보가 불완전하여 점수를 계산하지 않았습니다")
-    r = score_submission(sub, findings, ruleset, batch=batch)
+    method = DEFAULT_METHOD if batch is None else BATCH_RELATIVE_METHOD
+    r = score_submission(sub, findings, ruleset, method, batch)
     return Score(
         quantitative=r.quantitative, qualitative=r.qualitative, total=r.total, grade=r.grade,
         method=r.method.name, relative=r.method.batch, note=r.method.note,
         grade_at_risk=any(a.grade_at_risk for a in r.at_risk),
         at_risk=[a for a in r.at_risk if a.grade_at_risk],
+        relative_requested=r.method.batch_requested, batch_size=r.method.batch_size,
+        site_inspection_from=r.site_inspection_from, site_inspection=r.site_inspection,
     )
 
 

@@ -1,6 +1,7 @@
 """The committee's batch summary: one HTML page (sortable table) and one sheet listing
-every submission — applicant, type, provisional grade, grade at risk, findings per
-severity and category, top findings, link to its report."""
+every submission — applicant, type, provisional grade, grade at risk, whether the
+provisional total reaches the site-inspection threshold, findings per severity and
+category, top findings, link to its report."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from smartcert.core.findings import Category
-from smartcert.core.report import FindingsReport
+from smartcert.core.report import FindingsReport, Score
 from smartcert.reports.atomic import save_workbook_atomic, write_text_atomic
 from smartcert.reports.html.render import render_page
 from smartcert.reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
 from smartcert.reports.masking import mask_opt, mask_personal
+from smartcert.reports.scoreview import site_inspection_label, site_inspection_short
 from smartcert.reports.xlsx import write_table
 
 SUMMARY_HTML = "batch-summary.html"
@@ -42,6 +44,7 @@ class SummaryRow:
     total: float | None
     grade: int | None
     grade_at_risk: bool
+    site_inspection: str  # '해당' / '미해당' / '' (not scored, or no threshold)
     severities: tuple[int, ...]  # SEVERITY_ORDER
     categories: tuple[int, ...]  # Category order
     top: tuple[str, ...]
@@ -65,6 +68,7 @@ def _row(e: BatchEntry, out_dir: Path) -> SummaryRow:
         name=mask_personal(e.name), applicant=mask_opt(sub.applicant) or "",
         city_type=mask_opt(sub.city_type_claimed) or "", population=sub.population,
         total=r.score.total, grade=r.score.grade, grade_at_risk=r.score.grade_at_risk,
+        site_inspection=site_inspection_short(r.score),
         severities=tuple(sev.get(s, 0) for s in SEVERITY_ORDER),
         categories=tuple(cat.get(c, 0) for c in Category), top=top, href=href)
 
@@ -77,19 +81,28 @@ def _severity_labels() -> list[str]:
     return [SEVERITY[s] for s in SEVERITY_ORDER]
 
 
+def site_inspection_header(items: Sequence[BatchEntry]) -> str:
+    """'현장실사 대상 (1,400점 이상)': the threshold the batch's scores were given (the
+    rule set's), else the bare label."""
+    scores = [e.report.score for e in items if e.report.score.site_inspection_from is not None]
+    return site_inspection_label(scores[0]) if scores else site_inspection_label(Score())
+
+
 def write_summary_html(items: Sequence[BatchEntry], out_dir: Path) -> Path:
     html = render_page(
         "summary.html.j2", "sort.js", rows=summary_rows(items, out_dir),
         severity_labels=_severity_labels(), category_labels=[CATEGORY[c] for c in Category],
-        provisional_note=PROVISIONAL_NOTE)
+        provisional_note=PROVISIONAL_NOTE, site_inspection_header=site_inspection_header(items))
     return write_text_atomic(out_dir / SUMMARY_HTML, html)
 
 
 def write_summary_xlsx(items: Sequence[BatchEntry], out_dir: Path) -> Path:
     headers = ["제출", "신청 지자체", "유형", "인구", "잠정 점수", "잠정 등급", "등급 위험",
-               *_severity_labels(), *(CATEGORY[c] for c in Category), "주요 발견사항"]
+               site_inspection_header(items), *_severity_labels(),
+               *(CATEGORY[c] for c in Category), "주요 발견사항"]
     rows = [[r.name, r.applicant, r.city_type, r.population, r.total, r.grade,
-             "있음" if r.grade_at_risk else "", *r.severities, *r.categories, "\n".join(r.top)]
+             "있음" if r.grade_at_risk else "", r.site_inspection, *r.severities, *r.categories,
+             "\n".join(r.top)]
             for r in summary_rows(items, out_dir)]
     wb = Workbook()
     ws = wb.active

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from smartcert.core.report import AtRisk, FindingsReport
+from smartcert.core.report import AtRisk, FindingsReport, Score
 from smartcert.reports.masking import mask_opt, mask_personal
 
 
@@ -49,9 +49,45 @@ def score_rows(report: FindingsReport) -> list[tuple[str, str]]:
         ("합계", _num(s.total, "점")),
         ("등급", f"{s.grade}등급" if s.grade is not None else "—"),
         ("등급 위험", "있음" if s.grade_at_risk else "없음"),
+        (site_inspection_label(s), site_inspection_text(s)),
         ("산정 방법", s.method or "—"),
+        ("정량 환산 기준", basis_text(s)),
         ("설명", mask_personal(s.note or "")),
     ]
+
+
+def site_inspection_label(s: Score) -> str:
+    if s.site_inspection_from is None:
+        return "현장실사 대상"
+    return f"현장실사 대상 ({_num(s.site_inspection_from, '점')} 이상)"
+
+
+def site_inspection_text(s: Score) -> str:
+    """Whether the provisional total reaches the call's site-inspection threshold (the
+    committee inspects sites of totals from it after the written round)."""
+    if s.site_inspection is None or s.total is None or s.site_inspection_from is None:
+        return "—"
+    total, threshold = _num(s.total, "점"), _num(s.site_inspection_from, "점")
+    if s.site_inspection:
+        return f"해당 (잠정 합계 {total} ≥ {threshold}, 1차 서면평가 후 현장실사 대상 기준)"
+    return f"미해당 (잠정 합계 {total} < {threshold})"
+
+
+def site_inspection_short(s: Score) -> str:
+    """'해당' / '미해당' / '' for a table cell."""
+    return "" if s.site_inspection is None else ("해당" if s.site_inspection else "미해당")
+
+
+def basis_text(s: Score) -> str:
+    """Which quantitative method was used: alone (the default) or relative to the batch."""
+    if s.total is None:
+        return "—"
+    if s.relative:
+        return f"일괄 상대 환산 (운영자 요청, 같은 신청 유형 {s.batch_size}건 대비)"
+    if s.relative_requested:
+        return (f"단독 산정 (일괄 상대 환산을 요청했으나 같은 신청 유형 제출이 "
+                f"{s.batch_size}건뿐임)")
+    return "단독 산정 (기본값: 함께 접수된 다른 제출과 무관)"
 
 
 def at_risk(report: FindingsReport) -> list[AtRisk]:

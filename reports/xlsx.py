@@ -1,5 +1,6 @@
 """findings.xlsx: one row per finding for reviewers (verdict, comment, reviewer columns),
-the indicator table and the score breakdown. Reading it back: `reports.xlsx_read`.
+the indicator table, the score breakdown and, when the submission was at hand, the
+qualitative evaluator aid. Reading it back: `reports.xlsx_read`.
 
 Every text cell is written as a string, never a formula: a document printing
 '=HYPERLINK(…)' stays text in the committee's spreadsheet.
@@ -18,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from smartcert.core.report import FindingsReport
 from smartcert.reports.atomic import save_workbook_atomic
+from smartcert.reports.qualaid import AID_NOTE, NO_NARRATIVE, AidRow, QualitativeAid, StageCriteria
 from smartcert.reports.scoreview import AT_RISK_HEADERS, at_risk, at_risk_cells, score_rows
 from smartcert.reports.view import FindingView, IndicatorView
 from smartcert.reports.xlsx_layout import (
@@ -112,19 +114,50 @@ def _indicator_sheet(ws: Worksheet, indicators: Sequence[IndicatorView]) -> None
 
 def _score_sheet(ws: Worksheet, report: FindingsReport) -> None:
     write_table(ws, ["항목", "값"], score_rows(report))
-    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 14, 80
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 26, 80
     risks = at_risk(report)
     if risks:
         start = len(score_rows(report)) + 3
         write_table(ws, AT_RISK_HEADERS, [at_risk_cells(a) for a in risks], start=start)
 
 
+AID_SHEET = "정성 평가 보조"
+AID_HEADERS = ("대분류", "중분류", "소분류", "신청 단계", "신청 단계 평가기준", "바로 위 단계",
+               "바로 위 단계 평가기준", "자체 평가내용", "실적", "자체 평가내용 없음", "위치")
+
+
+def _criteria(c: StageCriteria | None) -> str:
+    return "\n".join(f"· {x}" for x in c.cells) if c is not None else ""
+
+
+def _aid_cells(r: AidRow) -> list[Cell]:
+    return [r.group, r.unit, r.item_label, r.claimed.name if r.claimed else r.stage_text,
+            _criteria(r.claimed), r.above_label, _criteria(r.above), r.narrative,
+            "\n".join(r.achievements), NO_NARRATIVE if r.lacks_narrative else "", r.place]
+
+
+def _aid_sheet(ws: Worksheet, aid: QualitativeAid) -> None:
+    """The aid under a one-line note (an aid only: no finding, no score)."""
+    _put(ws, 1, 1, AID_NOTE)
+    write_table(ws, AID_HEADERS, [_aid_cells(r) for r in aid.rows], start=2)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in ws.iter_rows(min_row=3, max_row=len(aid.rows) + 2):
+        for cell in row:
+            cell.alignment = wrap
+    ws.freeze_panes = "D3"
+    for c, width in enumerate((10, 14, 22, 12, 40, 12, 40, 70, 40, 10, 30), 1):
+        ws.column_dimensions[ws.cell(row=2, column=c).column_letter].width = width
+
+
 def write_findings_xlsx(path: Path, report: FindingsReport, findings: Sequence[FindingView],
-                        indicators: Sequence[IndicatorView]) -> Path:
+                        indicators: Sequence[IndicatorView],
+                        aid: QualitativeAid | None = None) -> Path:
     wb = Workbook()
     _findings_sheet(wb.active, findings)
     _indicator_sheet(wb.create_sheet("지표"), indicators)
     _score_sheet(wb.create_sheet("점수"), report)
+    if aid is not None:
+        _aid_sheet(wb.create_sheet(AID_SHEET), aid)
     info = wb.create_sheet(INFO_SHEET)
     write_table(info, ["항목", "값"], [["제출 ID", report.submission.id], ["규칙 세트", report.program],
                                   ["발견사항 수", len(findings)]])

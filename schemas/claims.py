@@ -28,6 +28,7 @@ __all__ = [
     "Component",
     "Document",
     "DocumentKind",
+    "DocumentPart",
     "DocumentStatus",
     "EvidencePages",
     "FieldValue",
@@ -36,7 +37,9 @@ __all__ = [
     "PageRange",
     "QualitativeClaim",
     "Stage",
+    "StatedCertification",
     "Submission",
+    "UnclaimedForm",
     "parse_evidence_pages",
 ]
 
@@ -86,6 +89,17 @@ _STAGE_LABELS = {Stage.INITIATION: "착수", Stage.PARTIAL: "일부요건 충족
 _STAGE_KEYS = {match_key(v): k for k, v in _STAGE_LABELS.items()}
 
 
+class DocumentPart(BaseModel):
+    """A part of a document as the call names it ('표지', '목차', '요약표', '지표별 양식' of the
+    proposal; '조견표' of the evidence) and where it starts."""
+
+    name: str
+    location: Location | None = None
+    # reading order of its start: (page or sheet number, y / row / paragraph index); None
+    # when the format cannot place it (a Word table has no position among the paragraphs)
+    position: tuple[int, float] | None = None
+
+
 class Document(BaseModel):
     """One file of the submission."""
 
@@ -95,6 +109,11 @@ class Document(BaseModel):
     pages: int | None = Field(default=None, ge=0)
     status: DocumentStatus = DocumentStatus.OK
     media_type: str | None = None
+    # the parts the mapping found, in reading order; None: not examined (no text to read)
+    parts: list[DocumentPart] | None = None
+
+    def part(self, name: str) -> DocumentPart | None:
+        return next((p for p in self.parts or () if p.name == name), None)
 
     def summary(self) -> DocumentSummary:
         return DocumentSummary(file=self.file, sha256=self.sha256, kind=self.kind.value,
@@ -181,6 +200,9 @@ class IndicatorClaim(BaseModel):
     # and the cell parsed without assumption; FUZZY when the code was inferred or the value
     # read with an assumption (the notes say which)
     value_basis: Basis | None = None
+    # how the row's indicator was identified: LABEL when its printed code is the indicator's,
+    # FUZZY when the code was inferred from the name (None: not recorded)
+    code_basis: Basis | None = None
 
     @property
     def value_certain(self) -> bool:
@@ -236,6 +258,25 @@ class QualitativeClaim(BaseModel):
 Purpose = Literal["new", "grade_upgrade", "grade_maintenance"]
 
 
+class StatedCertification(BaseModel):
+    """One earlier certification the application's 인증 실적 states ('2023년 스마트도시 인증
+    3등급')."""
+
+    year: int | None = None
+    grade: int | None = None
+    text: str  # the piece as printed
+    location: Location | None = None
+
+
+class UnclaimedForm(BaseModel):
+    """A 자료구축양식 no summary row claims, with the indicator its title names."""
+
+    code: str | None = None  # the catalogue code, when the title names one
+    code_basis: Basis | None = None  # LABEL: the code is printed; FUZZY: matched by wording
+    title: str = ""
+    location: Location | None = None
+
+
 class Submission(BaseModel):
     """An application as delivered: who applies, as what, with which documents and claims."""
 
@@ -247,7 +288,18 @@ class Submission(BaseModel):
     population: int | None = Field(default=None, ge=0)
     population_text: str | None = None
     selected_areas: list[str] = Field(default_factory=list)  # as printed ('문화 관광')
+    # True: no document states them; guessed from the indicator codes the proposal uses
+    selected_areas_inferred: bool = False
+    # how the applicant's name was read: LABEL from a labelled cell ('기관명'), POSITIONAL
+    # from large print on a cover (None: not recorded)
+    applicant_basis: Basis | None = None
     purpose: Purpose | None = None  # renewal conditions depend on it
+    purpose_source: Location | None = None  # where the application states it
+    # the application's 인증 실적 (별지 제1호서식): None when not read; [] with the text when
+    # it states none ('해당 없음')
+    certification_history_text: str | None = None
+    certification_history: list[StatedCertification] = Field(default_factory=list)
+    certification_history_source: Location | None = None
     previous_renewals: int | None = Field(default=None, ge=0)
     # the 2-year span the application states for all 2-year indicators (신청 개요)
     declared_span: DateSpan | None = None
@@ -256,6 +308,7 @@ class Submission(BaseModel):
     documents: list[Document] = Field(default_factory=list)
     indicators: list[IndicatorClaim] = Field(default_factory=list)
     qualitative: list[QualitativeClaim] = Field(default_factory=list)
+    unclaimed_forms: list[UnclaimedForm] = Field(default_factory=list)
     source: Location | None = None  # where applicant and type were read
     notes: list[str] = Field(default_factory=list)
 

@@ -5,16 +5,20 @@ the grade table, but not how a value becomes points nor how a stage becomes poin
 method is therefore an assumption, named and parameterised, and every score built on it is
 provisional.
 
-Quantitative points, single submission (no batch, or fewer than `min_batch` submissions of
-the same applicant type):
+Quantitative points, the default (each submission on its own, whatever the batch; also
+with `batch_relative` when fewer than `min_batch` submissions of the type are in the batch):
 - an indicator earns its full catalogue points when its primary value is present (a
   boolean must be true) and no error finding concerns it;
 - `warning_factor` (default ½) of them when only warnings concern it;
 - `error_factor` (default 0) when an error finding concerns it; 0 when the value is missing;
 - free-text rows (지자체 자체 설정 지표) earn their points when filled.
 
-With a batch, numeric indicators are scored relative to the best value among the
-submissions of the same applicant type (대도시 / 중소도시):
+By default a submission's score does not depend on which other submissions are in its
+batch: the same bundle scores the same alone and among others. Only when the operator asks
+(`batch_relative=True`: `smartcert intake --batch-relative`, the flow's `relative_scoring`)
+— the committee itself standardises quantitative points by comparing municipalities — are
+numeric indicators scored relative to the best value among the batch's submissions of the
+same applicant type (대도시 / 중소도시), given at least `min_batch` of them:
 - `relative="ratio"` (default): points × v / best (best / v for lower-is-better codes) —
   "최고값 대비", and the lowest value keeps points in proportion (with two or three peers
   per type, min–max would give the lowest one nothing);
@@ -55,10 +59,14 @@ NOTE = (
     "이 점수는 문서화된 가정(방법: {name})에 따른 참고용이며 실제 평가 점수와 다를 수 있습니다. "
     "{basis}"
 )
-BASIS_SINGLE = ("정량(단일 제출 기본값): 값이 있고 오류가 없으면 배점 전부, 경고만 있으면 {w:g}배, "
-                "오류가 있으면 {e:g}배, 값이 없으면 0점, 자체 설정 지표는 기재 시 배점 전부.")
-BASIS_BATCH = ("정량: 같은 신청 유형(대도시/중소도시) 내 최고값 대비 상대 환산({relative}), "
-               "여부·자체 설정 지표는 전부/0점, 경고 {w:g}배·오류 {e:g}배.")
+BASIS_SINGLE = ("정량(기본값, 함께 접수된 다른 제출과 무관): 값이 있고 오류가 없으면 배점 전부, "
+                "경고만 있으면 {w:g}배, 오류가 있으면 {e:g}배, 값이 없으면 0점, 자체 설정 지표는 기재 시 "
+                "배점 전부.")
+BASIS_BATCH = ("정량(운영자 요청에 따른 일괄 상대 환산): 같은 신청 유형(대도시/중소도시) 내 최고값 대비 "
+               "상대 환산({relative}), 여부·자체 설정 지표는 전부/0점, 경고 {w:g}배·오류 {e:g}배.")
+# asked for, but the batch held too few submissions of the type: scored as alone
+BASIS_TOO_FEW = " 일괄 상대 환산을 요청했으나 같은 신청 유형 제출이 {n}건뿐이라 단일 기준으로 산정."
+
 BASIS_QUALITATIVE = {  # how 소분류 stages become the 중분류 stage (an assumption too)
     "mean_level": "정성(가정): 중분류 단계 = 소분류 단계 수준의 평균을 반올림한 단계, 단계별 배점 비율 적용.",
     "mean_fraction": "정성(가정): 중분류 점수 = 소분류 단계별 배점 비율의 평균.",
@@ -78,6 +86,7 @@ class ScoringMethod:
     lower_is_better: tuple[str, ...] = ()
     stage_fraction: tuple[tuple[str, float], ...] | None = None  # None = the catalogue's
     rollup: Rollup = "mean_level"  # 소분류 stages → the 중분류's (see the module docstring)
+    batch_relative: bool = False  # only on the operator's request (see the module docstring)
 
     def __post_init__(self) -> None:
         problems = self.problems()
@@ -101,6 +110,8 @@ class ScoringMethod:
             out.append(f"min_batch must be an integer ≥ 2, got {self.min_batch!r}")
         if self.stage_fraction is not None:
             out += _fraction_problems(self.stage_fraction)
+        if not isinstance(self.batch_relative, bool):
+            out.append(f"batch_relative must be a boolean, got {self.batch_relative!r}")
         if self.rollup not in BASIS_QUALITATIVE:
             out.append(f"rollup must be {', '.join(BASIS_QUALITATIVE)}, got {self.rollup!r}")
         return out
@@ -117,9 +128,13 @@ class ScoringMethod:
             out["stage_fraction"] = dict(self.stage_fraction)
         return out
 
-    def note(self, batch: bool) -> str:
+    def note(self, batch: bool, peers: int = 1) -> str:
+        """The Korean note of a score; `batch`: relative scoring was used, `peers`: the
+        submissions of the type it was (or would have been) relative to."""
         basis = (BASIS_BATCH if batch else BASIS_SINGLE).format(
             w=self.warning_factor, e=self.error_factor, relative=self.relative)
+        if self.batch_relative and not batch:
+            basis += BASIS_TOO_FEW.format(n=peers)
         return NOTE.format(name=self.name, basis=f"{basis} {BASIS_QUALITATIVE[self.rollup]}")
 
 
@@ -140,3 +155,4 @@ def _fraction_problems(pairs: tuple[tuple[str, float], ...]) -> list[str]:
 
 
 DEFAULT_METHOD = ScoringMethod()
+BATCH_RELATIVE_METHOD = ScoringMethod(batch_relative=True)

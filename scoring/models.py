@@ -35,6 +35,7 @@ class MethodInfo(BaseModel):
     note: str  # Korean: provisional, and why
     batch: bool = False  # relative scoring within the applicant type was used
     batch_size: int = 0  # submissions of the same applicant type (this one included)
+    batch_requested: bool = False  # the operator asked for it (`method.batch_relative`)
 
 
 class ScoreResult(BaseModel):
@@ -46,6 +47,9 @@ class ScoreResult(BaseModel):
     total: float
     grade: int = Field(ge=1, le=5)
     certified: bool
+    # the call's site-inspection threshold (grades.yaml) and whether the total reaches it
+    site_inspection_from: float | None = None
+    site_inspection: bool | None = None
     method: MethodInfo
     indicators: list[IndicatorScore] = Field(default_factory=list)
     units: list[UnitScore] = Field(default_factory=list)

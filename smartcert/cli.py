@@ -57,7 +57,7 @@ def _config(args: argparse.Namespace) -> RunConfig:
 
     return RunConfig.make(args.out, args.data_dir, program=args.program,
                           store_url=args.store_url, ocr=not args.no_ocr, ocr_dpi=args.ocr_dpi,
-                          relative_scoring=not getattr(args, "score_alone", False))
+                          relative_scoring=getattr(args, "batch_relative", False))
 
 
 def cmd_intake(args: argparse.Namespace) -> int:
@@ -171,8 +171,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run document tasks on a local Dask cluster of N worker processes")
     i.add_argument("--parallel", type=int, default=1,
                    help="submissions processed at once (with Dask: up to the workers)")
-    i.add_argument("--score-alone", action="store_true",
-                   help="score each submission alone, not relative to the batch")
+    scoring = i.add_mutually_exclusive_group()
+    scoring.add_argument("--batch-relative", action="store_true",
+                         help="정량지표 값을 이번 일괄 접수에 함께 든 같은 신청 유형(대도시/중소도시) "
+                              "제출들의 최고값 대비로 환산합니다(잠정 점수가 함께 접수된 제출에 "
+                              "따라 달라짐). 지정하지 않으면 각 제출을 다른 제출과 무관하게 "
+                              "단독으로 산정합니다")
+    scoring.add_argument("--score-alone", action="store_true",
+                         help="각 제출을 단독으로 산정합니다(기본값; 이전 명령과의 호환용)")
     i.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")
 
     vd = sub.add_parser("verdicts", help="reviewers' verdicts on findings")

@@ -50,9 +50,9 @@ def proposal_file(name: str) -> Path:
 def test_each_producer_shows_every_style_and_every_defect_kind() -> None:
     for producer in PRODUCERS:
         mine = [b for b in BED if b.producer == producer]
-        assert {b.clean for b in mine} == {True, False} and len(mine) == 3
+        assert {b.clean for b in mine} == {True, False} and len(mine) >= 3
         assert {s for b in mine for s in b.styles} >= STYLES, producer
-        assert len({b.city for b in mine}) == 3
+        assert len({b.city for b in mine}) >= 3
         planted = {(d.rule, d.indicator) for b in mine for d in b.defects}
         for rule, code in KINDS:
             assert any(r == rule and code in (None, c) for r, c in planted), (producer, rule)
@@ -68,7 +68,10 @@ def test_truth_files_give_a_value_and_the_pages_of_every_indicator() -> None:
         truth = json.loads((TRUTH / f"{b.name}.json").read_text(encoding="utf-8"))
         assert truth["bundle"] == b.name and truth["producer"] == b.producer
         rows = truth["indicators"]
-        assert 52 <= len(rows) <= 53
+        # 52–53 rows by the applicant's areas; a bundle planting rows of an unselected
+        # area (eligibility.unselected-area) carries that area's rows too
+        extra = sum(d.rule == "eligibility.unselected-area" for d in b.defects)
+        assert 52 <= len(rows) - extra <= 53, b.name
         assert all(r["page"] for r in rows), b.name
         assert all(r["form_page"] for r in rows if r["value"] is not None), b.name
         valued = {r["code"]: r["value"] for r in rows}
@@ -143,11 +146,13 @@ def test_clean_bundles_have_no_error_and_at_most_two_warnings(scores: list[Bundl
     assert not report, "\n".join(report)
 
 
-def test_every_planted_defect_is_found_as_an_error(scores: list[BundleScore]) -> None:
-    lost = [f"{s.bundle.name} {d.id} {d.rule} {d.indicator}: {d.description}"
-            + (" (found as a warning only)" if s.found(d) else "")
-            for s in scores for d in s.bundle.defects if not s.found(d, (Severity.ERROR,))]
-    assert not lost, "planted defects not found as errors:\n" + "\n".join(lost)
+def test_every_planted_defect_is_found_at_its_severity(scores: list[BundleScore]) -> None:
+    # an error where the rule is certain; a warning (never an error) where the call's rule
+    # needs judgement — the manifest says which
+    lost = [f"{s.bundle.name} {d.id} {d.rule} {d.indicator} ({d.severity}): {d.description}"
+            + (" (found at another severity)" if s.found(d) else "")
+            for s in scores for d in s.bundle.defects if not s.found_as_planted(d)]
+    assert not lost, "planted defects not found at their severity:\n" + "\n".join(lost)
 
 
 def test_values_read_right(scores: list[BundleScore]) -> None:

@@ -84,6 +84,30 @@ def test_table_continued_on_next_page_is_joined_without_repeated_header(tmp_path
     assert next(c for c in t.cells if c.row == 30).page == 2
 
 
+def test_a_header_left_alone_mid_page_joins_its_body_on_the_next(tmp_path: Path) -> None:
+    """B-3-1 as a producer lays it out when the 12-row 국내 group (one merged cell) cannot
+    break: the header row stays mid-page, the whole body moves to the next page. The rows
+    of numbers under a mid-page table end are another table, though (next test)."""
+    pdf = new_pdf(2)
+    header = {(0, 0): "구분", (0, 1): "No.", (0, 2): "명칭", (0, 3): "주최기관"}
+    draw_grid(pdf[0], Grid(60, 500, [60, 40, 220, 140], [20], header))
+    body = {(r, 1): str(r + 1) for r in range(12)} | {(r, 2): f"스마트시티 행사 {r + 1}"
+                                                      for r in range(12)}
+    body |= {(r, 0): "국내" for r in range(12)} | {(r, 3): "국토교통부" for r in range(12)}
+    draw_grid(pdf[1], Grid(60, 60, [60, 40, 220, 140], [22] * 12, body))
+    (t,) = extract_file(_save(pdf, tmp_path / "header-alone.pdf")).tables
+    assert t.pages == [1, 2] and t.n_rows == 13 and t.grid()[1][2] == "스마트시티 행사 1"
+
+
+def test_a_table_with_figures_ending_mid_page_is_not_continued(tmp_path: Path) -> None:
+    pdf = new_pdf(2)
+    rows1 = {(0, 0): "구분", (0, 1): "값", (1, 0): "총계", (1, 1): "1,204"}
+    draw_grid(pdf[0], Grid(60, 300, [150, 150], [22, 22], rows1))
+    rows2 = {(r, c): f"b{r}-{c}" for r in range(3) for c in range(2)}
+    draw_grid(pdf[1], Grid(60, 60, [150, 150], [22] * 3, rows2))
+    assert [t.pages for t in extract_file(_save(pdf, tmp_path / "apart.pdf")).tables] == [[1], [2]]
+
+
 def test_a_heading_between_two_tables_keeps_them_apart(tmp_path: Path) -> None:
     """C-9-2's heading and unit line at the foot of a page, its table at the top of the next
     with the same column boundaries as C-9-1's table above the heading: two tables."""

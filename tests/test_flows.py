@@ -1,6 +1,7 @@
 """The Prefect flows on the embedded default (the session's test harness): a batch with a
-document whose extractor breaks, batch-relative scoring, reports and artifacts, the store,
-and the same batch on a local Dask cluster of 2 workers."""
+document whose extractor breaks, scores independent of the batch by default and relative to
+it on request, reports and artifacts, the store, and the same batch on a local Dask cluster
+of 2 workers."""
 
 from __future__ import annotations
 
@@ -69,16 +70,22 @@ def test_a_broken_document_is_a_finding_and_the_run_partial(batch_run) -> None: 
     assert len(chorong["indicators"]) == 53  # the other documents were still read
 
 
-def test_batch_writes_reports_summary_and_scores_relative_to_peers(batch_run) -> None:  # type: ignore[no-untyped-def]
+def test_batch_writes_reports_summary_and_scores_each_alone_by_default(batch_run) -> None:  # type: ignore[no-untyped-def]
     out, result = batch_run
     for name in ("nuri-hwp", "chorong-word"):
         for f in ("findings.json", "report.html", "findings.xlsx"):
             assert (out / name / f).is_file(), (name, f)
         score = _report(out, name)["score"]
-        assert "상대 환산" in score["note"] and score["relative"] is True
+        assert score["relative"] is False and score["relative_requested"] is False
+        assert "다른 제출과 무관" in score["note"]
+        assert score["site_inspection_from"] == 1400
+        assert score["site_inspection"] is (score["total"] >= 1400)
     assert [p.name for p in result.summary] == ["batch-summary.html", "batch-summary.xlsx"]
     html = (out / "batch-summary.html").read_text("utf-8")
-    assert "누리시" in html and "초롱시" in html
+    assert "누리시" in html and "초롱시" in html and "현장실사 대상 (1,400점 이상)" in html
+    # the report of a stored run carries the qualitative evaluator aid
+    report = (out / "nuri-hwp" / "report.html").read_text("utf-8")
+    assert 'id="qualitative-aid"' in report
 
 
 def test_batch_is_stored_with_its_run(batch_run) -> None:  # type: ignore[no-untyped-def]
@@ -117,13 +124,18 @@ def test_the_same_batch_on_a_local_dask_cluster_two_submissions_at_once(tmp_path
     serial_out, _ = batch_run
     batch = _batch(tmp_path, "nuri-hwp", "solnae-split")
     result = batch_intake(str(batch), str(tmp_path / "out"), ocr=False, dask_workers=2,
-                          relative_scoring=False, parallel_submissions=2)
+                          relative_scoring=True, parallel_submissions=2)
     assert result.status is RunStatus.COMPLETE
     assert [o.out_dir.name for o in result.outcomes] == ["nuri-hwp", "solnae-split"]
     got, want = _report(tmp_path / "out", "nuri-hwp"), _report(serial_out, "nuri-hwp")
     assert got["indicators"] == want["indicators"]
     assert [f["rule"] for f in got["findings"]] == [f["rule"] for f in want["findings"]]
     assert len(_report(tmp_path / "out", "solnae-split")["indicators"]) == 53
+    # asked for: nuri scored relative to solnae (both 중소도시), no longer as alone
+    score = got["score"]
+    assert score["relative"] is True and score["relative_requested"] is True
+    assert score["batch_size"] == 2 and "일괄 상대 환산" in score["note"]
+    assert score["total"] != want["score"]["total"]
 
 
 def test_prefect_yaml_points_at_real_flows() -> None:

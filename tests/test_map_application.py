@@ -273,3 +273,72 @@ def test_applicant_kind_from_suffix() -> None:
     assert _kind_of("제주특별자치도", rs) == "특별자치도"
     assert _kind_of("경기도", rs) == "도"
     assert _kind_of("시", rs) is None
+
+
+# ── 인증 실적 and the purpose (별지 제1호서식; 지침 II. 기존 인증부여 대상의 타당성 검토) ──
+
+
+@pytest.mark.slow
+def test_sample_certification_history_is_read_from_the_form(truth: dict[str, Any]) -> None:
+    facts = map_application(bundle_docs(truth))
+    app = truth["applicant"]
+    assert facts.history_text == app["track_record"]
+    loc = facts.locations["history"]
+    assert (loc.file, loc.page) == (app["file"], app["page"])
+    if "등급 상향" in app["track_record"]:  # '2023년 스마트도시 인증 3등급 (등급 상향 신청)'
+        assert [(h.year, h.grade) for h in facts.history] == [(2023, int(
+            app["track_record"].split("등급")[0][-1]))]
+        assert facts.purpose == "grade_upgrade"
+    else:  # '해당 없음 (신규 신청)'
+        assert facts.history == [] and facts.purpose == "new"
+    fields = facts.submission_fields()
+    assert fields["certification_history_source"] == loc and fields["purpose"] == facts.purpose
+
+
+def test_form_table_with_certification_history(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "신청서.docx", ["스마트도시 인증 신청서"], [
+        ["인증 신청 기관", "기관명", "오산시", "사업자(법인)등록번호", "124-83-02417"],
+        ["", "대표자", "오산시장", "전화번호", "031-370-2114"],
+        ["", "주 소", "경기도 오산시 시청로 100", "", ""],
+        ["인증 실적", "2022년 스마트도시 인증(중소도시), 2024년 재인증 (등급유지)", "", "", ""],
+    ])
+    facts = map_application([(extract_file(path), K.APPLICATION)])
+    assert facts.applicant == "오산시" and facts.applicant_basis == "label"
+    assert [h.year for h in facts.history] == [2022, 2024]
+    assert facts.history[0].text == "2022년 스마트도시 인증(중소도시)"
+    assert facts.purpose == "grade_maintenance"
+
+
+def test_history_and_purpose_words() -> None:
+    from smartcert.schemas.mapping.application_history import parse_history, purpose_of
+
+    rs = load_ruleset()
+    assert parse_history("해당 없음 (신규 신청)", rs) == [] and parse_history("-", rs) == []
+    [h] = parse_history("'23년 스마트도시 인증 2등급", rs)
+    assert (h.year, h.grade) == (2023, 2)
+    [h] = parse_history("스마트도시 인증 있음", rs)  # kept, but cannot be placed
+    assert h.year is None
+    assert purpose_of(["2023년 인증 3등급 (등급 상향 신청)"], rs) == "grade_upgrade"
+    assert purpose_of(["등급유지 또는 등급상향 중 택일"], rs) is None  # both: undecided
+    assert purpose_of(["2022년 스마트도시 인증 (중소도시)"], rs) is None
+
+
+def test_company_name_keeps_its_legal_mark(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "신청서.docx", [], [["기관명", "(주)스마트시티솔루션 (대표 김○○)"]])
+    facts = map_application([(extract_file(path), K.APPLICATION)])
+    assert facts.applicant == "(주)스마트시티솔루션"
+
+
+def test_operator_purpose_overrides_the_application_with_a_note() -> None:
+    from smartcert.schemas.mapping.application_history import override_purpose
+
+    sub = Submission(id="test", purpose="grade_upgrade")
+    override_purpose(sub, None)
+    assert sub.purpose == "grade_upgrade" and sub.notes == []
+    override_purpose(sub, "grade_maintenance")
+    assert sub.purpose == "grade_maintenance"
+    [note] = sub.notes
+    assert "등급상향" in note and "등급유지" in note
+    unread = Submission(id="test")
+    override_purpose(unread, "grade_upgrade")
+    assert unread.purpose == "grade_upgrade" and unread.notes == []

@@ -272,8 +272,10 @@ def test_pdf_style_forms_give_components_items_and_spans() -> None:
     assert {x.id: x.value for x in events.components} == {"domestic": 2, "overseas": 1}
     assert [i.kind for i in events.items] == ["국내", "국내", "국외"]
     roads = c["C-1-4"]
-    comps = {x.id: x.value for x in roads.components}
+    comps = {x.id: x.value for x in roads.components if x.id}
     assert comps == {"A": Decimal("232.9"), "B": 82, "ratio": Decimal("0.35")}
+    # the 총계 row's 비고 base date is kept as a text component (period.base-date reads it)
+    assert [x.text for x in roads.components if x.id is None] == ["'25.06 기준"]
     assert [(i.kind, i.cells[1].text) for i in roads.items] == [
         ("주간선도로", "148.1"), ("보조간선도로", "84.8")]
     assert roads.component("A").location.page == 3

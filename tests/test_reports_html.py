@@ -15,8 +15,12 @@ from smartcert.reports.keys import fallback_key, resolve_keys
 from smartcert.reports.masking import mask_personal
 from smartcert.reports.verdicts import Verdict, VerdictInfo
 from smartcert.reports.write import BatchEntry, write_batch_summary, write_submission_reports
+from smartcert.schemas.catalogue import load_ruleset
+from smartcert.scoring.grade import reaches_site_inspection, site_inspection_from
 from smartcert.validators.support.evidence_index import CLAUSE
 from tests.builders.findings_report import ONERROR, PHONE, RRN, SCRIPT, hostile_report, sources
+
+RS = load_ruleset("city-2025")
 
 
 class Tags(HTMLParser):
@@ -172,7 +176,7 @@ def test_batch_summary(written: tuple[Path, str], tmp_path: Path) -> None:
     html = paths[0].read_text(encoding="utf-8")
     rows = re.findall(r"<tr>\s*<td>", html)
     assert len(rows) == 2
-    assert html.count('class="sortable"') == 1 + 6 + 3 + 9 + 1
+    assert html.count('class="sortable"') == 1 + 7 + 3 + 9 + 1
     assert SCRIPT not in html and PHONE not in html
     assert re.search(r'<a href="[^"]*report\.html">누리시 제출</a>', html)
     assert "[오류] A-2-1 지표 A-2-1 값 &lt;script&gt;" in html
@@ -180,3 +184,47 @@ def test_batch_summary(written: tuple[Path, str], tmp_path: Path) -> None:
 
     ws = load_workbook(paths[1]).active
     assert ws.title == "제출 목록" and ws.max_row == 3 and ws.freeze_panes == "B2"
+
+
+# ── the site-inspection threshold (grades.yaml › site_inspection_from) ──
+def _scored(total: float, name: str) -> BatchEntry:
+    """The hostile report with a provisional total and its site-inspection verdict as the
+    scoring step records them (the threshold read from the catalogue)."""
+    report = hostile_report()
+    score = report.score.model_copy(update={
+        "total": total, "site_inspection_from": site_inspection_from(RS),
+        "site_inspection": reaches_site_inspection(total, RS)})
+    return BatchEntry(name, report.model_copy(update={"score": score}), None)
+
+
+def test_site_inspection_in_the_score_section(tmp_path: Path) -> None:
+    at, below = _scored(1400.0, "기준"), _scored(1399.9, "미달")
+    pages = {}
+    for e in (at, below):
+        paths = write_submission_reports(e.report, tmp_path / e.name, sources(tmp_path))
+        pages[e.name] = paths[0].read_text(encoding="utf-8")
+    section = re.compile(r'<section id="score">(.*?)</section>', re.S)
+    rows = {name: dict(re.findall(r"<tr><th>(.*?)</th><td>(.*?)</td></tr>",
+                                  section.search(page).group(1)))  # type: ignore[union-attr]
+            for name, page in pages.items()}
+    label = "현장실사 대상 (1,400점 이상)"
+    assert rows["기준"][label].startswith("해당 (잠정 합계 1,400점 ≥ 1,400점")
+    assert rows["미달"][label] == "미해당 (잠정 합계 1,399.9점 &lt; 1,400점)"
+    # a report without the verdict (an older findings.json) says nothing either way
+    old = write_submission_reports(hostile_report(), tmp_path / "old", sources(tmp_path))[0]
+    assert "<tr><th>현장실사 대상</th><td>—</td></tr>" in old.read_text(encoding="utf-8")
+
+
+def test_site_inspection_in_the_batch_summary(tmp_path: Path) -> None:
+    entries = [_scored(1400.0, "기준"), _scored(1399.9, "미달"), _scored(1812.5, "1등급")]
+    html_path, xlsx_path = write_batch_summary(entries, tmp_path)
+    html = html_path.read_text(encoding="utf-8")
+    assert '<th class="sortable">현장실사 대상 (1,400점 이상)</th>' in html
+    cells = re.findall(r'<td class="site-inspection" data-sort="(\d)">(.*?)</td>', html)
+    assert cells == [("2", "해당"), ("1", "미해당"), ("2", "해당")]
+    from openpyxl import load_workbook
+
+    ws = load_workbook(xlsx_path).active
+    head = [c.value for c in ws[1]]
+    col = head.index("현장실사 대상 (1,400점 이상)")
+    assert [r[col] for r in ws.iter_rows(min_row=2, values_only=True)] == ["해당", "미해당", "해당"]

@@ -11,7 +11,12 @@ from openpyxl import Workbook, load_workbook
 from smartcert.reports.keys import resolve_keys
 from smartcert.reports.verdicts import Verdict, VerdictInfo
 from smartcert.reports.write import write_submission_reports
-from smartcert.reports.xlsx import VerdictSheetError, read_submission_id, read_verdicts
+from smartcert.reports.xlsx import (
+    AID_SHEET,
+    VerdictSheetError,
+    read_submission_id,
+    read_verdicts,
+)
 from smartcert.reports.xlsx_layout import FINDING_HEADERS
 from tests.builders.findings_report import PHONE, RRN, SCRIPT, hostile_report, sources
 
@@ -42,6 +47,21 @@ def test_layout(sheet: tuple[Path, list[str]]) -> None:
     assert wb["지표"].max_row == 3
     score = {r[0]: r[1] for r in wb["점수"].iter_rows(values_only=True) if r[0]}
     assert score["등급"] == "3등급" and score["등급 위험"] == "있음"
+    assert score["정량 환산 기준"] == "단독 산정 (기본값: 함께 접수된 다른 제출과 무관)"
+    assert score["현장실사 대상"] == "—"  # the builder's score predates the threshold
+
+
+def test_score_sheet_says_method_and_site_inspection(tmp_path: Path) -> None:
+    report = hostile_report()
+    report.score = report.score.model_copy(update={
+        "total": 1399.9, "relative": True, "relative_requested": True, "batch_size": 3,
+        "site_inspection_from": 1400.0, "site_inspection": False})
+    path = write_submission_reports(report, tmp_path / "out", sources(tmp_path))[1]
+    wb = load_workbook(path)
+    assert AID_SHEET not in wb.sheetnames  # no submission given: no evaluator aid
+    score = {r[0]: r[1] for r in wb["점수"].iter_rows(values_only=True) if r[0]}
+    assert score["현장실사 대상 (1,400점 이상)"] == "미해당 (잠정 합계 1,399.9점 < 1,400점)"
+    assert score["정량 환산 기준"] == "일괄 상대 환산 (운영자 요청, 같은 신청 유형 3건 대비)"
     assert read_submission_id(path) == "sub-test"
 
 

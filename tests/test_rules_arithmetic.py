@@ -316,3 +316,41 @@ def test_a_letter_the_form_prints_twice_does_not_say_which_cell(rule_probe: Rule
     assert "(A), (B) 값은 양식의 두 표에 같은 글자가 있어 어느 칸인지 추정함" in f.message
     c.components[-1] = comp("ratio", "총계 지표값", "53.17")
     rule_probe.silent(RatioMismatch, sub(c), CTX)
+
+
+# -- C-11-1: 총계 = 전담공무원 + 외부기관 파견인력 + 관제요원 + 기타 over every centre ----------
+
+STAFF = ["센터명", "전담공무원", "외부기관 파견인력", "관제요원", "기타"]
+
+
+def centre(name: str, *counts: str) -> ListedItem:
+    """A row of C-11-1's form: '스마트도시통합센터 | 00 | 00 | 00 | '."""
+    cells = [FieldValue(name=h, text=t, location=at(56))
+             for h, t in zip(STAFF, [name, *counts], strict=True)]
+    return ListedItem(list_id="centers", name=name, cells=cells, location=at(56),
+                      text=" | ".join(c.text for c in cells))
+
+
+def c111(total: str, label: str = "센터 총원", basis: Basis = Basis.FORM_CELL) -> IndicatorClaim:
+    figure = Component(id="total", label=label, value=Decimal(total), unit="명",
+                       text=f"{total}명", location=at(56), basis=basis)
+    return claim("C-11-1", f"{total}명", total, [figure],
+                 [centre("누리시 스마트도시통합운영센터", "13", "9", "46", "2"),
+                  centre("누리시 교통정보센터", "4", "", "6", "")])
+
+
+def test_staff_total_is_the_sum_of_every_category(rule_probe: RuleProbe) -> None:
+    assert RS.indicator("C-11-1").rule("sum_of_staff").params["columns"] == STAFF[1:]
+    rule_probe.silent(TotalMismatch, sub(c111("80")), CTX)
+    (f,) = rule_probe.fires(TotalMismatch, sub(c111("70")), CTX)  # the second centre forgotten
+    assert f.severity == "error" and f.indicator == "C-11-1"
+    assert (f.claimed, f.expected) == ("70명", "80")
+    assert "전담공무원 열 + 목록 외부기관 파견인력 열 + 목록 관제요원 열 + 목록 기타 열" in f.message
+
+
+def test_a_staff_total_under_one_column_that_is_that_columns_sum_only_warns(
+        rule_probe: RuleProbe) -> None:
+    """The call prints the 총계 '00명' under 전담공무원: 17 there may be that column's total."""
+    c = c111("17", label="총계 전담공무원", basis=Basis.TOTAL_ROW)
+    (f,) = rule_probe.fires(TotalMismatch, sub(c), CTX)
+    assert f.severity == "warning" and "'전담공무원' 열 아래에 있어" in f.message

@@ -10,8 +10,10 @@ from decimal import Decimal
 
 from smartcert.core.findings import Location
 from smartcert.schemas.catalogue import load_ruleset
-from smartcert.schemas.claims import Basis, Component, IndicatorClaim, Submission
+from smartcert.schemas.claims import Basis, Component, IndicatorClaim, ListedItem, Submission
 from smartcert.validators.consistency.population_differs import PopulationDiffers
+from smartcert.validators.consistency.service_not_listed import ServiceNotListed
+from smartcert.validators.consistency.shared_figure_differs import SharedFigureDiffers
 from smartcert.validators.consistency.summary_vs_form import SummaryVsForm
 from smartcert.validators.rule import CheckContext
 from tests.rule_coverage import RuleProbe
@@ -163,3 +165,62 @@ def test_summary_value_read_with_an_assumption_is_a_warning(rule_probe: RuleProb
     (g,) = rule_probe.fires(SummaryVsForm, sub(b43("2,542백만원")), CTX)
     assert g.severity == "error" and "확인 필요" not in g.message
     rule_probe.silent(SummaryVsForm, sub(b43("2,452")), CTX)
+
+
+# -- B-3-2's services among A-3-7's ----------------------------------------------------
+
+A37_SERVICES = [  # the call's A-3-7 example
+    "지능형 재난 예경보 서비스", "전기화재 예방 서비스", "IoT 실시간 소방시설 관리시스템",
+    "상수도 스마트 관리 시스템", "실시간 대기정보(미세먼지) 서비스", "공공민간 주차장 공유서비스",
+    "타슈 공유자전거 서비스", "스마트 가로등", "AI 기반 민원안내 서비스",
+    "도시재생 빅데이터 정책지원 서비스", "AR 스마트 관광서비스", "스마트 미술관 서비스"]
+
+
+def listed(list_id: str, n: int, name: str, page: int) -> ListedItem:
+    return ListedItem(list_id=list_id, number=n, name=name, location=at(page))
+
+
+def a37() -> IndicatorClaim:
+    return claim("A-3-7", "12개", Decimal(12), [comp("total", "서비스 수", "12")]).model_copy(
+        update={"items": [listed("services", n, s, 9) for n, s in enumerate(A37_SERVICES, 1)]})
+
+
+def b32(*services: str) -> IndicatorClaim:
+    """B-3-2's rows name their service as the call's example does (letter-spaced, wrapped)."""
+    return claim("B-3-2", "0.27%", Decimal("0.27"), []).model_copy(
+        update={"items": [listed("opinions", n, s, 12) for n, s in enumerate(services, 1)]})
+
+
+def test_services_of_b32_are_a37_services_whatever_their_spacing(rule_probe: RuleProbe) -> None:
+    rule_probe.silent(ServiceNotListed, sub(a37(), b32(
+        "공공민간 주차 장 공유서비스", "공 유 자 전 거 서비스", "AR 스마트 관광 서비스")), CTX)
+
+
+def test_a_b32_service_a37_does_not_list_is_a_warning_naming_the_closest(
+        rule_probe: RuleProbe) -> None:
+    """The call's own example lists '스마트폴' under B-3-2 and not under A-3-7."""
+    (f,) = rule_probe.fires(ServiceNotListed, sub(a37(), b32("공공민간 주차 장 공유서비스",
+                                                             "스마트폴", "스마트폴")), CTX)
+    assert f.severity == "warning" and f.indicator == "B-3-2" and f.claimed == "스마트폴"
+    assert "'스마트 가로등', 유사도 64/100, 기준 85" in f.message
+    assert f.locations[0].page == 12
+    # nothing to compare with when A-3-7's list was not read
+    rule_probe.silent(ServiceNotListed, sub(b32("스마트폴")), CTX)
+
+
+# -- C-2-3's 전체 방범 CCTV against C-2-1's 방범 CCTV ------------------------------------------
+
+def c23(total: str) -> IndicatorClaim:
+    return claim("C-2-3", "지능형 CCTV 14.53%", Decimal("14.53"), [
+        comp("A", "전체 방범 CCTV 수 (A)", total, basis=Basis.LETTER),
+        comp("B", "지능형 방범 CCTV 수 (B)", "500", basis=Basis.LETTER),
+        comp("ratio", "지표값", "14.53")])
+
+
+def test_the_same_cameras_counted_twice(rule_probe: RuleProbe) -> None:
+    rule_probe.silent(SharedFigureDiffers, sub(c21(), c23("3,441")), CTX)
+    (f,) = rule_probe.fires(SharedFigureDiffers, sub(c21(), c23("3,210")), CTX)
+    assert f.severity == "warning" and f.indicator == "C-2-3"
+    assert (f.claimed, f.expected) == ("3,210", "3,441")
+    assert "C-2-3 현재, C-2-1 2024-12 기준" in f.message
+    rule_probe.silent(SharedFigureDiffers, sub(c23("3,210")), CTX)  # no C-2-1 row

@@ -54,11 +54,14 @@ def test_every_category_has_its_rule_test_module() -> None:
     assert missing == []
 
 
-# -- the coverage check itself, on a sample test module of the two eligibility rules --------
+# -- the coverage check itself, on a sample test module of the eligibility rules ------------
+# (type-vs-population and optional-area-count are the ones the checks are about; the others
+# are shown both ways so that they do not decide the outcome)
 
 _SAMPLE = '''
 from smartcert.schemas.catalogue import load_ruleset
-from smartcert.schemas.claims import Submission
+from smartcert.schemas.certifications import RegistryRecords
+from smartcert.schemas.claims import IndicatorClaim, StatedCertification, Submission
 from smartcert.validators.eligibility.optional_area_count import OptionalAreaCount
 from smartcert.validators.rule import CheckContext
 
@@ -67,15 +70,26 @@ WRONG = Submission(id="s", applicant="누리시", city_type_claimed="대도시",
                    selected_areas=["행정", "교육"])
 RIGHT = Submission(id="s", applicant="누리시", city_type_claimed="중소도시", population=412345,
                    selected_areas=["행정", "교육", "환경에너지"])
+OTHERS = CheckContext(ruleset=CTX.ruleset,
+                      certifications=RegistryRecords(covers_from=2021, covers_to=2024))
+OTHERS_WRONG = Submission(
+    id="s", applicant="누리읍", applicant_basis="label", selected_areas=["행정", "교육", "환경에너지"],
+    indicators=[IndicatorClaim(code="C-6-1", code_basis="label")],
+    certification_history_text="2023년 인증",
+    certification_history=[StatedCertification(year=2023, text="2023년 인증")])
 
 
 def test_fires(rule_probe):
     rule_probe.fires("eligibility.type-vs-population", WRONG, CTX)
     rule_probe.fires("eligibility.optional-area-count", WRONG, CTX)
+    for rule in ("applicant-kind", "unselected-area", "certification-history"):
+        rule_probe.fires("eligibility." + rule, OTHERS_WRONG, OTHERS)
 
 
 def test_silent(rule_probe):
     rule_probe.silent("eligibility.type-vs-population", RIGHT, CTX)
+    for rule in ("applicant-kind", "unselected-area", "certification-history"):
+        rule_probe.silent("eligibility." + rule, RIGHT, OTHERS)
     {second}
 '''
 

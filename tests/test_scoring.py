@@ -1,18 +1,30 @@
-"""Provisional scoring on small hand-built submissions: qualitative stages, quantitative
-defaults and batch scaling, grade bands, grade at risk, and the method's validation."""
+"""Provisional scoring on small hand-built submissions and the sample bundles' claims:
+qualitative stages, quantitative defaults, batch independence by default and batch scaling
+on request, grade bands, the site-inspection threshold, grade at risk, and the method's
+validation."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from smartcert.core.findings import Category, Finding, Severity
+from smartcert.reports.assemble import provisional_score
+from smartcert.reports.scoreview import basis_text
 from smartcert.schemas.catalogue import CatalogueError, available_rulesets, load_ruleset
 from smartcert.schemas.claims import IndicatorClaim, QualitativeClaim, Stage, Submission
-from smartcert.scoring import DEFAULT_METHOD, ScoreResult, ScoringMethod, score_submission
-from smartcert.scoring.grade import grade_of
+from smartcert.scoring import (
+    BATCH_RELATIVE_METHOD,
+    DEFAULT_METHOD,
+    ScoreResult,
+    ScoringMethod,
+    score_submission,
+)
+from smartcert.scoring.grade import grade_of, reaches_site_inspection, site_inspection_from
 from smartcert.scoring.qualitative import unit_maxima
+from tests.builders.truth_submission import truth_submission
 
 RS = load_ruleset("city-2025")
 AREAS = ["행정", "교육", "환경에너지"]
@@ -196,45 +208,121 @@ def test_error_without_indicator_is_listed_but_not_at_risk() -> None:
     assert risk.indicator is None and not risk.grade_at_risk and risk.points_at_stake == 0
 
 
-# ── batch: relative within the applicant type ──
+# ── batch: independent by default, relative within the applicant type on request ──
+BATCH = BATCH_RELATIVE_METHOD
+SAMPLES = ("nuri-hwp", "chorong-word", "pureun-scan", "solnae-split", "hanbit-xlsx",
+           "garam-docx", "saebyeol-sheet")
+
+
+def test_by_default_a_sample_scores_the_same_alone_and_within_the_demo_batch() -> None:
+    """hanbit-xlsx (대도시) is 1등급 alone; among the sample bundles it must stay so unless
+    the operator asks for batch-relative scoring, which makes it 2등급."""
+    batch = [truth_submission(b) for b in SAMPLES]
+    hanbit = batch[SAMPLES.index("hanbit-xlsx")]
+    alone = score_submission(hanbit, [], RS)
+    assert (alone.total, alone.grade) == (1808.0, 1)
+    assert score_submission(hanbit, [], RS, batch=batch) == alone
+    assert score_submission(hanbit, [], RS, batch=batch[:2]) == alone
+    assert not alone.method.batch and not alone.method.batch_requested
+    assert "다른 제출과 무관" in alone.method.note
+    relative = score_submission(hanbit, [], RS, BATCH, batch)
+    assert relative.method.batch and relative.method.batch_requested
+    assert relative.method.batch_size == 3  # 한빛, 가람, 새별: the 대도시 of the batch
+    assert (relative.total, relative.grade) == (1689.17, 2)
+    assert "일괄 상대 환산" in relative.method.note
+    # another batch, another relative score; the default one never moves
+    other = score_submission(hanbit, [], RS, BATCH, [hanbit, batch[SAMPLES.index("garam-docx")]])
+    assert other.total != relative.total
+
+
+def test_every_sample_scores_the_same_alone_and_in_any_batch_by_default() -> None:
+    subs = [truth_submission(b) for b in SAMPLES]
+    for s in subs:
+        alone = score_submission(s, [], RS)
+        assert score_submission(s, [], RS, batch=subs) == alone, s.id
+        assert score_submission(s, [], RS, BATCH, [s]).total == alone.total  # no peers
+
+
+def test_the_report_says_which_method_was_used() -> None:
+    batch = [truth_submission(b) for b in SAMPLES]
+    nuri = batch[0]
+    alone = provisional_score(nuri, [], RS)
+    assert not alone.relative and not alone.relative_requested and alone.batch_size == 0
+    within = provisional_score(nuri, [], RS, batch)  # peers given: the operator's request
+    assert within.relative and within.relative_requested and within.batch_size == 4
+    assert within.total != alone.total
+    assert basis_text(alone) == "단독 산정 (기본값: 함께 접수된 다른 제출과 무관)"
+    assert basis_text(within) == "일괄 상대 환산 (운영자 요청, 같은 신청 유형 4건 대비)"
+    lone = provisional_score(nuri, [], RS, [nuri])  # asked, but no peer of its type
+    assert not lone.relative and lone.relative_requested and lone.total == alone.total
+    assert "1건뿐" in basis_text(lone) and "1건뿐" in (lone.note or "")
+
+
 def test_batch_scaling_ranks_two_submissions() -> None:
     hi = sub(Stage.OPTIMIZED, sid="hi", A_2_1=Decimal(10))
     lo = sub(Stage.OPTIMIZED, sid="lo", A_2_1=Decimal(5))
     big = sub(Stage.OPTIMIZED, sid="big", city_type="대도시", A_2_1=Decimal(100))
     batch = [hi, lo, big]
-    r_hi, r_lo = (score_submission(s, [], RS, batch=batch) for s in (hi, lo))
+    r_hi, r_lo = (score_submission(s, [], RS, BATCH, batch) for s in (hi, lo))
     assert r_hi.method.batch and r_hi.method.batch_size == 2  # 대도시 not compared
     assert points(r_hi, "A-2-1") == 40 and points(r_lo, "A-2-1") == 20  # ratio: 5 / 10
     assert r_hi.total > r_lo.total
     assert points(r_lo, "A-1-1") == points(r_hi, "A-1-1")  # booleans full/zero
-    minmax = ScoringMethod(relative="minmax")
+    minmax = ScoringMethod(relative="minmax", batch_relative=True)
     assert points(score_submission(lo, [], RS, minmax, batch), "A-2-1") == 0
-    rank = ScoringMethod(relative="rank")
+    rank = ScoringMethod(relative="rank", batch_relative=True)
     assert points(score_submission(lo, [], RS, rank, batch), "A-2-1") == 20
     # errors still apply after scaling
-    assert points(score_submission(hi, [finding("A-2-1")], RS, batch=batch), "A-2-1") == 0
+    assert points(score_submission(hi, [finding("A-2-1")], RS, BATCH, batch), "A-2-1") == 0
+    # without the request the batch changes nothing
+    assert points(score_submission(lo, [], RS, batch=batch), "A-2-1") == 40
 
 
 def test_the_same_submission_twice_in_a_batch_is_one_peer() -> None:
     hi = sub(Stage.OPTIMIZED, sid="hi", A_2_1=Decimal(10))
     lo = sub(Stage.OPTIMIZED, sid="lo", A_2_1=Decimal(5))
-    r = score_submission(lo, [], RS, batch=[hi, lo, hi.model_copy(), lo])
+    r = score_submission(lo, [], RS, BATCH, [hi, lo, hi.model_copy(), lo])
     assert r.method.batch_size == 2 and points(r, "A-2-1") == 20
 
 
 def test_lower_is_better_and_lone_submission_falls_back() -> None:
     hi = sub(sid="hi", A_2_1=Decimal(10))
     lo = sub(sid="lo", A_2_1=Decimal(5))
-    m = ScoringMethod(lower_is_better=("A-2-1",))
+    m = ScoringMethod(lower_is_better=("A-2-1",), batch_relative=True)
     assert points(score_submission(lo, [], RS, m, [hi, lo]), "A-2-1") == 40
-    alone = score_submission(hi, [], RS, batch=[hi])
+    alone = score_submission(hi, [], RS, BATCH, [hi])
     assert not alone.method.batch and points(alone, "A-2-1") == 40
+
+
+# ── site inspection: totals from grades.yaml › site_inspection_from (1,400) ──
+def test_site_inspection_threshold_comes_from_the_catalogue() -> None:
+    assert RS.grades is not None and RS.grades.site_inspection_from == 1400
+    assert site_inspection_from(RS) == RS.grades.site_inspection_from
+    assert reaches_site_inspection(1400, RS) is True
+    assert reaches_site_inspection(1399.99, RS) is False
+    moved = RS.model_copy(update={"grades": RS.grades.model_copy(
+        update={"site_inspection_from": 1500.0})})
+    assert reaches_site_inspection(1400, moved) is False  # read, not a literal
+    none = RS.model_copy(update={"grades": RS.grades.model_copy(
+        update={"site_inspection_from": None})})
+    assert reaches_site_inspection(1400, none) is None
+
+
+def test_a_total_at_1400_reaches_site_inspection_and_just_below_does_not() -> None:
+    at = score_submission(sub(Stage.PARTIAL), [], RS)  # 1,000 + 10 units × 0.4
+    assert (at.total, at.site_inspection, at.site_inspection_from) == (1400.0, True, 1400.0)
+    below = score_submission(sub(Stage.PARTIAL), [finding("A-1-2", Severity.WARNING)], RS,
+                             ScoringMethod(warning_factor=0.99))  # 10 points × 0.99
+    assert (below.total, below.site_inspection) == (1399.9, False)
+    score = provisional_score(sub(Stage.PARTIAL), [], RS)
+    assert score.site_inspection is True and score.site_inspection_from == 1400
 
 
 # ── the method ──
 @pytest.mark.parametrize("kwargs", [
     {"warning_factor": 1.5}, {"error_factor": -0.1}, {"warning_factor": 0.2, "error_factor": 0.5},
     {"relative": "zscore"}, {"min_batch": 1}, {"name": " "}, {"warning_factor": True},
+    {"batch_relative": 1},
     {"stage_fraction": (("initiation", 0.2),)},
     {"stage_fraction": (("initiation", 0.9), ("partial", 0.4), ("meets", 0.6),
                         ("advanced", 0.8), ("optimized", 1.0))},
@@ -254,4 +342,30 @@ def test_method_is_frozen_and_reported() -> None:
     assert r.method.name == "provisional-v2"
     assert r.method.parameters["warning_factor"] == 0.5
     assert r.method.parameters["relative"] == "ratio"
+    assert r.method.parameters["batch_relative"] is False  # the default: independent of a batch
     assert ScoreResult.model_validate_json(r.model_dump_json()) == r
+
+
+# ── the operator's option ──
+def test_batch_relative_is_an_operator_option_off_by_default(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import inspect
+
+    from smartcert.cli import _config, build_parser
+    from smartcert.pipelines.flows import batch_intake
+    from smartcert.pipelines.runtime import RunConfig
+
+    parser = build_parser()
+    base = ["intake", str(tmp_path / "batch"), "--out", str(tmp_path / "out")]
+    assert _config(parser.parse_args(base)).relative_scoring is False
+    assert _config(parser.parse_args([*base, "--batch-relative"])).relative_scoring is True
+    assert _config(parser.parse_args([*base, "--score-alone"])).relative_scoring is False
+    with pytest.raises(SystemExit):  # one or the other
+        parser.parse_args([*base, "--batch-relative", "--score-alone"])
+    with pytest.raises(SystemExit):
+        parser.parse_args(["intake", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--batch-relative" in shown and "최고값 대비로 환산" in shown  # Korean help
+    assert RunConfig.make(tmp_path).relative_scoring is False
+    flow_default = inspect.signature(batch_intake.fn).parameters["relative_scoring"].default
+    assert flow_default is False

@@ -103,3 +103,19 @@ def test_a_bundle_without_its_evidence_is_reported(tmp_path: Path) -> None:
     rules = {f["rule"] for f in r["findings"]}
     assert "completeness.missing-document" in rules
     assert len(r["indicators"]) == 53  # the rest of the bundle is still read
+
+
+def test_every_missing_document_is_reported_once_each(tmp_path: Path) -> None:
+    # the merge once kept one finding per (rule, indicator, locations): two missing documents
+    # (no indicator, no location) came out as one
+    src = ROOT / "samples" / "bundles" / "nuri-hwp"
+    bundle = tmp_path / "누리시-두문서누락"
+    shutil.copytree(src, bundle)
+    for p in [*bundle.glob("3. *"), *bundle.glob("4. *")]:
+        p.unlink()
+    assert main(["validate", str(bundle), "--out", str(tmp_path / "out")]) == 0
+    r = json.loads((tmp_path / "out" / bundle.name / "findings.json").read_text("utf-8"))
+    missing = [f for f in r["findings"] if f["rule"] == "completeness.missing-document"]
+    assert len(missing) == 2, [f["message"] for f in missing]
+    said = " ".join(f["message"] for f in missing)
+    assert "자체평가표" in said and "근거자료" in said

@@ -16,6 +16,7 @@ from smartcert.core.findings import Finding, Location
 from smartcert.core.rulespec import RuleSpec
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.certifications import RegistryRecords
 from smartcert.schemas.claims import Submission
 from smartcert.validators.support.evidence_index import EvidenceIndex, build_index
 from smartcert.validators.support.evidence_items import ItemFinder
@@ -36,6 +37,8 @@ class CheckContext:
     evidence_page_count: int | None = None
     # the extracts of the 근거자료 (evidence) documents, for the evidence rules; empty = not given
     evidence: tuple[DocumentExtract, ...] = ()
+    # the certification registry's rows of this applicant; None = the registry not consulted
+    certifications: RegistryRecords | None = None
 
     @cached_property
     def evidence_index(self) -> EvidenceIndex:

@@ -72,12 +72,20 @@ def _repeated_header_rows(head: list[Cell], cont: list[Cell], max_rows: int = 3)
     return n
 
 
+def _header_only(t: PageTable, max_rows: int = 2) -> bool:
+    """A table of a row or two of labels without a figure: a header whose body did not fit
+    (a merged group that cannot break moves whole to the next page, leaving the header alone
+    mid-page — B-3-1's 구분 | No. | 명칭 | 주최기관 | 참여일 above a 12-row 국내 group)."""
+    return t.n_rows <= max_rows and not any(ch.isdigit() for c in t.cells for ch in c.text)
+
+
 def continues(prev: Placed, nxt: Placed, s: JoinSettings) -> bool:
     if nxt.page != prev.page + 1 or not (prev.last_on_page and nxt.first_on_page):
         return False
     if prev.text_below or nxt.text_above:
         return False
-    ends_low = prev.table.bbox[3] >= prev.page_height * (1 - s.bottom_zone)
+    ends_low = prev.table.bbox[3] >= prev.page_height * (1 - s.bottom_zone) \
+        or _header_only(prev.table)
     starts_high = nxt.table.bbox[1] <= nxt.page_height * s.top_zone
     return ends_low and starts_high and _columns_match(prev.table, nxt.table, s.column_tolerance)
 

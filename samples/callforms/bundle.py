@@ -31,6 +31,12 @@ PLAIN = "Microsoft: Print To PDF"
 def profile(bundle: CallBundle, cities: Path = CITIES) -> Profile:
     raw = copy.deepcopy(json.loads((cities / f"{bundle.city}.json").read_text(encoding="utf-8")))
     raw["bundle"] = bundle.name
+    for step in (s for d in bundle.defects for s in d.plant if s["op"] == "profile"):
+        for key, value in step.get("set", {}).items():  # another applicant, extra areas …
+            if isinstance(value, dict) and isinstance(raw.get(key), dict):
+                raw[key] = {**raw[key], **value}  # e.g. one more 자체 설정 지표
+            else:
+                raw[key] = value
     return Profile(raw)
 
 
@@ -38,7 +44,8 @@ def content(bundle: CallBundle, city: Profile) -> tuple[list[Spec], dict[str, Bu
     specs, built = build_content(city)
     for d in bundle.defects:
         for step in d.plant:
-            apply_content(step, specs, built)
+            if step["op"] != "profile":
+                apply_content(step, specs, built)
     return specs, built
 
 

@@ -18,7 +18,7 @@ BUNDLES = HERE / "bundles"
 TRUTH = HERE / "truth"
 SOURCES = HERE / "sources"  # the Word documents LibreOffice converted (not submitted)
 Producer = Literal["libreoffice", "painter"]
-STEP_OPS = {"replace", "duplicate_row"}
+STEP_OPS = {"replace", "duplicate_row", "profile"}
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,14 @@ class Defect:
     id: str
     category: str
     rule: str
-    indicator: str
+    indicator: str | None  # None: an application-level defect (the applicant, its areas)
     description: str
     plant: tuple[dict[str, Any], ...]
     truth_value: int | float | bool | None = None  # the summary's value once planted
     sets_value: bool = False  # the plant changes the summary's primary value
+    # how the defect must be reported: an error, or a warning where the call's rule needs
+    # judgement (is a name related to 스마트도시?) and precision-first reports no error
+    severity: Literal["error", "warning"] = "error"
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class CallBundle:
 
 def _step(defect: str, step: dict[str, Any]) -> dict[str, Any]:
     op = step.get("op")
-    if op not in STEP_OPS:  # content edits only: the call-style bed adds no files
+    if op not in STEP_OPS:  # content and profile edits only: the call-style bed adds no files
         raise ValueError(f"{defect}: unknown op {op!r}")
     check_step(defect, step)
     return dict(step)
@@ -57,13 +60,17 @@ def _step(defect: str, step: dict[str, Any]) -> dict[str, Any]:
 
 def _defect(raw: dict[str, Any]) -> Defect:
     d = Defect(id=str(raw["id"]), category=str(raw["category"]), rule=str(raw["rule"]),
-               indicator=str(raw["indicator"]), description=str(raw["description"]),
+               indicator=None if raw["indicator"] is None else str(raw["indicator"]),
+               description=str(raw["description"]),
                plant=tuple(_step(str(raw["id"]), s) for s in raw["plant"]),
-               truth_value=raw.get("truth_value"), sets_value="truth_value" in raw)  # fmt: skip
+               truth_value=raw.get("truth_value"), sets_value="truth_value" in raw,
+               severity=raw.get("severity", "error"))  # fmt: skip
     if d.category not in CATEGORIES or not d.rule.startswith(d.category + "."):
         raise ValueError(f"{d.id}: rule {d.rule} is not in category {d.category}")
     if not d.plant:
         raise ValueError(f"{d.id}: no plant steps")
+    if d.severity not in ("error", "warning"):
+        raise ValueError(f"{d.id}: severity {d.severity!r} is neither error nor warning")
     return d
 
 

@@ -51,6 +51,11 @@ class BundleScore:
         return any(f.rule == d.rule and f.indicator == d.indicator and f.severity in severities
                    for f in self.findings)  # fmt: skip
 
+    def found_as_planted(self, d: Defect) -> bool:
+        """Found at the severity the manifest plants it for: an error, or a warning for a
+        judgement the call leaves to people (an error there would be a false certainty)."""
+        return self.found(d, (Severity(d.severity),))
+
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]

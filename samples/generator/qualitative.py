@@ -128,7 +128,16 @@ CRITERIA = {
 
 
 def facts(city: Profile, b: dict[str, Built]) -> dict[str, list[str]]:
-    """Achievement bullets quoting the quantitative figures, so both documents agree."""
+    """Achievement bullets quoting the quantitative figures, so both documents agree; a
+    profile's `qualitative_bullets` add more to a unit (a planted plan instead of an
+    operation: "계획이 아닌 실제 운영되는 내용")."""
+    out = _facts(city, b)
+    for unit, more in city.raw.get("qualitative_bullets", {}).items():
+        out[unit] = [*out[unit], *more]
+    return out
+
+
+def _facts(city: Profile, b: dict[str, Built]) -> dict[str, list[str]]:
     org = city.org
     return {
         "공공 역량": [

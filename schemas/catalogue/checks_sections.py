@@ -48,6 +48,11 @@ def _check_qualitative(rs: RuleSet) -> list[str]:
         if set(u.criteria) - stage_ids:
             p.append(f"qualitative unit {u.name}: criteria for unknown stages "
                      f"{sorted(set(u.criteria) - stage_ids)}")
+        for i in u.items:
+            for stage, cells in u.criteria.items():
+                if any(not 0 <= c < len(cells) for c in i.criteria_cells):
+                    p.append(f"qualitative item {i.label}: criteria_cells {i.criteria_cells} "
+                             f"outside the {len(cells)} cells of stage {stage}")
     if rs.complete and len(q.units) != len(rs.structure.subgroups):
         p.append(f"qualitative: {len(q.units)} units for {len(rs.structure.subgroups)} subgroups")
     p += _check_qualitative_items(rs, q)

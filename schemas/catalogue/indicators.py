@@ -222,4 +222,15 @@ class Indicator(CatalogueModel):
         return next((e for e in self.exclusions if e.id == eid), None)
 
     def rule(self, rid: str) -> IndicatorRule | None:
+        """The `rules:` entry `rid`. Every reader of entries goes through here
+        (tests/test_requirements.py records the calls to prove each entry has a consumer)."""
         return next((r for r in self.rules if r.id == rid), None)
+
+    def rules_of(self, *ids: str) -> list[IndicatorRule]:
+        """The entries among `ids` this indicator declares, in declaration order."""
+        return [e for r in self.rules if r.id in ids and (e := self.rule(r.id)) is not None]
+
+    def rules_prefixed(self, prefix: str) -> list[IndicatorRule]:
+        """The entries whose id starts with `prefix` ('sum_of': every total the form states)."""
+        return [e for r in self.rules
+                if r.id.startswith(prefix) and (e := self.rule(r.id)) is not None]

@@ -67,6 +67,19 @@ class DocumentSpec(CatalogueModel):
     clause: str
 
 
+class EvidenceIndexSpec(CatalogueModel):
+    """The index (조견표) the evidence must carry: indicator → page. A page is one when it
+    shows a heading word or every column group, and at least `min_codes` indicator codes."""
+
+    name: str  # the part's name in findings: 조견표
+    headings: list[str]
+    columns: list[list[str]]  # label groups of its header row
+    min_codes: int = 3
+    text: str
+    reading: str = ""  # how the call's words are read (a typo in the call)
+    clause: str
+
+
 class Delivery(CatalogueModel):
     methods: list[str]
     text: str
@@ -77,6 +90,9 @@ class Documents(CatalogueModel):
     documents: list[DocumentSpec]
     proposal_order: list[str] = Field(default_factory=list)
     proposal_order_clause: str = ""
+    # headings that open the proposal's 목차 (table of contents)
+    toc_headings: list[str] = Field(default_factory=list)
+    evidence_index: EvidenceIndexSpec | None = None
     delivery: Delivery | None = None
 
 

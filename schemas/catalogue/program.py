@@ -97,6 +97,10 @@ class QualitativeItem(CatalogueModel):
     area: str | None = None  # the service area (structure.yaml) of a 지능화 시설 및 서비스 row
     # the call's criteria table prints several rows for some (제도 기반: 비전, 계획, 지침)
     criteria_rows: list[str] = Field(default_factory=list)
+    # which of its 중분류's criteria cells (per stage, 0-based) are this 소분류's own row when
+    # the table prints one row per 소분류 (정보통신망: 유선 0, 무선 1); empty: every cell (a
+    # cell merged over the 중분류's 소분류)
+    criteria_cells: list[int] = Field(default_factory=list)
     form_number: str | None = None  # the 자체평가표 form prints another number
     on_form: bool = True  # false: the form omits the row, so its absence is not reported
 
@@ -143,6 +147,10 @@ class QualitativeUnit(CatalogueModel):
 class SelfAssessment(CatalogueModel):
     achievements_from: str
     operating_not_planned: bool = True
+    # what reads as a plan, not an operation ('도입 예정', '구축할 계획'), and the words that
+    # contain one without being one ('예정지'): exclusion.qualitative-plan
+    plan_phrases: list[str] = Field(default_factory=list)
+    not_plan_phrases: list[str] = Field(default_factory=list)
     pages_per_item: str = ""
     clause: str
 
@@ -205,6 +213,25 @@ class Eligible(CatalogueModel):
     clause: str
 
 
+class NonMunicipalMarker(CatalogueModel):
+    """Words that make a name a company or another body, not a 지자체 ('(주)', '재단')."""
+
+    words: list[str]
+    at: str = "anywhere"  # 'anywhere' in the name, or at a word's 'end'
+    what: str  # Korean, for the message: '기업', '재단·공사 등 기관'
+
+
+class NonMunicipal(CatalogueModel):
+    """Applicant names the call does not admit: organisations, and the 읍·면·동 below a
+    시·군·구 (a name ending in one of `sub_municipal_kinds`)."""
+
+    markers: list[NonMunicipalMarker] = Field(default_factory=list)
+    sub_municipal_kinds: list[str] = Field(default_factory=list)
+    min_stem: int = 2  # '누리읍' is a 읍; '안동' (안동시 without 시) is not
+    text: str
+    clause: str
+
+
 class PopulationThreshold(CatalogueModel):
     value: int
     applies_to: str
@@ -244,10 +271,16 @@ class Renewal(CatalogueModel):
     simplified_review: SimplifiedReview | None = None
     new_certification_when: list[NewCertificationCase] = Field(default_factory=list)
     new_certification_ruleset: str | None = None
+    # words of an application that state its purpose, per `claims.Purpose` value
+    # ('등급 상향 신청' → grade_upgrade); compared without spaces
+    purpose_words: dict[str, list[str]] = Field(default_factory=dict)
+    # what an 인증 실적 cell prints for "no earlier certification"
+    no_history_words: list[str] = Field(default_factory=list)
 
 
 class Applicants(CatalogueModel):
     eligible: Eligible | None = None
+    non_municipal: NonMunicipal | None = None
     population_threshold: PopulationThreshold | None = None
     types: list[ApplicantType] = Field(default_factory=list)
     renewal: Renewal | None = None

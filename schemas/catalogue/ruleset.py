@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from smartcert.core.normalize import match_key
 from smartcert.schemas.catalogue.base import CatalogueError
 from smartcert.schemas.catalogue.forms import FormTemplate, FormTemplates
-from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.catalogue.indicators import Indicator, IndicatorRule
 from smartcert.schemas.catalogue.meta import Documents, Meta, Periods
 from smartcert.schemas.catalogue.names import NameMatcher, name_keys
 from smartcert.schemas.catalogue.program import (
@@ -83,6 +83,13 @@ class RuleSet(BaseModel):
     def get(self, code: str) -> Indicator | None:
         key = match_key(code).upper()
         return next((i for i in self.indicators if i.code == key), None)
+
+    def rule_entries(self, rid: str) -> list[tuple[Indicator, IndicatorRule]]:
+        """Every indicator whose `rules:` declare entry `rid`, with that entry: how a check
+        that serves several indicators ('smart_city_named' of A-2-3, B-1-1, B-3-1) reads them.
+        Goes through `Indicator.rule`, the one reader of entries (tests/test_requirements.py
+        records its calls to prove each declared entry has a consumer)."""
+        return [(ind, entry) for ind in self.indicators if (entry := ind.rule(rid)) is not None]
 
     def form_template(self, code: str) -> FormTemplate | None:
         """The data form of `code` as the call prints it (None: no template transcribed)."""

@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from smartcert.core.findings import Finding, Location
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import RuleSet
-from smartcert.schemas.claims import Document, DocumentKind, Submission
+from smartcert.schemas.claims import Document, DocumentKind, Purpose, Submission
 from smartcert.schemas.mapping.application import map_application
+from smartcert.schemas.mapping.application_history import override_purpose
 from smartcert.schemas.mapping.classify import Classification, classify_bundle
+from smartcert.schemas.mapping.document_parts import evidence_parts, proposal_parts
 from smartcert.schemas.mapping.forms import map_forms
 from smartcert.schemas.mapping.qualitative import map_qualitative
 from smartcert.schemas.mapping.summary import map_summary
@@ -37,17 +39,20 @@ def _documents(docs: list[DocumentExtract], kinds: dict[str, Classification]) ->
     ]
 
 
-def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet) -> Mapped:
+def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet,
+                   purpose: Purpose | None = None) -> Mapped:
+    """`purpose`: the operator's (a renewal run's), overriding the application's reading."""
     kinds = classify_bundle(docs, ruleset)
     of_kind = {k: [d for d in docs if kinds[d.file].kind is k] for k in DocumentKind}
     facts = map_application([(d, kinds[d.file].kind) for d in docs], ruleset)
     sub = Submission(id=sub_id, ruleset=ruleset.id, documents=_documents(docs, kinds),
                      **facts.submission_fields())
+    override_purpose(sub, purpose)
     out = Mapped(submission=sub, classifications=kinds, findings=list(facts.findings))
     for proposal in of_kind[DocumentKind.QUANTITATIVE_PROPOSAL]:
         claims, found = map_summary(proposal, ruleset)
         out.findings += found
-        out.findings += map_forms(proposal, ruleset, claims)
+        out.findings += map_forms(proposal, ruleset, claims, sub.unclaimed_forms)
         sub.indicators += claims
         if out.summary_location is None and claims and claims[0].source is not None:
             first = claims[0].source
@@ -58,6 +63,17 @@ def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet) -
         out.findings += found
     evidence = of_kind[DocumentKind.EVIDENCE]
     out.evidence = evidence
+    _find_parts(sub, of_kind, ruleset)
     if len(evidence) == 1:  # 증빙 페이지 numbers point into the one evidence bundle
         out.evidence_page_count = len(evidence[0].pages)
     return out
+
+
+def _find_parts(sub: Submission, of_kind: dict[DocumentKind, list[DocumentExtract]],
+                ruleset: RuleSet) -> None:
+    """The proposal's 표지/목차/요약표/지표별 양식 and the evidence's 조견표 (validators judge them)."""
+    docs = {d.file: d for d in sub.documents}
+    for doc in of_kind[DocumentKind.QUANTITATIVE_PROPOSAL]:
+        docs[doc.file].parts = proposal_parts(doc, sub.indicators, ruleset)
+    for doc in of_kind[DocumentKind.EVIDENCE]:
+        docs[doc.file].parts = evidence_parts(doc, ruleset)

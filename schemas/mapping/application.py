@@ -30,13 +30,19 @@ from smartcert.core.values import (
 )
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import RuleSet, load_ruleset
-from smartcert.schemas.claims import DocumentKind
+from smartcert.schemas.claims import Basis, DocumentKind, Purpose, StatedCertification
 from smartcert.schemas.mapping import rules as R
 from smartcert.schemas.mapping.application_areas import (
     SelectedArea,
     front_matter,
     infer_areas,
     parse_areas,
+)
+from smartcert.schemas.mapping.application_history import (
+    HISTORY,
+    PURPOSE,
+    parse_history,
+    purpose_of,
 )
 from smartcert.schemas.mapping.keyvalue import Item, LabelValue, find_values, location, span_item
 from smartcert.schemas.mapping.rules import make_finding
@@ -53,7 +59,7 @@ AREAS = ["선택서비스분야", "선택분야", "선택영역", "선택서비�
 PERIOD = ["2년간실적기준기간", "실적기준기간", "실적기간", "기준기간", "2년간실적기간"]
 # Other labels of the forms: a neighbour that is one of these is not a value.
 VOCAB = [*APPLICANT, *KIND, *CITY_TYPE, *POPULATION, *AREAS, *PERIOD,
-         "인증신청기관", "사업자(법인)등록번호", "대표자", "전화번호", "주소", "인증실적",
+         "인증신청기관", "사업자(법인)등록번호", "대표자", "전화번호", "주소", *HISTORY, *PURPOSE,
          "접수번호", "접수일자", "처리기간", "수수료", "신청인제출서류"]
 # Documents read for applicant facts, in order of authority, and how many of their first
 # pages may hold them (None: all); other documents are read only up to their body.
@@ -64,12 +70,15 @@ _SOURCES: dict[DocumentKind, int | None] = {
 }
 _POP_INLINE = re.compile(r"인\s*구\s*(?:수)?\s*[:：]?\s*(\d{1,3}(?:,\d{3})+|\d{4,})\s*명")
 _PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+# a note in a name, but not a legal form's mark ('(주)스마트시티솔루션' is a company's name)
+_NAME_NOTE = re.compile(r"\s*[(\[](?!\s*[주유사재]\s*[)\]])[^()\[\]]*[)\]]")
 
 
 class ApplicantFacts(BaseModel):
     """What the submission says about itself, each fact with where it was read."""
 
     applicant: str | None = None
+    applicant_basis: Basis | None = None  # LABEL: a labelled cell; POSITIONAL: a cover's print
     applicant_kind: str | None = None  # 시/군/구/광역시 …
     applicant_kind_stated: bool = False  # False: derived from the name's suffix
     city_type_claimed: str | None = None  # 대도시 / 중소도시 (catalogue name)
@@ -81,17 +90,26 @@ class ApplicantFacts(BaseModel):
     selected_areas_inferred: bool = False
     period: DateSpan | None = None  # the declared 2-year span, when stated
     period_text: str | None = None
+    history_text: str | None = None  # the 인증 실적 cell as printed
+    history: list[StatedCertification] = Field(default_factory=list)
+    purpose: Purpose | None = None
     locations: dict[str, Location] = Field(default_factory=dict)  # fact name → where read
     findings: list[Finding] = Field(default_factory=list)
 
     def submission_fields(self) -> dict[str, object]:
         """Keyword arguments for `schemas.claims.Submission`."""
         return {"applicant": self.applicant, "applicant_kind": self.applicant_kind,
+                "applicant_basis": self.applicant_basis,
                 "city_type_claimed": self.city_type_claimed, "population": self.population,
                 "population_text": self.population_text,
                 "selected_areas": [a.printed for a in self.selected_areas],
+                "selected_areas_inferred": self.selected_areas_inferred,
                 "declared_span": self.period, "declared_span_text": self.period_text,
                 "declared_span_source": self.locations.get("period"),
+                "purpose": self.purpose, "purpose_source": self.locations.get("purpose"),
+                "certification_history_text": self.history_text,
+                "certification_history": list(self.history),
+                "certification_history_source": self.locations.get("history"),
                 "source": self.locations.get("applicant")}
 
 
@@ -143,7 +161,7 @@ def _pick(
 
 
 def _name(text: str) -> str | None:
-    name = tidy(_PAREN.sub("", text)).strip()
+    name = tidy(_NAME_NOTE.sub("", text)).strip()
     return name if 0 < len(match_key(name)) <= 30 else None
 
 
@@ -200,9 +218,10 @@ def map_application(docs: Sequence[tuple[DocumentExtract, DocumentKind]],
     reader = _Reader(docs)
 
     if (hit := _pick(facts, reader, "applicant", "신청 기관명", APPLICANT, _name)) is not None:
-        facts.applicant = hit[0]
+        facts.applicant, facts.applicant_basis = hit[0], Basis.LABEL
     elif (cover := _cover_name(reader, rs)) is not None:
         facts.applicant, facts.locations["applicant"] = cover
+        facts.applicant_basis = Basis.POSITIONAL
 
     kinds = {match_key(k): k for k in (rs.applicants.eligible.kinds if rs.applicants and
                                        rs.applicants.eligible else [])}
@@ -217,7 +236,34 @@ def map_application(docs: Sequence[tuple[DocumentExtract, DocumentKind]],
     _read_areas(facts, reader, rs)
     if (hit := _pick(facts, reader, "period", "2년간 실적 기준기간", PERIOD, parse_span)) is not None:
         facts.period, facts.period_text = hit[0], hit[1].text
+    _read_history(facts, reader, rs)
     return facts
+
+
+def _read_history(facts: ApplicantFacts, reader: _Reader, rs: RuleSet) -> None:
+    """인증 실적 from the application form (only the application states it), and the
+    purpose: a 신청 목적 cell, else the 인증 실적, else the application's own words."""
+    apps = [(d, v) for d, v in reader.values(HISTORY) if _is_application(reader, d)]
+    if apps:
+        doc, lv = apps[0]
+        loc = location(doc, lv.item)
+        facts.history_text, facts.locations["history"] = lv.text, loc
+        facts.history = [h.model_copy(update={"location": loc})
+                         for h in parse_history(lv.text, rs)]
+    stated = [(d, v) for d, v in reader.values(PURPOSE) if _is_application(reader, d)]
+    for doc, lv in [*stated, *apps]:
+        if (purpose := purpose_of([lv.text], rs)) is not None:
+            facts.purpose, facts.locations["purpose"] = purpose, location(doc, lv.item)
+            return
+    texts = [(d, s) for d, k in reader.docs if k is DocumentKind.APPLICATION for s in d.spans]
+    purpose = purpose_of((s.text for _, s in texts), rs)
+    if purpose is not None:  # one purpose across the application's text: where first said
+        doc, span = next((d, s) for d, s in texts if purpose_of([s.text], rs) == purpose)
+        facts.purpose, facts.locations["purpose"] = purpose, location(doc, span_item(span))
+
+
+def _is_application(reader: _Reader, doc: DocumentExtract) -> bool:
+    return any(d is doc and k is DocumentKind.APPLICATION for d, k in reader.docs)
 
 
 def _read_city_type(facts: ApplicantFacts, reader: _Reader, rs: RuleSet) -> None:
@@ -267,3 +313,4 @@ def _read_areas(facts: ApplicantFacts, reader: _Reader, rs: RuleSet) -> None:
         facts.findings.append(make_finding(
             R.INFERRED_AREAS, [a.location for a in inferred if a.location],
             areas=", ".join(a.name or a.printed for a in inferred)))
+

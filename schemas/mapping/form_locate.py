@@ -103,6 +103,23 @@ def _codes_printed(form: FormBlock) -> list[str]:
     return out
 
 
+def named_indicator(rs: RuleSet, form: FormBlock) -> tuple[str | None, bool]:
+    """The catalogue indicator a form's title or heading names, and whether a code printed
+    there says so (False: one indicator's wording matched, no code)."""
+    for code in _codes_printed(form):
+        if rs.get(code) is not None:
+            return code, True
+    found = {ind.code for text in _texts(form) for ind in candidates(rs, text)[0]}
+    if len(found) == 1:
+        area = area_of(rs, [form.section]) if form.section else None
+        code = found.pop()
+        ind = rs.get(code)
+        # the shared '지자체 자체 설정 지표' wording names one only within its section
+        if ind is not None and (area is None or ind.area == area):
+            return code, False
+    return None, False
+
+
 def assign(doc: DocumentExtract, rs: RuleSet, forms: list[FormBlock],
            claims: list[IndicatorClaim]) -> dict[int, int]:
     """form index → claim index; forms nobody claims are left out."""

@@ -17,12 +17,13 @@ from smartcert.core.values import MentionKind, find_dates
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.catalogue.indicators import Indicator
-from smartcert.schemas.claims import Basis, Component, IndicatorClaim, ListedItem
+from smartcert.schemas.claims import Basis, Component, IndicatorClaim, ListedItem, UnclaimedForm
 from smartcert.schemas.mapping import rules as R
 from smartcert.schemas.mapping.form_cells import described_cells
 from smartcert.schemas.mapping.form_components import from_summary_cell, from_tables
 from smartcert.schemas.mapping.form_items import column_sum, read_items
-from smartcert.schemas.mapping.form_locate import FormBlock, assign, locate
+from smartcert.schemas.mapping.form_locate import FormBlock, assign, locate, named_indicator
+from smartcert.schemas.mapping.form_notes import base_date_notes
 from smartcert.schemas.mapping.settings import MAPPING
 from smartcert.schemas.mapping.tables import flat, label_score
 
@@ -97,18 +98,22 @@ def _fill(doc: DocumentExtract, ruleset: RuleSet, ind: Indicator | None, claim: 
     if ind is None:
         return
     printed = template.tables if (template := ruleset.form_template(ind.code)) else ()
-    comps = from_tables(doc, ind, described_cells(form.data, printed))
+    cells = described_cells(form.data, printed)
+    comps = from_tables(doc, ind, cells)
     have = {c.id for c in comps if c.id}
     comps += from_summary_cell(doc, ind, form, have)
     have |= {c.id for c in comps if c.id}
     comps += _list_sums(ind, items, have)
+    comps += base_date_notes(doc, cells)  # the '25.06 기준 of a 비고 cell
     order = {c.id: n for n, c in enumerate(ind.form.components)} if ind.form else {}
     claim.components = sorted(comps, key=lambda c: order.get(c.id or "", len(order)))
 
 
-def map_forms(doc: DocumentExtract, ruleset: RuleSet,
-              claims: list[IndicatorClaim]) -> list[Finding]:
-    """Fill `claims` (from `map_summary`) from the proposal's data forms; return findings."""
+def map_forms(doc: DocumentExtract, ruleset: RuleSet, claims: list[IndicatorClaim],
+              unclaimed: list[UnclaimedForm] | None = None) -> list[Finding]:
+    """Fill `claims` (from `map_summary`) from the proposal's data forms; return findings.
+    Forms no summary row claims are appended to `unclaimed`, with the indicator their title
+    names, so a form of an area the applicant did not select stays visible."""
     forms = locate(doc)
     if not claims:
         return []  # no summary rows: `completeness.summary-table-missing` already says so
@@ -123,6 +128,12 @@ def map_forms(doc: DocumentExtract, ruleset: RuleSet,
             title = form.title_text or flat(form.text.text if form.text else "")
             findings.append(R.FORM_UNMATCHED.finding(locations=[form.source(doc)],
                                                      claimed=title or None, title=title))
+            if unclaimed is not None:
+                code, printed = named_indicator(ruleset, form)
+                unclaimed.append(UnclaimedForm(
+                    code=code, title=title, location=form.source(doc),
+                    code_basis=None if code is None else (
+                        Basis.LABEL if printed else Basis.FUZZY)))
             continue
         _fill(doc, ruleset, ruleset.get(claims[k].code), claims[k], form)
     with_form = set(given.values())

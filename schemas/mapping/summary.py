@@ -131,6 +131,8 @@ def map_summary(doc: DocumentExtract, ruleset: RuleSet) -> tuple[list[IndicatorC
             evidence_pages=(parse_evidence_pages(row.evidence.text)
                             if row.evidence is not None else None),
             source=source, notes=notes,
+            code_basis=None if ind is None else (
+                Basis.LABEL if row.code == ind.code else Basis.FUZZY),
             value_basis=Basis.LABEL if (ind is not None and row.code == ind.code
                                         and pv.readable and not pv.notes) else Basis.FUZZY)
         claims.append(claim)

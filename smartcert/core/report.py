@@ -63,6 +63,14 @@ class Score(BaseModel):
     note: str | None = None
     grade_at_risk: bool = False
     at_risk: list[AtRisk] = Field(default_factory=list)  # the errors that put it at risk
+    # relative scoring was asked for (`--batch-relative`), and the peers of the applicant
+    # type it compared (this one included; 0 when scored alone)
+    relative_requested: bool = False
+    batch_size: int = 0
+    # the call's site-inspection threshold (after the written round) and whether the
+    # provisional total reaches it; None when not scored or the rule set gives none
+    site_inspection_from: float | None = None
+    site_inspection: bool | None = None
 
 
 class FindingsReport(BaseModel):

@@ -4,10 +4,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from smartcert.core.findings import Finding, Severity
+from smartcert.core.normalize import match_key
 from smartcert.core.rulespec import RuleSpec
-from smartcert.schemas.catalogue.indicators import Indicator
+from smartcert.schemas.catalogue.indicators import Indicator, IndicatorRule
 from smartcert.schemas.claims import Component, IndicatorClaim, ListedItem, Submission
 from smartcert.schemas.mapping.form_items import column_sum
+from smartcert.schemas.mapping.settings import MAPPING
+from smartcert.schemas.mapping.tables import label_score
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.certainty import Doubts
 from smartcert.validators.support.figures import (
@@ -68,8 +71,11 @@ class TotalMismatch(Rule):
 
 
     def _component_sums(self, claim: IndicatorClaim, ind: Indicator) -> Iterator[Finding]:
-        for rule in ind.rules:
+        for rule in ind.rules_prefixed("sum_of"):
             total_id, parts = rule.params.get("total"), rule.params.get("parts")
+            if rule.id.startswith("sum_of") and isinstance(rule.params.get("columns"), list):
+                yield from self._column_sums(claim, ind, rule)
+                continue
             if not rule.id.startswith("sum_of") or not isinstance(parts, list):
                 continue
             comp = claim.component(str(total_id))
@@ -87,6 +93,38 @@ class TotalMismatch(Rule):
                 continue
             yield self._mismatch(claim, ind, comp, rows, fmt(total, decimals_of(value)))
 
+
+    def _column_sums(self, claim: IndicatorClaim, ind: Indicator,
+                     rule: IndicatorRule) -> Iterator[Finding]:
+        """A total over several columns of every row (C-11-1: 총계 = 전담공무원 + 외부기관
+        파견인력 + 관제요원 + 기타 of all centres). The call prints the 총계 figure under the
+        first column; one equal to that column's own sum may be a per-column total row, so
+        it only warns."""
+        comp = claim.component(str(rule.params.get("total")))
+        lst = next((x for x in ind.form.lists if x.id == rule.params.get("list")), None) \
+            if ind.form is not None else None
+        rows = rows_of(claim, lst) if lst is not None else []
+        value = number(comp)
+        if comp is None or not printed(comp) or value is None or not rows:
+            return
+        sums = {c: s for c in map(str, rule.params["columns"])
+                if (s := column_sum(rows, c)) is not None}
+        total = sum(sums.values(), Decimal(0))
+        if not sums or agrees(value, total):
+            return
+        doubts = Doubts(ind).component(comp)
+        under = next((c for c in sums if match_key(c) in match_key(comp.label)), None)
+        if under is not None and agrees(value, sums[under]):
+            doubts.note(f"총계 {comp.text}이(가) '{under}' 열 아래에 있어 그 열만의 합계일 수 있음")
+        calc = fmt(total, decimals_of(value))
+        cells = [c.location for it in rows for c in it.cells
+                 if c.location is not None and any(label_score(c.name, [k]) >= MAPPING.label
+                                                   for k in sums)]
+        yield self.finding(
+            indicator=claim.code, claimed=comp.text, expected=calc,
+            locations=[claim.source, comp.location, *cells],
+            code=claim.code, label=comp.label, value=comp.text,
+            column=" + ".join(f"목록 {c} 열" for c in sums), calc=calc, uncertain=doubts.text)
 
     def _in_persons(self, claim: IndicatorClaim, ind: Indicator, comp: Component,
                     rows: list[Component | None], scales: list[Decimal]) -> Iterator[Finding]:

@@ -30,8 +30,8 @@ class CrossIndicatorItem(Rule):
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
         for claim in sub.indicators:
             ind = ctx.ruleset.get(claim.code)
-            for rule in ind.rules if ind is not None else []:
-                other_code = rule.params.get("with") if rule.id == OVERLAP_RULE else None
+            for rule in ind.rules_of(OVERLAP_RULE) if ind is not None else []:
+                other_code = rule.params.get("with")
                 other = sub.indicator(str(other_code)) if other_code else None
                 if other is None:
                     continue

@@ -11,8 +11,10 @@ from smartcert.validators.support.exclusion_rule import DEDICATED
 
 
 class OtherExclusion(Rule):
-    """Every other exclusion of the catalogue (리빙랩 under A-2-4, 파일데이터 under A-3-2,
-    도로·터널 investment under B-4-3 …), screened by its keywords: a hint to look."""
+    """Every other exclusion of the catalogue (리빙랩 under A-2-4, 도로·터널 investment under
+    B-4-3 …), screened by its keywords: a hint to look. An exclusion without keywords is left
+    to the rule that reads its indicator's `rules:` entry (A-3-2 파일데이터:
+    exclusion.not-open-api; B-3-1 지자체명: exclusion.not-in-own-name)."""
 
     spec = RuleSpec(
         id="exclusion.other",

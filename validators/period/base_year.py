@@ -9,6 +9,7 @@ from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import Submission
 from smartcert.validators.rule import CheckContext, Rule
 
+POPULATION_BASES = "population_bases"  # catalogue rules entry: params.bases
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
@@ -37,12 +38,26 @@ class BaseYear(Rule):
             ind = ctx.ruleset.get(claim.code)
             if ind is None or ind.form is None:
                 continue
+            # '인구수 자료는 2023년 12월, 2024년 12월 기준' (entry population_bases): a
+            # population row the catalogue gives no year of must still be one of those years
+            bases = ind.rule(POPULATION_BASES)
+            base_years = sorted({int(str(b)[:4]) for b in bases.params.get("bases", [])}) \
+                if bases is not None else []
             for comp in claim.components:
                 spec = ind.form.component(comp.id) if comp.id else None
                 printed = printed_year(comp.label)
-                if spec is None or spec.year is None or printed is None or printed == spec.year:
+                if printed is None:
                     continue
+                if spec is not None and spec.year is not None:
+                    expected = [spec.year]
+                elif base_years and "인구" in match_key(comp.label):
+                    expected = base_years
+                else:
+                    continue
+                if printed in expected:
+                    continue
+                year = "·".join(map(str, expected))
                 yield self.finding(
                     indicator=claim.code, code=claim.code, label=" ".join(comp.label.split()),
-                    year=spec.year, printed=printed, claimed=str(printed),
-                    expected=str(spec.year), locations=[comp.location or claim.form_source])
+                    year=year, printed=printed, claimed=str(printed),
+                    expected=year, locations=[comp.location or claim.form_source])
