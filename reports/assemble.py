@@ -77,6 +77,9 @@ def provisional_score(sub: Submission, findings: list[Finding], ruleset: RuleSet
     operator's request for batch-relative scoring, as for `build_report`."""
     if not ruleset.can_score:
         return Score(note=f"{ruleset.id} 기준은 배점 정보가 불완전하여 점수를 계산하지 않았습니다")
+    if sub.other_program is not None:
+        return Score(note=f"{sub.other_program} 프로그램의 제출물로 보여 {ruleset.id} 기준 점수를 "
+                          "계산하지 않았습니다")
     method = DEFAULT_METHOD if batch is None else BATCH_RELATIVE_METHOD
     r = score_submission(sub, findings, ruleset, method, batch)
     return Score(

@@ -282,6 +282,9 @@ class Submission(BaseModel):
 
     id: str  # stable, derived from the content (not from a path)
     ruleset: str = "city-2025"
+    # the certification program the documents belong to when it is not `ruleset`'s (a
+    # service bundle in a city run): nothing of this program's rules or score applies
+    other_program: str | None = None
     applicant: str | None = None  # 누리시
     applicant_kind: str | None = None  # 시/군/구/광역시 … when stated
     city_type_claimed: str | None = None  # 대도시 / 중소도시 as printed

@@ -13,6 +13,8 @@ from smartcert.validators.rule import CheckContext, Rule
 def run_rules(
     sub: Submission, ctx: CheckContext, rules: Iterable[type[Rule]] = RULES
 ) -> list[Finding]:
+    if sub.other_program is not None:  # another program's bundle: none of these rules apply
+        return []
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(rule().check(sub, ctx))

@@ -1,7 +1,9 @@
 """Loading a rule set: read its folder, build the RuleSet, run every self-check, cache.
 
-Each rule set is a folder `schemas/rulesets/<id>/` of YAML files read by the same loader;
-`city-2025` is the current call, `city-2023` (first simplified renewals) a partial sibling.
+Each city rule set is a folder `schemas/rulesets/<id>/` of YAML files read by the same
+loader; `city-2025` is the current call, `city-2023` (first simplified renewals) a partial
+sibling. Folders of another program kind (`program: service`) have their own loader
+(`programs.py`) and are not listed here: callers of `load_ruleset` expect a city RuleSet.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from smartcert.schemas.catalogue.base import CatalogueError
 from smartcert.schemas.catalogue.checks_sections import check_ruleset
-from smartcert.schemas.catalogue.read import RULESETS_DIR, read_folder
+from smartcert.schemas.catalogue.read import RULESETS_DIR, program_kinds, read_folder
 from smartcert.schemas.catalogue.ruleset import RuleSet
 
 DEFAULT_RULESET = "city-2025"
@@ -43,11 +45,16 @@ def load_ruleset(ruleset_id: str = DEFAULT_RULESET) -> RuleSet:
 @cache
 def _load_cached(ruleset_id: str) -> RuleSet:
     folder = RULESETS_DIR / ruleset_id
-    if ruleset_id not in available_rulesets():
+    kind = program_kinds().get(ruleset_id)
+    if kind is None:
         raise CatalogueError(ruleset_id, [f"no rule set folder {folder}"])
+    if kind != "city":
+        raise CatalogueError(ruleset_id, [
+            f"a {kind} rule set, not a city one: load it with load_service_ruleset"])
     return load_ruleset_from(folder)
 
 
 def available_rulesets() -> list[str]:
-    """Ids of the rule sets shipped in `schemas/rulesets/` (folders with a ruleset.yaml)."""
-    return sorted(p.parent.name for p in RULESETS_DIR.glob("*/ruleset.yaml"))
+    """Ids of the city rule sets shipped in `schemas/rulesets/` (folders with a ruleset.yaml
+    of program kind city); every program: `available_programs()`."""
+    return sorted(i for i, kind in program_kinds().items() if kind == "city")

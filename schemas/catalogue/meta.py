@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from smartcert.schemas.catalogue.base import CatalogueModel
@@ -86,6 +88,16 @@ class Delivery(CatalogueModel):
     clause: str
 
 
+class ProgramMarker(CatalogueModel):
+    """A printed word only this program's documents carry, and where the seed prints it."""
+
+    text: str = Field(min_length=2)
+    document: str  # the document kind it marks
+    kind: str  # form_number, title, heading
+    line: int
+    clause: str
+
+
 class Documents(CatalogueModel):
     documents: list[DocumentSpec]
     proposal_order: list[str] = Field(default_factory=list)
@@ -94,6 +106,10 @@ class Documents(CatalogueModel):
     toc_headings: list[str] = Field(default_factory=list)
     evidence_index: EvidenceIndexSpec | None = None
     delivery: Delivery | None = None
+    # printed words only this program's forms carry (form number, title): how a bundle is
+    # told from one of another program by content (schemas/mapping/programs.py)
+    markers: list[ProgramMarker] = Field(default_factory=list)
+    program_name: str = ""  # '스마트도시 인증', as findings name the program
 
 
 # ── ruleset.yaml ────────────────────────────────────────────────────────────
@@ -125,6 +141,8 @@ class Scoring(CatalogueModel):
 
 class Meta(CatalogueModel):
     id: str
+    # the program kind (schemas/catalogue/programs.py); a city rule set's files, this model
+    program: Literal["city"] = "city"
     title: str
     version: str
     complete: bool

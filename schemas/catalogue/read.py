@@ -131,3 +131,15 @@ def read_folder(folder: Path) -> Parsed:
             if ind is not None:
                 parsed.indicators.append(ind)
     return parsed
+
+
+def program_kinds(root: Path = RULESETS_DIR) -> dict[str, str]:
+    """Rule-set id → program kind, from each folder's ruleset.yaml `program` (a rule set
+    that does not say is a city one). Unreadable metadata counts as city, so the city
+    loader reports it with every other problem."""
+    out: dict[str, str] = {}
+    for path in sorted(root.glob("*/ruleset.yaml")):
+        data = _read_yaml(path, [])
+        kind = data.get("program", "city") if isinstance(data, dict) else "city"
+        out[path.parent.name] = kind if isinstance(kind, str) else "city"
+    return out

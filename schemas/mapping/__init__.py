@@ -9,15 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from smartcert.core.findings import Finding, Location
+from smartcert.core.rulespec import RuleSpec
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.markers import ProgramMarkers, program_markers
 from smartcert.schemas.claims import Document, DocumentKind, Purpose, Submission
 from smartcert.schemas.mapping.application import map_application
 from smartcert.schemas.mapping.application_history import override_purpose
 from smartcert.schemas.mapping.classify import Classification, classify_bundle
 from smartcert.schemas.mapping.document_parts import evidence_parts, proposal_parts
 from smartcert.schemas.mapping.forms import map_forms
+from smartcert.schemas.mapping.programs import ProgramHit, Routing, route
 from smartcert.schemas.mapping.qualitative import map_qualitative
+from smartcert.schemas.mapping.rules import MIXED_PROGRAMS, OTHER_PROGRAM, make_finding
 from smartcert.schemas.mapping.summary import map_summary
 
 
@@ -41,14 +45,26 @@ def _documents(docs: list[DocumentExtract], kinds: dict[str, Classification]) ->
 
 def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet,
                    purpose: Purpose | None = None) -> Mapped:
-    """`purpose`: the operator's (a renewal run's), overriding the application's reading."""
+    """`purpose`: the operator's (a renewal run's), overriding the application's reading.
+
+    Documents of another certification program are not read as this one's: a bundle of
+    another program is mapped to its documents only (`Submission.other_program` set: no
+    rule or score of this program applies), a mixed bundle without the foreign ones."""
+    programs = {m.ruleset: m for m in program_markers()}
+    routing = route(docs, ruleset.id, {k: m.markers for k, m in programs.items()})
+    if routing.only_foreign:
+        return _foreign(sub_id, docs, ruleset, routing, programs)
+    mixed = [_program_finding(MIXED_PROGRAMS, h, ruleset, programs) for h in routing.foreign]
+    foreign = [d for d in docs if d not in routing.own]
+    docs = routing.own
     kinds = classify_bundle(docs, ruleset)
     of_kind = {k: [d for d in docs if kinds[d.file].kind is k] for k in DocumentKind}
     facts = map_application([(d, kinds[d.file].kind) for d in docs], ruleset)
     sub = Submission(id=sub_id, ruleset=ruleset.id, documents=_documents(docs, kinds),
                      **facts.submission_fields())
     override_purpose(sub, purpose)
-    out = Mapped(submission=sub, classifications=kinds, findings=list(facts.findings))
+    sub.documents += [_other_document(d) for d in foreign]  # listed, not read
+    out = Mapped(submission=sub, classifications=kinds, findings=[*mixed, *facts.findings])
     for proposal in of_kind[DocumentKind.QUANTITATIVE_PROPOSAL]:
         claims, found = map_summary(proposal, ruleset)
         out.findings += found
@@ -67,6 +83,32 @@ def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet,
     if len(evidence) == 1:  # 증빙 페이지 numbers point into the one evidence bundle
         out.evidence_page_count = len(evidence[0].pages)
     return out
+
+
+def _program_finding(rule: RuleSpec, hit: ProgramHit, ruleset: RuleSet,
+                     programs: dict[str, ProgramMarkers]) -> Finding:
+    theirs, mine = programs.get(hit.program), programs.get(ruleset.id)
+    return make_finding(rule, [hit.location] if hit.location else [], claimed=hit.program,
+                        expected=ruleset.id, file=hit.file,
+                        program=theirs.label if theirs else hit.program,
+                        markers=", ".join(f"'{m}'" for m in hit.markers),
+                        own=mine.label if mine else ruleset.id)
+
+
+def _other_document(d: DocumentExtract) -> Document:
+    return Document(file=d.file, sha256=d.sha256, kind=DocumentKind.OTHER,
+                    pages=len(d.pages) or None, status=d.status, media_type=d.media_type.value)
+
+
+def _foreign(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet, routing: Routing,
+             programs: dict[str, ProgramMarkers]) -> Mapped:
+    """A bundle of another program: its documents listed, one finding, nothing read as
+    this program's claims."""
+    sub = Submission(id=sub_id, ruleset=ruleset.id, other_program=routing.foreign_programs[0],
+                     documents=[_other_document(d) for d in docs])
+    best = max(routing.foreign, key=lambda h: len(h.markers))
+    return Mapped(submission=sub, classifications={},
+                  findings=[_program_finding(OTHER_PROGRAM, best, ruleset, programs)])
 
 
 def _find_parts(sub: Submission, of_kind: dict[DocumentKind, list[DocumentExtract]],

@@ -83,6 +83,22 @@ FORM_UNMATCHED = RuleSpec(
     "자료구축양식 '{title}'이(가) 요약표의 어느 지표와도 대응하지 않습니다", _FORMS,
     {"title": "스마트 가로등 설치 현황"})
 
+# the program a bundle belongs to (schemas/mapping/programs.py)
+_PROGRAM = ("공고 2. 신청자격 및 인증방법; 운영지침 [별지 제1호서식] 스마트도시 인증 신청서 / "
+            "[별지 제3호서식] 스마트도시서비스 인증 신청서")
+OTHER_PROGRAM = RuleSpec(
+    "eligibility.other-program", _E,
+    "이 제출물은 {program} 신청으로 보입니다 ({file}: {markers}). {own} 기준으로 평가하지 "
+    "않았습니다", _PROGRAM,
+    {"program": "스마트도시서비스 인증(service-2023)", "file": "1. 인증 신청서.pdf",
+     "markers": "'[별지 제3호서식]', '스마트도시서비스 인증 신청서'", "own": "스마트도시 인증(city-2025)"})
+MIXED_PROGRAMS = RuleSpec(
+    "eligibility.mixed-programs", _E,
+    "한 제출물에 다른 인증 프로그램의 문서가 섞여 있습니다: {file}은(는) {program} 문서입니다 "
+    "({markers}); 이 문서는 {own} 문서로 읽지 않았습니다", _PROGRAM,
+    {"file": "1-2. 서비스 인증 신청서.pdf", "program": "스마트도시서비스 인증(service-2023)",
+     "markers": "'[별지 제3호서식]'", "own": "스마트도시 인증(city-2025)"})
+
 
 def make_finding(rule: RuleSpec, locations: Iterable[Location] = (), *,
                  indicator: str | None = None, claimed: str | None = None,

@@ -1,0 +1,64 @@
+"""The service bundles' manifest (manifest.yaml): names, base profiles, planted defects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from samples.service.catalogue import BY_S
+from samples.service.model import Bundle, make_bundle
+
+HERE = Path(__file__).resolve().parent
+MANIFEST = HERE / "manifest.yaml"
+BUNDLES = HERE / "bundles"
+TRUTH = HERE / "truth"
+# the findings contract's categories (a fixed list: no program-specific ones)
+CATEGORIES = (
+    "intake",
+    "completeness",
+    "arithmetic",
+    "consistency",
+    "period",
+    "evidence",
+    "duplicate",
+    "exclusion",
+    "eligibility",
+)
+OPS = {
+    "set": {"set"},
+    "add": {"add"},
+    "claim": {"sub", "score"},
+    "subtotal": {"group", "printed"},
+    "omit_document": {"kind"},
+}
+DEFECT_KEYS = {"id", "category", "rule", "item", "sub", "description", "plant"}
+
+
+def check_defect(d: dict[str, Any]) -> None:
+    if set(d) != DEFECT_KEYS:
+        raise ValueError(f"{d.get('id')}: keys {sorted(d)} != {sorted(DEFECT_KEYS)}")
+    if d["category"] not in CATEGORIES or not d["rule"].startswith(d["category"] + "."):
+        raise ValueError(f"{d['id']}: category {d['category']!r} / rule {d['rule']!r}")
+    if d["item"] is not None and d["item"] not in BY_S:
+        raise ValueError(f"{d['id']}: unknown item {d['item']}")
+    for step in d["plant"]:
+        op = step.get("op")
+        if op not in OPS or set(step) - {"op"} != OPS[op]:
+            raise ValueError(f"{d['id']}: bad step {step}")
+
+
+def raw() -> list[dict[str, Any]]:
+    data = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
+    assert data["format_version"] == 1
+    return list(data["bundles"])
+
+
+def load() -> list[Bundle]:
+    out = []
+    for entry in raw():
+        for d in entry["defects"]:
+            check_defect(d)
+        out.append(make_bundle(entry["name"], entry["base"], entry["defects"]))
+    return out
