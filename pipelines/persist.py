@@ -45,7 +45,10 @@ class SaveOutcome:
         findings.xlsx beside findings.json with the verdicts reviewers gave so far; the
         paths written."""
         store = store_for(self.config)
-        saved = store.save_submission(self.run_id, report, run.extracts, self.ruleset,
+        # a bundle routed to another program is stored under that program's rule set
+        service = run.analysed.service if run.analysed is not None else None
+        program_rs = service.ruleset if service is not None else self.ruleset
+        saved = store.save_submission(self.run_id, report, run.extracts, program_rs,
                                       settings=self.config.extract_settings(),
                                       source_name=run.intake.source)
         if not self.config.write_reports:
@@ -55,7 +58,8 @@ class SaveOutcome:
                                         verdicts=latest_verdicts(store, saved.lineage),
                                         finding_keys=saved.finding_keys,
                                         submission=run.analysed.submission
-                                        if run.analysed is not None else None,
+                                        if run.analysed is not None and service is None
+                                        else None,
                                         ruleset=self.ruleset)
 
 

@@ -17,13 +17,22 @@ from smartcert.extractors.models import DocumentExtract, DocumentStatus
 from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission
 from smartcert.pipelines.cache import ExtractCache
 from smartcert.pipelines.certifications import registry_records
-from smartcert.reports.assemble import Analysed, build_report, write_findings_json
+from smartcert.reports.assemble import (
+    Analysed,
+    ServiceAnalysed,
+    build_report,
+    write_findings_json,
+)
 from smartcert.reports.jsonfile import extract_json_name, write_model
-from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue import PROGRAMS, RuleSet, load_service_ruleset, program_of
 from smartcert.schemas.claims import Submission
 from smartcert.schemas.mapping import Mapped, map_submission
+from smartcert.schemas.mapping.service import map_service_submission
+from smartcert.schemas.service_claims import ServiceDocumentKind
 from smartcert.validators.rule import CheckContext
 from smartcert.validators.run import run_rules
+from smartcert.validators.service_registry import run_service_rules
+from smartcert.validators.support.service_rule import ServiceContext
 
 
 @dataclass
@@ -81,8 +90,24 @@ def write_extract(doc: DocumentExtract, out_dir: Path) -> Path:
 
 def analyse_step(submission_id: str, extracts: list[DocumentExtract],
                  ruleset: RuleSet) -> Analysed:
+    """Map and validate under the run's program; a bundle the mapping finds to be a service
+    application is routed to the service program's mapping and rules instead."""
     mapped = map_submission(submission_id, extracts, ruleset)
+    other = mapped.submission.other_program
+    if other is not None and other in PROGRAMS and program_of(other) == "service":
+        return Analysed(mapped=mapped, rule_findings=[],
+                        service=service_step(submission_id, extracts, other))
     return Analysed(mapped=mapped, rule_findings=validate_step(mapped, ruleset))
+
+
+def service_step(submission_id: str, extracts: list[DocumentExtract],
+                 program: str) -> ServiceAnalysed:
+    rs = load_service_ruleset(program)
+    smapped = map_service_submission(submission_id, extracts, rs)
+    evidence = tuple(d for d in extracts
+                     if smapped.classifications[d.file].kind is ServiceDocumentKind.EVIDENCE)
+    found = run_service_rules(smapped.submission, ServiceContext(ruleset=rs, evidence=evidence))
+    return ServiceAnalysed(ruleset=rs, mapped=smapped, rule_findings=found)
 
 
 def validate_step(mapped: Mapped, ruleset: RuleSet) -> list[Finding]:

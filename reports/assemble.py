@@ -17,19 +17,34 @@ from smartcert.extractors.models import DocumentExtract
 from smartcert.reports.jsonfile import write_model
 from smartcert.reports.merge import merge_findings
 from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.service import ServiceRuleSet
 from smartcert.schemas.claims import Submission
 from smartcert.schemas.mapping import Mapped
+from smartcert.schemas.mapping.service import ServiceMapped
 from smartcert.scoring import BATCH_RELATIVE_METHOD, DEFAULT_METHOD, score_submission
+from smartcert.scoring.service import score_service
 
 FINDINGS_JSON = "findings.json"
 
 
 @dataclass
+class ServiceAnalysed:
+    """A bundle of the service certification, read and checked under its own rule set."""
+
+    ruleset: ServiceRuleSet
+    mapped: ServiceMapped
+    rule_findings: list[Finding]
+
+
+@dataclass
 class Analysed:
-    """A submission mapped and validated, ready to be scored (alone or within a batch)."""
+    """A submission mapped and validated, ready to be scored (alone or within a batch).
+    `service`: the bundle turned out to be a service application (`mapped` then holds only
+    the city mapping's verdict that it is not a city's), read under the service rule set."""
 
     mapped: Mapped
     rule_findings: list[Finding]
+    service: ServiceAnalysed | None = None
 
     @property
     def submission(self) -> Submission:
@@ -50,6 +65,8 @@ def build_report(intake_findings: Iterable[Finding], extracts: Sequence[Document
     when the operator asked for batch-relative scoring (`--batch-relative`): the provisional
     score is then relative within the applicant type; without it the score does not depend
     on the batch."""
+    if analysed.service is not None:
+        return _service_report(intake_findings, extracts, analysed.service)
     sub = analysed.submission
     docs = [
         DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
@@ -65,6 +82,25 @@ def build_report(intake_findings: Iterable[Finding], extracts: Sequence[Document
     return FindingsReport(program=ruleset.id, submission=summary,
                           indicators=[c.entry() for c in sub.indicators],
                           findings=findings, score=provisional_score(sub, findings, ruleset, batch))
+
+
+def _service_report(intake_findings: Iterable[Finding], extracts: Sequence[DocumentExtract],
+                    service: ServiceAnalysed) -> FindingsReport:
+    """findings.json of a service application: its program, documents, findings and the
+    provisional outcome (total of 100, the 과락 minimums, pass at the mark)."""
+    sub = service.mapped.submission
+    docs = [DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
+                            status=d.status.value) for d in sub.documents]
+    findings = merge_findings(intake_findings, *(d.findings for d in extracts),
+                              service.mapped.findings, service.rule_findings)
+    r = score_service(sub, service.ruleset)
+    score = Score(total=r.total, method="service-provisional", note=r.note,
+                  pass_mark=r.pass_mark, passed=r.passed,
+                  shortfalls=[f"{s.name} {s.score:g}점 < {s.required:g}점" for s in r.shortfalls])
+    return FindingsReport(program=service.ruleset.id,
+                          submission=SubmissionSummary(id=sub.id, applicant=sub.applicant,
+                                                       documents=docs),
+                          findings=findings, score=score)
 
 
 def write_findings_json(report: FindingsReport, out_dir: Path) -> Path:

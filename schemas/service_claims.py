@@ -82,6 +82,8 @@ class CitedFact(BaseModel):
     date: PartialDate | None = None  # when (survey date, article date, valid-until …)
     label: str | None = None  # what the figure is ('표본 수', '유효기간', '매체')
     location: Location | None = None
+    # the other cells of a listed row by their header ('매체분류': '가군', '제목': …)
+    attributes: dict[str, str] = Field(default_factory=dict)
 
 
 class ServiceSubmission(BaseModel):
@@ -91,6 +93,8 @@ class ServiceSubmission(BaseModel):
     ruleset: str = "service-2023"
     applicant: str | None = None  # 기관명
     applicant_kind: str | None = None  # 기업 / 지자체 / 공공기관 (the cover's 기관유형)
+    # the cover's ticked 기관유형 as printed ('중소기업(벤처·이노비즈)'), id = applicant kind id
+    applicant_kind_choice: PrintedChoice | None = None
     business_no: str | None = None
     representative: str | None = None
     service_name: str | None = None  # 명칭 (한글)
@@ -100,11 +104,16 @@ class ServiceSubmission(BaseModel):
     joint: bool = False  # a 공동참여기관 확인서 is among the documents
     partners: list[str] = Field(default_factory=list)
     application_date: PartialDate | None = None  # 신청일 as printed
+    track_record: str | None = None  # 인증 실적 as printed
+    author: str | None = None  # 평가제안서 표지 작성책임자 성명
+    author_position: str | None = None  # … 직위
     documents: list[ServiceDocument] = Field(default_factory=list)
     self_scores: list[SelfScore] = Field(default_factory=list)
     subtotals: list[Subtotal] = Field(default_factory=list)
+    verdict: list[Subtotal] = Field(default_factory=list)  # the printed 평가결과 판정 block
     facts: list[CitedFact] = Field(default_factory=list)
     source: Location | None = None  # where the applicant facts were read
+    locations: dict[str, Location] = Field(default_factory=dict)  # fact name → where read
     notes: list[str] = Field(default_factory=list)
 
     def documents_of(self, kind: ServiceDocumentKind) -> list[ServiceDocument]:

@@ -21,6 +21,7 @@ from smartcert.core.report import DocumentSummary, FindingsReport
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import RuleSet
+from smartcert.schemas.catalogue.service import ServiceRuleSet
 from smartcert.store import models as m
 from smartcert.store.db import create_tables, default_url, insert_new, make_engine, upsert
 from smartcert.store.extracts import StoreExtractCache, renamed
@@ -106,7 +107,8 @@ class Store:
 
     # ── submissions ──
     def save_submission(self, run_id: str, report: FindingsReport,
-                        extracts: Sequence[DocumentExtract], ruleset: RuleSet, *,
+                        extracts: Sequence[DocumentExtract],
+                        ruleset: RuleSet | ServiceRuleSet, *,
                         settings: ExtractSettings, source_name: str | None = None,
                         ) -> SavedSubmission:
         """Store one submission's report, its documents and extraction results in one

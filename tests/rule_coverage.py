@@ -13,6 +13,10 @@ How it works:
   test, appended last: "rule coverage". It fails for each registered rule of those
   categories (ids from `validators.registry.RULES`, not from what the tests mention) that
   lacks a counted `fires` record or a counted `silent` record.
+- The service certification's rules (`validators.service_registry.SERVICE_RULES`, checking
+  a `ServiceSubmission` in a `ServiceContext`) are shown by one module, tests/
+  test_rules_service.py, whatever their category: a full run of it checks all of them the
+  same way; the probe runs either kind of rule.
 
 It cannot pass vacuously: the expected ids come from the registry; mentioning, importing or
 running a rule records nothing; the probe itself runs the rule (a test cannot assert
@@ -32,12 +36,17 @@ import pytest
 
 from smartcert.core.findings import Finding
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.service_claims import ServiceSubmission
 from smartcert.validators.registry import RULES, rule_by_id
 from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.service_registry import SERVICE_RULES, service_rule_by_id
+from smartcert.validators.support.service_rule import ServiceContext, ServiceRule
 
 PLUGIN = "smartcert-rule-coverage"
 ITEM_NAME = "rule coverage: every registered rule fires and stays silent"
 _MODULE = re.compile(r"test_rules_(\w+)\.py")
+SERVICE = "service"  # test_rules_service.py shows every rule of SERVICE_RULES
+AnyRule = type[Rule] | type[ServiceRule]
 
 
 class Shown(StrEnum):
@@ -62,7 +71,9 @@ class RuleCoverage:
         from a test that passed."""
         counted = self.passed - self.failed
         have = {(rid, shown) for rid, shown, node in self.records if node in counted}
-        return [f"{r.spec.id}: {shown}" for r in RULES if _category(r) in categories
+        expected: list[AnyRule] = [r for r in RULES if _category(r) in categories]
+        expected += SERVICE_RULES if SERVICE in categories else ()
+        return [f"{r.spec.id}: {shown}" for r in expected
                 for shown in Shown if (r.spec.id, shown) not in have]
 
     def pytest_deselected(self, items: Sequence[pytest.Item]) -> None:
@@ -74,7 +85,7 @@ class RuleCoverage:
         named = {Path(a.split("::")[0]).name for a in config.args if "::" in a}
         ran = {Path(i.path).name for i in items}
         complete = {m.group(1) for name in ran - self.partial - named
-                    if (m := _MODULE.fullmatch(name))} & {_category(r) for r in RULES}
+                    if (m := _MODULE.fullmatch(name))} & {*(_category(r) for r in RULES), SERVICE}
         if complete:
             here = Path(__file__)
             where = here.relative_to(config.rootpath).as_posix() \
@@ -108,29 +119,32 @@ class CoverageItem(pytest.Item):
 
 
 class RuleProbe:
-    """Runs one rule over a submission and asserts that it fires or stays silent."""
+    """Runs one rule over a submission and asserts that it fires or stays silent (a city
+    `Rule` over a `Submission`, or a `ServiceRule` over a `ServiceSubmission`)."""
 
     def __init__(self, coverage: RuleCoverage, nodeid: str) -> None:
         self._coverage, self._nodeid = coverage, nodeid
 
-    def fires(self, rule: type[Rule] | str, sub: Submission, ctx: CheckContext) -> list[Finding]:
+    def fires(self, rule: AnyRule | str, sub: Submission | ServiceSubmission,
+              ctx: CheckContext | ServiceContext) -> list[Finding]:
         """The rule's findings; fails when there are none."""
         cls, found = self._run(rule, sub, ctx)
         assert found, f"{cls.spec.id} produced no finding"
         self._coverage.record(cls.spec.id, Shown.FIRES, self._nodeid)
         return found
 
-    def silent(self, rule: type[Rule] | str, sub: Submission, ctx: CheckContext) -> None:
+    def silent(self, rule: AnyRule | str, sub: Submission | ServiceSubmission,
+               ctx: CheckContext | ServiceContext) -> None:
         """Fails when the rule produces any finding."""
         cls, found = self._run(rule, sub, ctx)
         assert found == [], f"{cls.spec.id} produced: " + "; ".join(f.message for f in found)
         self._coverage.record(cls.spec.id, Shown.SILENT, self._nodeid)
 
     @staticmethod
-    def _run(rule: type[Rule] | str, sub: Submission,
-             ctx: CheckContext) -> tuple[type[Rule], list[Finding]]:
-        cls = rule_by_id(rule) if isinstance(rule, str) else rule
-        found = list(cls().check(sub, ctx))
+    def _run(rule: AnyRule | str, sub: Submission | ServiceSubmission,
+             ctx: CheckContext | ServiceContext) -> tuple[AnyRule, list[Finding]]:
+        cls = _by_id(rule) if isinstance(rule, str) else rule
+        found = list(cls().check(sub, ctx))  # type: ignore[arg-type]  # its own kind of claims
         assert all(f.rule == cls.spec.id for f in found), "a rule reports under its own id"
         return cls, found
 
@@ -146,5 +160,12 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(RuleCoverage(), PLUGIN)
 
 
-def _category(rule: type[Rule]) -> str:
+def _category(rule: AnyRule) -> str:
     return rule.spec.id.split(".")[0]
+
+
+def _by_id(rule_id: str) -> AnyRule:
+    try:
+        return rule_by_id(rule_id)
+    except KeyError:
+        return service_rule_by_id(rule_id)

@@ -93,12 +93,18 @@ def test_a_service_application_among_city_documents_is_set_apart(
 
 
 def test_a_service_bundle_is_not_a_failing_city(tmp_path: Path) -> None:
+    """Only a service 신청서: routed to service-2023, where what is missing is that program's
+    documents — not a city's summary table, indicators and grade."""
     bundle = tmp_path / "누리모빌리티-서비스"
     bundle.mkdir()
     service_application(bundle / "1. 스마트도시서비스 인증 신청서.docx")
     assert main(["validate", str(bundle), "--out", str(tmp_path / "out")]) == 0
     r = json.loads((tmp_path / "out" / bundle.name / "findings.json").read_text("utf-8"))
-    rules = [f["rule"] for f in r["findings"]]
-    assert rules == ["eligibility.other-program"], rules  # no city rule ran on it
-    assert "service-2023" in r["findings"][0]["message"]
-    assert r["score"]["total"] is None and "service-2023" in r["score"]["note"]
+    assert r["program"] == "service-2023" and r["indicators"] == []
+    rules = {f["rule"] for f in r["findings"]}
+    assert "completeness.service-missing-document" in rules
+    assert not {x for x in rules if x.startswith(("completeness.missing-", "eligibility.type"))}
+    missing = " ".join(f["message"] for f in r["findings"]
+                       if f["rule"] == "completeness.service-missing-document")
+    assert "평가제안서" in missing and "자체평가표" in missing
+    assert r["score"]["grade"] is None and r["score"]["pass_mark"] == 70

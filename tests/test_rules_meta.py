@@ -12,12 +12,15 @@ from pathlib import Path
 import pytest
 
 from smartcert.validators.registry import RULES
+from smartcert.validators.service_registry import SERVICE_RULES
 
 pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parents[1]
 VALIDATORS = ROOT / "validators"
 CONTRACT = "Rules are independent of each other"
+# city rules and the service certification's rules share the category folders
+ALL_RULES = (*RULES, *SERVICE_RULES)
 
 
 def _rule_folders() -> list[Path]:
@@ -28,14 +31,18 @@ def _rule_folders() -> list[Path]:
 def test_rule_folders_hold_one_registered_rule_per_module_and_nothing_else() -> None:
     modules = {f"smartcert.validators.{d.name}.{f.stem}" for d in _rule_folders()
                for f in d.glob("*.py") if f.name != "__init__.py"}
-    registered = Counter(r.__module__ for r in RULES)
+    registered = Counter(r.__module__ for r in ALL_RULES)
     assert len(modules) > 30  # the folders were read
     assert sorted(modules - set(registered)) == [], "not a rule: move it to validators/support/"
     assert sorted(set(registered) - modules) == []
     assert [m for m, n in registered.items() if n > 1] == []
     # a rule sits in the folder of its category (the id's prefix)
-    assert [r.spec.id for r in RULES if r.__module__.split(".")[2] != r.spec.id.split(".")[0]] \
-        == []
+    assert [r.spec.id for r in ALL_RULES
+            if r.__module__.split(".")[2] != r.spec.id.split(".")[0]] == []
+    # a service rule's module says so (`service_` prefix) and it is registered once only
+    assert [r.spec.id for r in SERVICE_RULES
+            if not r.__module__.split(".")[3].startswith("service_")] == []
+    assert not {r.spec.id for r in RULES} & {r.spec.id for r in SERVICE_RULES}
 
 
 def test_the_independence_contract_covers_every_rule_folder() -> None:
@@ -52,6 +59,8 @@ def test_every_category_has_its_rule_test_module() -> None:
     missing = [c for c in sorted(categories)
                if not (ROOT / "tests" / f"test_rules_{c}.py").is_file()]
     assert missing == []
+    # the service rules, whatever their category, are shown by one module
+    assert (ROOT / "tests" / "test_rules_service.py").is_file()
 
 
 # -- the coverage check itself, on a sample test module of the eligibility rules ------------
@@ -137,6 +146,35 @@ def test_a_partial_run_of_a_module_is_not_checked(pytester: pytest.Pytester) -> 
     result.assert_outcomes(passed=1, deselected=1)
     result = _run(pytester, "pass", "test_rules_eligibility.py::test_fires")
     result.assert_outcomes(passed=1)
+
+
+_SERVICE_SAMPLE = '''
+from smartcert.schemas.catalogue import load_service_ruleset
+from smartcert.schemas.service_claims import PrintedChoice, ServiceSubmission
+from smartcert.validators.support.service_rule import ServiceContext
+
+CTX = ServiceContext(ruleset=load_service_ruleset("service-2023"))
+
+
+def test_field(rule_probe):
+    housing = ServiceSubmission(id="s", field=PrintedChoice(text="주거", basis="label"))
+    rule_probe.fires("eligibility.service-field", housing, CTX)
+    rule_probe.silent("eligibility.service-field",
+                      ServiceSubmission(id="s", field=PrintedChoice(text="교통")), CTX)
+'''
+
+
+def test_the_service_rules_are_covered_by_their_own_module(pytester: pytest.Pytester) -> None:
+    """test_rules_service.py run in full is checked against every SERVICE_RULES id."""
+    pytester.makeconftest('pytest_plugins = ("tests.rule_coverage",)')
+    pytester.makepyfile(test_rules_service=_SERVICE_SAMPLE)
+    result = pytester.runpytest("-p", "no:cacheprovider", "-p", "no:hypothesispytest",
+                                "-p", "no:anyio", "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*rule coverage*FAILED*",
+                                 "*completeness.service-missing-document: fires*"])
+    assert "eligibility.service-field:" not in result.stdout.str()
+    assert len(SERVICE_RULES) > 1
 
 
 # -- the one mechanism by which an uncertain reading is reported ---------------------------

@@ -6,23 +6,35 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from smartcert.validators.catalogue import CatalogueEntry, all_rules
+from smartcert.validators.service_registry import SERVICE_RULES
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 COMMAND = "python -m smartcert.validators.catalogue_page"
 
-# (heading, module-name prefixes of its rules), in page order
-_SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+_SERVICE = frozenset(r.__module__ for r in SERVICE_RULES)  # by registry, not by module name
+
+
+def _under(*prefixes: str) -> Callable[[str], bool]:
+    return lambda module: module.startswith(prefixes) and module not in _SERVICE
+
+
+# (heading, which defining modules it lists), in page order
+_SECTIONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("Validation rules (`validators/`: what the mapped submission breaks)",
-     ("smartcert.validators.",)),
+     _under("smartcert.validators.")),
+    ("Service certification rules (`validators/<category>/service_*.py`, registered in "
+     "`validators/service_registry.py`: the 2023 smart city service call, seed 003)",
+     _SERVICE.__contains__),
     ("Mapping rules (`schemas/mapping/rules.py`: what reading the forms reveals)",
-     ("smartcert.schemas.mapping.",)),
+     _under("smartcert.schemas.mapping.")),
     ("Intake rules (`intake/rules.py`, `smartcert/core/files/rules.py`: archives and files)",
-     ("smartcert.core.files.", "smartcert.intake.")),
+     _under("smartcert.core.files.", "smartcert.intake.")),
     ("Reading rules (`extractors/findings.py`: what reading a file reveals)",
-     ("smartcert.extractors.",)),
+     _under("smartcert.extractors.")),
 )
 
 
@@ -50,14 +62,14 @@ def render() -> str:
         "rules concern the files themselves, so they cite no clause of the call (—).",
     ]
     shown = 0
-    for heading, prefixes in _SECTIONS:
-        rows = [_row(e) for e in entries if e.module.startswith(prefixes)]
+    for heading, lists in _SECTIONS:
+        rows = [_row(e) for e in entries if lists(e.module)]
         shown += len(rows)
         lines += ["", f"## {heading}", "",
                   "| id | category | severity | clause of the call | example message | module |",
                   "| --- | --- | --- | --- | --- | --- |", *rows]
     if shown != len(entries):  # a rule module outside every section would vanish silently
-        raise ValueError("a rule's module belongs to no section of the catalogue page")
+        raise ValueError("a rule's module belongs to no section (or two) of the catalogue page")
     return "\n".join(lines) + "\n"
 
 

@@ -34,11 +34,16 @@ OPS = {
     "omit_document": {"kind"},
 }
 DEFECT_KEYS = {"id", "category", "rule", "item", "sub", "description", "plant"}
+# `severity`: how the defect must be reported (default error; warning where the call itself
+# leaves doubt, as for the 동의서 the notice's document list omits)
+OPTIONAL_KEYS = {"severity"}
 
 
 def check_defect(d: dict[str, Any]) -> None:
-    if set(d) != DEFECT_KEYS:
+    if not DEFECT_KEYS <= set(d) <= DEFECT_KEYS | OPTIONAL_KEYS:
         raise ValueError(f"{d.get('id')}: keys {sorted(d)} != {sorted(DEFECT_KEYS)}")
+    if d.get("severity", "error") not in ("error", "warning"):
+        raise ValueError(f"{d['id']}: severity {d['severity']!r}")
     if d["category"] not in CATEGORIES or not d["rule"].startswith(d["category"] + "."):
         raise ValueError(f"{d['id']}: category {d['category']!r} / rule {d['rule']!r}")
     if d["item"] is not None and d["item"] not in BY_S:

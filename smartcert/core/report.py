@@ -71,6 +71,11 @@ class Score(BaseModel):
     # provisional total reaches it; None when not scored or the rule set gives none
     site_inspection_from: float | None = None
     site_inspection: bool | None = None
+    # a program with a pass mark and minimums (the service certification): the mark, whether
+    # the provisional total clears it and every minimum, and the minimums it misses
+    pass_mark: float | None = None
+    passed: bool | None = None
+    shortfalls: list[str] = Field(default_factory=list)
 
 
 class FindingsReport(BaseModel):
