@@ -3,7 +3,7 @@
 
 demo:
 	scripts/setup.sh
-	.venv/bin/smartcert intake samples/bundles samples/planted/bundles samples/renewals/bundles samples/callforms/bundles --out out
+	.venv/bin/smartcert intake samples/bundles samples/planted/bundles samples/renewals/bundles samples/callforms/bundles samples/service/bundles --out out
 
 test:
 	scripts/setup.sh --dev

@@ -44,6 +44,7 @@ class SummaryRow:
     total: float | None
     grade: int | None
     grade_at_risk: bool
+    verdict: str  # '1등급'; for a program with a pass mark '통과' / '미달' / '보류'; '—'
     site_inspection: str  # '해당' / '미해당' / '' (not scored, or no threshold)
     severities: tuple[int, ...]  # SEVERITY_ORDER
     categories: tuple[int, ...]  # Category order
@@ -64,13 +65,22 @@ def _row(e: BatchEntry, out_dir: Path) -> SummaryRow:
             href = Path(os.path.relpath(e.report_html, out_dir)).as_posix()
         except ValueError:
             href = e.report_html.resolve().as_uri()
+    service = r.score.pass_mark is not None  # a mixed batch: a service application's row
     return SummaryRow(
         name=mask_personal(e.name), applicant=mask_opt(sub.applicant) or "",
-        city_type=mask_opt(sub.city_type_claimed) or "", population=sub.population,
+        city_type="서비스 인증" if service else mask_opt(sub.city_type_claimed) or "",
+        population=sub.population,
         total=r.score.total, grade=r.score.grade, grade_at_risk=r.score.grade_at_risk,
+        verdict=_verdict(r.score),
         site_inspection=site_inspection_short(r.score),
         severities=tuple(sev.get(s, 0) for s in SEVERITY_ORDER),
         categories=tuple(cat.get(c, 0) for c in Category), top=top, href=href)
+
+
+def _verdict(score: Score) -> str:
+    if score.pass_mark is not None:
+        return {True: "통과", False: "미달", None: "보류"}[score.passed]
+    return f"{score.grade}등급" if score.grade is not None else "—"
 
 
 def summary_rows(items: Sequence[BatchEntry], out_dir: Path) -> list[SummaryRow]:
@@ -97,10 +107,10 @@ def write_summary_html(items: Sequence[BatchEntry], out_dir: Path) -> Path:
 
 
 def write_summary_xlsx(items: Sequence[BatchEntry], out_dir: Path) -> Path:
-    headers = ["제출", "신청 지자체", "유형", "인구", "잠정 점수", "잠정 등급", "등급 위험",
+    headers = ["제출", "신청 지자체", "유형", "인구", "잠정 점수", "잠정 등급·판정", "등급 위험",
                site_inspection_header(items), *_severity_labels(),
                *(CATEGORY[c] for c in Category), "주요 발견사항"]
-    rows = [[r.name, r.applicant, r.city_type, r.population, r.total, r.grade,
+    rows = [[r.name, r.applicant, r.city_type, r.population, r.total, r.verdict,
              "있음" if r.grade_at_risk else "", r.site_inspection, *r.severities, *r.categories,
              "\n".join(r.top)]
             for r in summary_rows(items, out_dir)]

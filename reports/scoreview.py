@@ -18,6 +18,12 @@ class Header:
     grade: str
     grade_at_risk: bool
     score_note: str
+    # a program judged by a pass mark (the service certification): '통과 (70점 이상, 과락 없음)'
+    outcome: str | None = None
+
+    @property
+    def title(self) -> str:
+        return "스마트도시서비스 인증" if self.outcome is not None else "스마트도시 인증"
 
 
 def _num(x: float | int | None, unit: str = "") -> str:
@@ -37,7 +43,19 @@ def header(report: FindingsReport) -> Header:
         grade=f"{score.grade}등급" if score.grade is not None else "—",
         grade_at_risk=score.grade_at_risk,
         score_note=mask_personal(score.note or ""),
+        outcome=outcome_text(score),
     )
+
+
+def outcome_text(s: Score) -> str | None:
+    """Pass/fail against a pass mark and minimums (None: a program graded instead)."""
+    if s.pass_mark is None:
+        return None
+    if s.passed is None:
+        return f"판정 보류 ({_num(s.pass_mark, '점')} 이상 통과; 서비스 수준 미확인)"
+    verdict = "통과" if s.passed else "미달"
+    misses = f"; 미달: {', '.join(s.shortfalls)}" if s.shortfalls else ", 과락 없음"
+    return f"{verdict} ({_num(s.pass_mark, '점')} 이상 통과{misses})"
 
 
 def score_rows(report: FindingsReport) -> list[tuple[str, str]]:
@@ -48,6 +66,7 @@ def score_rows(report: FindingsReport) -> list[tuple[str, str]]:
         ("정성 점수", _num(s.qualitative, "점")),
         ("합계", _num(s.total, "점")),
         ("등급", f"{s.grade}등급" if s.grade is not None else "—"),
+        ("합격 판정", outcome_text(s) or "—"),
         ("등급 위험", "있음" if s.grade_at_risk else "없음"),
         (site_inspection_label(s), site_inspection_text(s)),
         ("산정 방법", s.method or "—"),

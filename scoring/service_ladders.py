@@ -195,16 +195,23 @@ def _outlet(f: CitedFact) -> str | None:
     return f.text.strip() or None
 
 
-def _tier(fx: Facts, outlet: str) -> tuple[str, bool] | None:
+PRINTED_TIER = "매체분류"  # the article row's column naming its tier ('가군')
+
+
+def _tier(fx: Facts, outlet: str, printed: str = "") -> tuple[str, bool] | None:
     """The lowest tier the outlet can be in, and whether it could be higher: an outlet
-    listed once has its tier; one listed in two (KBS 전국 가군 / 지역 나군) its lower one
-    until the article shows which; an unlisted one is 다군 ('가군과 나군에 속하지 않은 모든
-    언론사'), which a foreign outlet may beat (나군's G20 / ASEAN 주요매체)."""
+    listed once has its tier; one listed in two (KBS 전국 가군 / 지역 나군) the tier the
+    article's row prints (`printed`, its 매체분류 '가군') when that is one of them, else its
+    lower one; an unlisted one is 다군 ('가군과 나군에 속하지 않은 모든 언론사'), which a
+    foreign outlet may beat (나군's G20 / ASEAN 주요매체)."""
     tiers = fx.rs.tiers_of(outlet)
     if not tiers:
         rest = next((t for t in fx.rs.press_tiers if t.rest), None)
         korean = any("가" <= ch <= "힣" for ch in outlet)
         return (rest.tier, not korean) if rest is not None else None
+    stated = [t for t in tiers if printed and match_key(t.name) in match_key(printed)]
+    if len(tiers) > 1 and len(stated) == 1:
+        return stated[0].tier, False
     low = min(tiers, key=lambda t: t.points)
     return low.tier, len(tiers) > 1
 
@@ -231,10 +238,10 @@ def read_press_tier(fx: Facts, item: str, c: Criterion) -> Reading | None:
     articles, why = _articles(fx, item, c)
     if why:
         return Reading(None, why)
-    outlets = [o for f in articles if (o := _outlet(f))]
+    outlets = [(o, f.attributes.get(PRINTED_TIER, "")) for f in articles if (o := _outlet(f))]
     if not outlets:
         return Reading(0.0, "인정 기간 내 언론보도 없음")
-    known = [(o, t) for o in outlets if (t := _tier(fx, o)) is not None]
+    known = [(o, t) for o, printed in outlets if (t := _tier(fx, o, printed)) is not None]
     if not known:
         return Reading(None, "언론보도 매체 등급을 정할 수 없음")
     pts = max(_highest(c, lambda s, t=t: s.params.get("outlet_tier") == t[0]) for _, t in known)

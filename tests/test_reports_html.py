@@ -228,3 +228,34 @@ def test_site_inspection_in_the_batch_summary(tmp_path: Path) -> None:
     head = [c.value for c in ws[1]]
     col = head.index("현장실사 대상 (1,400점 이상)")
     assert [r[col] for r in ws.iter_rows(min_row=2, values_only=True)] == ["해당", "미해당", "해당"]
+
+
+def test_a_mixed_batch_summary_shows_each_program_by_its_own_measure(tmp_path: Path) -> None:
+    # a city graded 1등급 beside service applications judged by the pass mark and 과락
+    city = _scored(1812.5, "누리시")
+    city = BatchEntry(city.name, city.report.model_copy(
+        update={"score": city.report.score.model_copy(update={"grade": 1})}), None)
+    service = hostile_report().model_copy(update={"program": "service-2023"})
+
+    def judged(name: str, total: float, passed: bool, shortfalls: list[str]) -> BatchEntry:
+        score = service.score.model_copy(update={
+            "total": total, "grade": None, "pass_mark": 70.0, "passed": passed,
+            "shortfalls": shortfalls, "site_inspection_from": None, "site_inspection": None})
+        return BatchEntry(name, service.model_copy(update={"score": score}), None)
+
+    entries = [city, judged("셔틀", 88.5, True, []),
+               judged("센서", 74.0, False, ["구성 및 기능 28점 < 30점"])]
+    html_path, xlsx_path = write_batch_summary(entries, tmp_path)
+    html = html_path.read_text(encoding="utf-8")
+    assert "잠정 등급·판정" in html
+    for verdict in ("1등급", "통과", "미달"):
+        assert f">{verdict}</td>" in html
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(xlsx_path).active.iter_rows(values_only=True))
+    col, kind = rows[0].index("잠정 등급·판정"), rows[0].index("유형")
+    assert [r[col] for r in rows[1:]] == ["1등급", "통과", "미달"]
+    assert [r[kind] for r in rows[1:]][1:] == ["서비스 인증", "서비스 인증"]
+    # the failing service's own report says why
+    page = write_submission_reports(entries[2].report, tmp_path / "센서", sources(tmp_path))[0]
+    assert "미달 (70점 이상 통과; 미달: 구성 및 기능 28점 &lt; 30점)" in page.read_text("utf-8")

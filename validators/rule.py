@@ -56,12 +56,12 @@ class CheckContext:
         return CallPeriods.of(self.ruleset)
 
 
-class Rule(ABC):
-    spec: ClassVar[RuleSpec]
+class SpecRule(ABC):
+    """What every rule shares, whatever it checks (a city `Submission` here, a
+    `ServiceSubmission` in `validators/support/service_rule.py`): its `RuleSpec`, and
+    findings made from it."""
 
-    @abstractmethod
-    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        """Findings for this submission; bad data is a finding, never an exception."""
+    spec: ClassVar[RuleSpec]
 
     def finding(
         self,
@@ -77,3 +77,9 @@ class Rule(ABC):
         then becomes a warning that says so: `RuleSpec.finding`)."""
         return self.spec.finding(indicator=indicator, claimed=claimed, expected=expected,
                                  locations=locations, uncertain=uncertain, **fields)
+
+
+class Rule(SpecRule):
+    @abstractmethod
+    def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
+        """Findings for this submission; bad data is a finding, never an exception."""

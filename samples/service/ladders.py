@@ -11,7 +11,8 @@ Readings of the seed where it leaves a choice (also listed in the truth's
 - a survey counts only with a sample big enough for ±5 % at 95 % confidence (p = 0.5,
   finite-population corrected);
 - S-121: a quantified improvement report earns the item's 4 points (the S-page gives no
-  steps for it); an article earns 1, or 3/2/1 when it states ≥10/5/3 % improvement;
+  steps for it); an article earns 1, plus 3/2/1 when it states ≥10/5/3 % improvement (the
+  rule set's reading s121-press-points);
 - S-212 6: 'obtained' (2) and 'interlocked' (3) are added ('각각 제출', 1794-1807) to 5;
 - S-123: the +1 for hiring disabled/65+ is '배점 외' and reported apart (``bonus``).
 """
@@ -155,9 +156,9 @@ def s121(f: Facts) -> Result:
         if a["date"] < WINDOW_3Y:
             continue
         imp = a.get("improvement")
-        pts = 1
+        pts = 1  # and the improvement's 3/2/1 on top (rule set: s121-press-points)
         if imp is not None:
-            pts = max(1, 3 if imp >= 10 else 2 if imp >= 5 else 1 if imp >= 3 else 0)
+            pts += 3 if imp >= 10 else 2 if imp >= 5 else 1 if imp >= 3 else 0
         opts.append((pts, f"press {a['outlet']} {a['date']} improvement {imp} → {pts}"))
     return best(opts)
 

@@ -3,6 +3,8 @@ not a silently missing fact."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -18,3 +20,21 @@ class CatalogueError(Exception):
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"rule set {ruleset!r}: {len(self.problems)} problem(s)\n{lines}")
+
+
+class RulesetIdentity:
+    """The identity every rule set reads off its `meta` (a city call's, a service call's)."""
+
+    meta: Any
+
+    @property
+    def id(self) -> str:
+        return str(self.meta.id)
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.version)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.meta.complete)

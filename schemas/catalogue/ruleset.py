@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from smartcert.core.normalize import match_key
-from smartcert.schemas.catalogue.base import CatalogueError
+from smartcert.schemas.catalogue.base import CatalogueError, RulesetIdentity
 from smartcert.schemas.catalogue.forms import FormTemplate, FormTemplates
 from smartcert.schemas.catalogue.indicators import Indicator, IndicatorRule
 from smartcert.schemas.catalogue.meta import Documents, Meta, Periods
@@ -32,7 +32,7 @@ from smartcert.schemas.catalogue.program import (
 )
 
 
-class RuleSet(BaseModel):
+class RuleSet(RulesetIdentity, BaseModel):
     """One rule set, validated. For a complete one, every indicator has points, value rule,
     period rule and form; a partial one (`complete` false) is for lookup, never scoring."""
 
@@ -51,19 +51,7 @@ class RuleSet(BaseModel):
     folder: str = Field(default="", exclude=True)
     _index: dict[str, tuple[str, ...]] | None = PrivateAttr(default=None)
 
-    # ── identity ──
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    @property
-    def version(self) -> str:
-        return self.meta.version
-
-    @property
-    def complete(self) -> bool:
-        return self.meta.complete
-
+    # ── identity (id, version, complete: RulesetIdentity) ──
     @property
     def can_score(self) -> bool:
         """Only a complete rule set may be used to score (and even then provisionally)."""

@@ -7,17 +7,16 @@ registered apart in `validators/service_registry.py` (`SERVICE_RULES`).
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from abc import abstractmethod
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import ClassVar
 
-from smartcert.core.findings import Finding, Location
-from smartcert.core.rulespec import RuleSpec
+from smartcert.core.findings import Finding
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import ServiceRuleSet
 from smartcert.schemas.service_claims import ServiceSubmission
+from smartcert.validators.rule import SpecRule
 from smartcert.validators.support.evidence_index import EvidenceIndex, build_index
 
 
@@ -35,23 +34,10 @@ class ServiceContext:
         return build_index(self.evidence)
 
 
-class ServiceRule(ABC):
-    spec: ClassVar[RuleSpec]
+class ServiceRule(SpecRule):
+    """A rule of the service program; `indicator` in its findings is the 세부평가항목
+    (S-code) or 인증지표 the finding is about."""
 
     @abstractmethod
     def check(self, sub: ServiceSubmission, ctx: ServiceContext) -> Iterator[Finding]:
         """Findings for this submission; bad data is a finding, never an exception."""
-
-    def finding(
-        self,
-        *,
-        indicator: str | None = None,
-        claimed: str | None = None,
-        expected: str | None = None,
-        locations: Iterable[Location | None] = (),
-        uncertain: str | None = None,
-        **fields: object,
-    ) -> Finding:
-        """`indicator`: the 세부평가항목 (S-code) or 인증지표 the finding is about."""
-        return self.spec.finding(indicator=indicator, claimed=claimed, expected=expected,
-                                 locations=locations, uncertain=uncertain, **fields)

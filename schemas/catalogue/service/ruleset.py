@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from smartcert.core.normalize import match_key
+from smartcert.schemas.catalogue.base import RulesetIdentity
 from smartcert.schemas.catalogue.service.items import (
     CertIndicator,
     Criterion,
@@ -58,7 +59,7 @@ def years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-class ServiceRuleSet(BaseModel):
+class ServiceRuleSet(RulesetIdentity, BaseModel):
     model_config = ConfigDict(frozen=True)
 
     meta: ServiceMeta
@@ -73,21 +74,11 @@ class ServiceRuleSet(BaseModel):
     folder: str = Field(default="", exclude=True)
 
     # ── identity ──
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    @property
-    def version(self) -> str:
-        return self.meta.version
 
     @property
     def program(self) -> str:
         return self.meta.program
 
-    @property
-    def complete(self) -> bool:
-        return self.meta.complete
 
     # ── structure ──
     @property
