@@ -161,6 +161,20 @@ def test_achievement_after_cutoff(rule_probe: RuleProbe) -> None:
     assert f.rule == "period.achievement-after-cutoff" and "KPI" in f.message
 
 
+def test_rows_dated_by_one_cell_are_one_late_fact(rule_probe: RuleProbe) -> None:
+    # A-1-3's KPI list under one merged 도입시기 cell ('25.09): one finding naming the rows,
+    # not one per KPI; rows dated apart (another place or date) stay apart
+    cell = Location(file=FORM.file, page=9, bbox=(300, 200, 360, 420))
+    rows = [ListedItem(number=n, name=name, date=d(2025, 9), date_text="'25.09", location=cell)
+            for n, name in enumerate(["불법 주정차 단속 처리 시간", "스마트 주차장 회전율",
+                                      "응급안전 서비스 대응 시간"], 1)]
+    claim = IndicatorClaim(code=AS_OF, form_source=FORM, items=rows)
+    (f,) = rule_probe.fires(AchievementAfterCutoff, sub_with(claim), CTX)
+    assert "'불법 주정차 단속 처리 시간' 외 2건 일자('25.09)" in f.message
+    claim.items.append(item("시민 참여 앱", d(2025, 10), 4))
+    assert len(rule_probe.fires(AchievementAfterCutoff, sub_with(claim), CTX)) == 2
+
+
 def test_achievement_before_cutoff_is_silent(rule_probe: RuleProbe) -> None:
     claim = IndicatorClaim(code=AS_OF, items=[item("성과관리시스템", d(2022, 2)),
                                               item("KPI", d(2025, 7, 31), 2)])
