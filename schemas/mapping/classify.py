@@ -21,10 +21,10 @@ from smartcert.extractors.models import DocumentExtract, DocumentStatus
 from smartcert.schemas.catalogue import RuleSet, load_ruleset
 from smartcert.schemas.claims import DocumentKind
 from smartcert.schemas.mapping.classify_signals import Signal, all_signals
+from smartcert.schemas.mapping.decide import MIN_POINTS, decide
+from smartcert.schemas.mapping.decide import strength as _score
 
 K = DocumentKind
-# Below this many points no kind is claimed: the document is 'other'.
-MIN_POINTS = 2.5
 # At most one document of each of these kinds is expected in a bundle. Not the
 # application: its cover letter (신청 공문) and the [별지 제1호서식] form often come as
 # two files, and both state applicant facts.
@@ -44,30 +44,13 @@ class Classification(BaseModel):
     points: dict[DocumentKind, float] = Field(default_factory=dict)  # every kind's total
 
 
-def _score(best: float, runner_up: float) -> float:
-    """Strength of the evidence, discounted when another kind is nearly as strong."""
-    if best <= 0:
-        return 0.0
-    strength = 1.0 - 0.5 ** (best / 3.0)
-    margin = max(0.0, best - runner_up) / best
-    return round(strength * (0.5 + 0.5 * margin), 3)
-
-
 def _decide(signals: list[Signal], extra: list[str] | None = None) -> Classification:
     points: dict[DocumentKind, float] = defaultdict(float)
     for s in signals:
         points[s.kind] += s.points
-    ranked = sorted(points.items(), key=lambda kv: kv[1], reverse=True)
     reasons = [f"{s.kind.value} +{s.points:g}: {s.reason}" for s in signals] + (extra or [])
-    if not ranked or ranked[0][1] < MIN_POINTS:
-        best = ranked[0][1] if ranked else 0.0
-        reasons.append(f"no kind reaches {MIN_POINTS:g} points (best {best:g})")
-        return Classification(kind=K.OTHER, score=round(1.0 - _score(best, 0.0), 3),
-                              reasons=reasons, points=dict(points))
-    kind, best = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    return Classification(kind=kind, score=_score(best, runner_up), reasons=reasons,
-                          points=dict(points))
+    kind, score = decide(points, K.OTHER, reasons)
+    return Classification(kind=kind, score=score, reasons=reasons, points=dict(points))
 
 
 def classify(doc: DocumentExtract, ruleset: RuleSet | None = None) -> Classification:

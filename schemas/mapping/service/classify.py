@@ -25,11 +25,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from smartcert.core.normalize import match_key
 from smartcert.extractors.models import DocumentExtract, DocumentStatus
 from smartcert.schemas.catalogue.service import ServiceRuleSet
+from smartcert.schemas.mapping.decide import decide
 from smartcert.schemas.mapping.keyvalue import Item, cell_item, label_rank, span_item
 from smartcert.schemas.service_claims import ServiceDocumentKind
 
 K = ServiceDocumentKind
-MIN_POINTS = 2.5
 FIRST_PAGES = 3
 TITLE, FORM_NUMBER, HEADING, TABLE, SUPPORT, HINT = 4.0, 3.0, 3.0, 3.0, 2.0, 0.75
 _UNREAD = {DocumentStatus.CORRUPT, DocumentStatus.ENCRYPTED, DocumentStatus.UNSUPPORTED,
@@ -137,14 +137,6 @@ def _name_signals(doc: DocumentExtract) -> Iterable[tuple[K, float, str]]:
             yield kind, HINT, f"file name has '{'/'.join(words)}'"
 
 
-def _score(best: float, runner_up: float) -> float:
-    if best <= 0:
-        return 0.0
-    strength = 1.0 - 0.5 ** (best / 3.0)
-    margin = max(0.0, best - runner_up) / best
-    return round(strength * (0.5 + 0.5 * margin), 3)
-
-
 def classify_service(doc: DocumentExtract, rs: ServiceRuleSet) -> ServiceClassification:
     """The kind of one extracted document of a service application."""
     if doc.status in _UNREAD:
@@ -160,16 +152,8 @@ def classify_service(doc: DocumentExtract, rs: ServiceRuleSet) -> ServiceClassif
         seen.add((kind, why))
         points[kind] += pts
         reasons.append(f"{kind.value} +{pts:g}: {why}")
-    ranked = sorted(points.items(), key=lambda kv: kv[1], reverse=True)
-    if not ranked or ranked[0][1] < MIN_POINTS:
-        best = ranked[0][1] if ranked else 0.0
-        reasons.append(f"no kind reaches {MIN_POINTS:g} points (best {best:g})")
-        return ServiceClassification(kind=K.OTHER, score=round(1.0 - _score(best, 0.0), 3),
-                                     reasons=reasons, points=dict(points))
-    kind, best = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    return ServiceClassification(kind=kind, score=_score(best, runner_up), reasons=reasons,
-                                 points=dict(points))
+    kind, score = decide(points, K.OTHER, reasons)
+    return ServiceClassification(kind=kind, score=score, reasons=reasons, points=dict(points))
 
 
 def classify_service_bundle(docs: list[DocumentExtract],
