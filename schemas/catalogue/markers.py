@@ -7,11 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from smartcert.schemas.catalogue.read import RULESETS_DIR
-
-DOCUMENTS_FILE = "documents.yaml"
+from smartcert.schemas.catalogue.programs import available_programs, load_program
 
 
 @dataclass(frozen=True)
@@ -28,14 +24,11 @@ class ProgramMarkers:
 
 @cache
 def program_markers() -> tuple[ProgramMarkers, ...]:
-    """The rule sets that declare markers, in folder order."""
+    """The shipped rule sets that declare markers, in id order, each read through its own
+    loader (validated: markers are a model's field, not raw YAML)."""
     out = []
-    for folder in sorted(p for p in RULESETS_DIR.iterdir() if p.is_dir()):
-        path = folder / DOCUMENTS_FILE
-        if not path.is_file():
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        words = tuple(str(m["text"]) for m in data.get("markers") or () if isinstance(m, dict))
-        if words:
-            out.append(ProgramMarkers(folder.name, str(data.get("program_name") or ""), words))
+    for rid in sorted(available_programs()):
+        docs = load_program(rid).documents
+        if docs is not None and docs.markers:
+            out.append(ProgramMarkers(rid, docs.program_name, tuple(m.text for m in docs.markers)))
     return tuple(out)

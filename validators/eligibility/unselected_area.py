@@ -17,7 +17,7 @@ def _area_of(code: str, rs: RuleSet) -> Area | None:
     ind = rs.get(code)
     if ind is None or ind.area is None:
         return None
-    return next((a for a in rs.structure.areas if a.id == ind.area), None)
+    return rs.area(ind.area)
 
 
 class UnselectedArea(Rule):
