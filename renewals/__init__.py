@@ -38,6 +38,12 @@ from smartcert.renewals.registry import (
     SourceRef,
     load_registry,
 )
+from smartcert.renewals.service_policy import service_review_for
+from smartcert.renewals.service_registry import (
+    ServiceCertification,
+    ServiceRegistry,
+    load_service_registry,
+)
 
 __all__ = [
     "Certification",
@@ -51,6 +57,8 @@ __all__ = [
     "Review",
     "RulesetChoice",
     "ScoreChange",
+    "ServiceCertification",
+    "ServiceRegistry",
     "SeverityChange",
     "SourceRef",
     "diff_reports",
@@ -58,5 +66,7 @@ __all__ = [
     "expired_without_renewal",
     "is_superseded",
     "load_registry",
+    "load_service_registry",
     "ruleset_for",
+    "service_review_for",
 ]

@@ -12,10 +12,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from smartcert.renewals.registry import Certification, Kind, Registry, SourceRef, load_registry
+from smartcert.renewals.registry import (
+    C,
+    Certification,
+    CertificationBase,
+    Kind,
+    Registry,
+    RegistryBase,
+    SourceRef,
+    load_registry,
+)
 from smartcert.schemas.catalogue import DEFAULT_RULESET, CatalogueError, RuleSet, load_ruleset
 
 __all__ = ["Purpose", "Review", "RulesetChoice", "default_registry", "due_for_revalidation",
@@ -38,6 +48,9 @@ CURRENT_SOURCES = (
 )
 
 
+AnyRegistry = RegistryBase[Any]
+
+
 class Purpose(StrEnum):
     MAINTAIN = "maintain"  # 등급유지
     UPGRADE = "upgrade"  # 등급상향
@@ -46,6 +59,7 @@ class Purpose(StrEnum):
 class Review(StrEnum):
     SIMPLIFIED = "simplified"  # 간소화된 타당성 검토
     FULL = "full"  # 신규 인증으로 보고 평가
+    REQUALIFY = "requalify"  # a service's 재검토: its 인증 자격 요건 under the call in force
 
 
 class RulesetChoice(BaseModel):
@@ -68,6 +82,7 @@ class RulesetChoice(BaseModel):
     missing: list[str]  # the rule set's own `missing` metadata (or why it cannot be loaded)
     status: str
     notes: list[str] = Field(default_factory=list)
+    program: str = "city"  # the program kind of `ruleset` (city / service)
 
     def load(self, require_complete: bool = True) -> RuleSet:
         """The chosen rule set; CatalogueError when absent or (by default) partial."""
@@ -83,19 +98,19 @@ def default_registry() -> Registry:
     return load_registry()
 
 
-def _start(cert: Certification) -> date:
+def _start(cert: CertificationBase) -> date:
     # earliest day a certification can have taken effect when its date is not printed
     return cert.certified_on or cert.announced_on or date(cert.year, 1, 1)
 
 
-def is_superseded(registry: Registry, cert: Certification, today: date) -> bool:
+def is_superseded(registry: AnyRegistry, cert: CertificationBase, today: date) -> bool:
     """True when a renewal or upgrade of `cert` in the registry has (at the earliest) started."""
     nxt = registry.successor(cert)
     return nxt is not None and _start(nxt) <= today
 
 
-def due_for_revalidation(registry: Registry, today: date,
-                         within_days: int) -> list[Certification]:
+def due_for_revalidation(registry: RegistryBase[C], today: date,
+                         within_days: int) -> list[C]:
     """Certifications not yet superseded whose validity may end in [today, today + within_days].
 
     Without a printed date the end is a window (the whole year two years on): a row is due as
@@ -106,14 +121,14 @@ def due_for_revalidation(registry: Registry, today: date,
     due = [c for c in registry.certifications
            if not is_superseded(registry, c, today)
            and (w := registry.expiry(c)).earliest <= horizon and w.latest >= today]
-    return sorted(due, key=lambda c: (registry.expiry(c).earliest, c.municipality))
+    return sorted(due, key=lambda c: (registry.expiry(c).earliest, c.label))
 
 
-def expired_without_renewal(registry: Registry, today: date) -> list[Certification]:
+def expired_without_renewal(registry: RegistryBase[C], today: date) -> list[C]:
     """Certifications certainly expired before `today` with no renewal in the registry."""
     return sorted((c for c in registry.certifications
                    if registry.expiry(c).latest < today and registry.successor(c) is None),
-                  key=lambda c: (c.year, c.municipality))
+                  key=lambda c: (c.year, c.label))
 
 
 def ruleset_for(cert: Certification, purpose: Purpose | str, *,
@@ -161,10 +176,10 @@ def ruleset_for(cert: Certification, purpose: Purpose | str, *,
                          ruleset=ruleset, review=review,
                          treated_as_new=review is Review.FULL, clause=clause,
                          sources=list(sources), reason=reason, notes=notes,
-                         **_scorability(ruleset).model_dump())
+                         **scorability(ruleset).model_dump())
 
 
-class _Scorability(BaseModel):
+class Scorability(BaseModel):
     loadable: bool
     complete: bool
     can_score: bool
@@ -172,16 +187,16 @@ class _Scorability(BaseModel):
     status: str
 
 
-def _scorability(ruleset_id: str) -> _Scorability:
+def scorability(ruleset_id: str) -> Scorability:
     try:
         rs = load_ruleset(ruleset_id)
     except CatalogueError as e:
-        return _Scorability(loadable=False, complete=False, can_score=False, missing=e.problems,
+        return Scorability(loadable=False, complete=False, can_score=False, missing=e.problems,
                             status=f"{ruleset_id} 규칙 세트를 불러올 수 없어 재검증할 수 없음")
     if rs.can_score:
-        return _Scorability(loadable=True, complete=True, can_score=True, missing=[],
+        return Scorability(loadable=True, complete=True, can_score=True, missing=[],
                             status=f"{ruleset_id} 규칙 세트로 검증·잠정 점수 산정 가능")
     missing = list(rs.meta.missing)
-    return _Scorability(loadable=True, complete=False, can_score=False, missing=missing,
+    return Scorability(loadable=True, complete=False, can_score=False, missing=missing,
                         status=f"{ruleset_id} 규칙 세트는 부분 데이터(complete: false)라 점수를 "
                                f"산정할 수 없음 — 지표 목록 조회만 가능, 누락 {len(missing)}개 항목")

@@ -10,10 +10,11 @@ The data is transcribed from the seeds; every row cites its seed line (`sources`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -61,21 +62,33 @@ class ExpiryWindow(_Model):
         return self.earliest == self.latest
 
 
-class Certification(_Model):
-    id: str  # "<year>:<municipality>"
-    municipality: str  # as the seed list prints it ("경기 부천시")
+class CertificationBase(_Model):
+    """What every certification row holds, whichever program certified it."""
+
+    id: str  # "<year>:<holder>" — the municipality, or the service's name
     year: int
     kind: Kind
     listed_as: str  # the seed's heading: "2021년(8곳)", "신규인증(7곳)", "재인증(7곳)" …
-    applicant_type: str  # 대도시 / 중소도시 as printed
     previous: str | None = None  # id of the certification this one renews or upgrades
     ruleset: str  # the call certified under, e.g. "city-2023" (need not be loadable)
-    grade: int | None = None
     certified_on: date | None = None
     announced_on: date | None = None
     valid_until: date | None = None  # only when printed; else see Registry.expiry
     sources: list[SourceRef] = Field(min_length=1)
     notes: list[str] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The name the row is known by (its id without the year)."""
+        return self.id.split(":", 1)[-1]
+
+
+class Certification(CertificationBase):
+    """A municipality's smart city certification."""
+
+    municipality: str  # as the seed list prints it ("경기 부천시")
+    applicant_type: str  # 대도시 / 중소도시 as printed
+    grade: int | None = None
 
 
 class Validity(_Model):
@@ -112,23 +125,29 @@ class Header(_Model):
     discrepancies: list[Discrepancy] = Field(default_factory=list)
 
 
-class Registry(Header):
-    certifications: list[Certification]
+C = TypeVar("C", bound=CertificationBase)
 
-    def get(self, cert_id: str) -> Certification | None:
+
+class RegistryBase(Header, Generic[C]):
+    """Rows of one program with the validity rule that ends them; the lookups are the same
+    for cities and services."""
+
+    certifications: list[C]
+
+    def get(self, cert_id: str) -> C | None:
         return next((c for c in self.certifications if c.id == cert_id), None)
 
-    def by_year(self) -> dict[int, list[Certification]]:
-        out: dict[int, list[Certification]] = {}
+    def by_year(self) -> dict[int, list[C]]:
+        out: dict[int, list[C]] = {}
         for c in sorted(self.certifications, key=lambda c: c.year):
             out.setdefault(c.year, []).append(c)
         return out
 
-    def successor(self, cert: Certification) -> Certification | None:
+    def successor(self, cert: C) -> C | None:
         """The renewal or upgrade of `cert`, if the registry has one."""
         return next((c for c in self.certifications if c.previous == cert.id), None)
 
-    def chain(self, cert: Certification) -> list[Certification]:
+    def chain(self, cert: C) -> list[C]:
         """`cert` and what it renews or upgrades, oldest first."""
         out = [cert]
         while out[0].previous is not None:
@@ -138,7 +157,7 @@ class Registry(Header):
             out.insert(0, prev)
         return out
 
-    def renewals_since_certification(self, cert: Certification) -> int:
+    def renewals_since_certification(self, cert: C) -> int:
         """Renewals in a row ending at `cert` since its last first or upgraded certification:
         an upgrade counts as a new certification (002 line 132, 현행기준 적용)."""
         count = 0
@@ -148,7 +167,7 @@ class Registry(Header):
             count += 1
         return count
 
-    def expiry(self, cert: Certification) -> ExpiryWindow:
+    def expiry(self, cert: C) -> ExpiryWindow:
         """When `cert` stops being valid, from the validity rule (`validity`) when not printed."""
         if cert.valid_until is not None:
             return ExpiryWindow(earliest=cert.valid_until, latest=cert.valid_until,
@@ -159,6 +178,10 @@ class Registry(Header):
             return ExpiryWindow(earliest=end, latest=end, basis="certified_on")
         y = cert.year + years
         return ExpiryWindow(earliest=date(y, 1, 1), latest=date(y, 12, 31), basis="year")
+
+
+class Registry(RegistryBase[Certification]):
+    """The municipalities' certifications (renewals/data/registry.yaml)."""
 
 
 def _add_years(d: date, years: int) -> date:
@@ -179,17 +202,30 @@ class RegistryError(Exception):
 
 def load_registry(path: Path = REGISTRY_FILE) -> Registry:
     """Read and check the registry; raises RegistryError naming every problem."""
+    return parse_registry(read_yaml(path), path.name)
+
+
+def read_yaml(path: Path) -> Any:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise RegistryError(path.name, [f"cannot read: {e}"]) from e
-    return parse_registry(data, path.name)
 
 
 def parse_registry(data: Any, source: str = "<data>") -> Registry:
     """Validate already-parsed YAML (a mapping); every row is checked on its own."""
     from smartcert.renewals.registry_checks import check_registry  # checks import the models
 
+    return parse_rows(data, source, Registry, Certification, check_registry)
+
+
+R = TypeVar("R", bound=RegistryBase[Any])
+
+
+def parse_rows(data: Any, source: str, registry_cls: type[R], row_cls: type[CertificationBase],
+               check: Callable[[R], list[str]]) -> R:
+    """A registry of `registry_cls` from parsed YAML: header, then each row on its own, then
+    the cross-row `check`; RegistryError names every problem found."""
     if not isinstance(data, dict):
         raise RegistryError(source, ["not a mapping"])
     problems: list[str] = []
@@ -202,17 +238,17 @@ def parse_registry(data: Any, source: str = "<data>") -> Registry:
         header = Header.model_validate({k: v for k, v in data.items() if k != "certifications"})
     except ValidationError as e:
         problems += [f"header: {_error_text(err)}" for err in e.errors()]
-    certs: list[Certification] = []
+    certs: list[CertificationBase] = []
     for i, row in enumerate(rows):
         label = row.get("id", f"row {i + 1}") if isinstance(row, dict) else f"row {i + 1}"
         try:
-            certs.append(Certification.model_validate(row))
+            certs.append(row_cls.model_validate(row))
         except ValidationError as e:
             problems += [f"{label}: {_error_text(err)}" for err in e.errors()]
     if header is None:
         raise RegistryError(source, problems)
-    registry = Registry(**dict(header), certifications=certs)
-    problems += check_registry(registry)
+    registry = registry_cls(**dict(header), certifications=certs)
+    problems += check(registry)
     if problems:
         raise RegistryError(source, problems)
     return registry

@@ -4,44 +4,63 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 
 from smartcert.renewals.registry import (
     APPLICANT_TYPES,
     CERTIFIED_GRADES,
     Certification,
+    CertificationBase,
     Kind,
     Registry,
+    RegistryBase,
     SourceRef,
 )
 
-_RULESET_ID = re.compile(r"^city-\d{4}$")
+AnyRegistry = RegistryBase[Any]
 
 
 def check_registry(reg: Registry) -> list[str]:
-    return [*_duplicates(reg), *(p for c in reg.certifications for p in _row(reg, c)),
+    """The municipalities' registry: the common checks, then grade and applicant type."""
+    return [*check_common(reg, "city", {c.id: c.municipality for c in reg.certifications}),
+            *(p for c in reg.certifications for p in _city_row(c))]
+
+
+def check_common(reg: AnyRegistry, program: str, holders: dict[str, str]) -> list[str]:
+    """Checks every registry gets: unique ids named '<year>:<holder>', one row per holder and
+    year, years inside `covers`, rule set ids of `program`, dates in order, a renewal history
+    that is a chain of one holder, every source's seed declared. `holders`: id → the name the
+    row holds (municipality or service)."""
+    return [*_duplicates(reg), *(p for c in reg.certifications
+                                 for p in _row(reg, c, program, holders[c.id])),
             *_links(reg), *_sources(reg)]
 
 
-def _duplicates(reg: Registry) -> list[str]:
+def _duplicates(reg: AnyRegistry) -> list[str]:
     out = [f"duplicate id {i!r} ({n} rows)"
            for i, n in Counter(c.id for c in reg.certifications).items() if n > 1]
     out += [f"{m} certified twice in {y} ({n} rows)" for (m, y), n in
-            Counter((c.municipality, c.year) for c in reg.certifications).items() if n > 1]
+            Counter((c.label, c.year) for c in reg.certifications).items() if n > 1]
     return out
 
 
-def _row(reg: Registry, c: Certification) -> list[str]:
+def _city_row(c: Certification) -> list[str]:
     out: list[str] = []
-    if c.id != f"{c.year}:{c.municipality}":
-        out.append(f"{c.id}: id must be '{c.year}:{c.municipality}'")
-    if not reg.covers.from_year <= c.year <= reg.covers.to_year:
-        out.append(f"{c.id}: year {c.year} outside {reg.covers.from_year}–{reg.covers.to_year}")
     if c.grade is not None and c.grade not in CERTIFIED_GRADES:
         out.append(f"{c.id}: unknown grade {c.grade} (certified grades are {CERTIFIED_GRADES})")
     if c.applicant_type not in APPLICANT_TYPES:
         out.append(f"{c.id}: unknown applicant type {c.applicant_type!r}")
-    if not _RULESET_ID.match(c.ruleset):
-        out.append(f"{c.id}: rule set id {c.ruleset!r} is not 'city-YYYY'")
+    return out
+
+
+def _row(reg: AnyRegistry, c: CertificationBase, program: str, holder: str) -> list[str]:
+    out: list[str] = []
+    if c.id != f"{c.year}:{holder}":
+        out.append(f"{c.id}: id must be '{c.year}:{holder}'")
+    if not reg.covers.from_year <= c.year <= reg.covers.to_year:
+        out.append(f"{c.id}: year {c.year} outside {reg.covers.from_year}–{reg.covers.to_year}")
+    if not re.fullmatch(rf"{program}-\d{{4}}", c.ruleset):
+        out.append(f"{c.id}: rule set id {c.ruleset!r} is not '{program}-YYYY'")
     for name, d in (("certified_on", c.certified_on), ("announced_on", c.announced_on)):
         if d is not None and d.year != c.year:
             out.append(f"{c.id}: {name} {d} is not in {c.year}")
@@ -53,7 +72,7 @@ def _row(reg: Registry, c: Certification) -> list[str]:
     return out
 
 
-def _links(reg: Registry) -> list[str]:
+def _links(reg: AnyRegistry) -> list[str]:
     out: list[str] = []
     ids = {c.id: c for c in reg.certifications}
     for c in reg.certifications:
@@ -65,8 +84,8 @@ def _links(reg: Registry) -> list[str]:
         if c.previous and prev is None:
             out.append(f"{c.id}: previous {c.previous!r} is not in the registry")
         if prev is not None:
-            if prev.municipality != c.municipality:
-                out.append(f"{c.id}: previous {prev.id} is another municipality")
+            if prev.label != c.label:
+                out.append(f"{c.id}: previous {prev.id} is another holder")
             if prev.year >= c.year:
                 out.append(f"{c.id}: previous {prev.id} is not earlier")
     for prev_id, n in Counter(c.previous for c in reg.certifications if c.previous).items():
@@ -75,7 +94,7 @@ def _links(reg: Registry) -> list[str]:
     return out
 
 
-def _sources(reg: Registry) -> list[str]:
+def _sources(reg: AnyRegistry) -> list[str]:
     refs: list[tuple[str, SourceRef]] = [
         *((c.id, s) for c in reg.certifications for s in c.sources),
         *(("validity", s) for s in reg.validity.sources),

@@ -66,7 +66,7 @@ def build_report(intake_findings: Iterable[Finding], extracts: Sequence[Document
     score is then relative within the applicant type; without it the score does not depend
     on the batch."""
     if analysed.service is not None:
-        return _service_report(intake_findings, extracts, analysed.service)
+        return build_service_report(intake_findings, extracts, analysed.service)
     sub = analysed.submission
     docs = [
         DocumentSummary(file=d.file, sha256=d.sha256, kind=d.kind.value, pages=d.pages,
@@ -84,7 +84,7 @@ def build_report(intake_findings: Iterable[Finding], extracts: Sequence[Document
                           findings=findings, score=provisional_score(sub, findings, ruleset, batch))
 
 
-def _service_report(intake_findings: Iterable[Finding], extracts: Sequence[DocumentExtract],
+def build_service_report(intake_findings: Iterable[Finding], extracts: Sequence[DocumentExtract],
                     service: ServiceAnalysed) -> FindingsReport:
     """findings.json of a service application: its program, documents, findings and the
     provisional outcome (total of 100, the 과락 minimums, pass at the mark)."""
@@ -98,8 +98,11 @@ def _service_report(intake_findings: Iterable[Finding], extracts: Sequence[Docum
                   pass_mark=r.pass_mark, passed=r.passed,
                   shortfalls=[f"{s.name} {s.score:g}점 < {s.required:g}점" for s in r.shortfalls])
     return FindingsReport(program=service.ruleset.id,
-                          submission=SubmissionSummary(id=sub.id, applicant=sub.applicant,
-                                                       documents=docs),
+                          submission=SubmissionSummary(
+                              id=sub.id, applicant=sub.applicant, documents=docs,
+                              service_name=sub.service_name,
+                              service_level=sub.level.id if sub.level else None,
+                              service_field=sub.field.id if sub.field else None),
                           findings=findings, score=score)
 
 

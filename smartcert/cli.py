@@ -129,8 +129,11 @@ def cmd_renewals_run(args: argparse.Namespace) -> int:
 
     result = renewal_revalidation(str(config.out_dir), today=args.today,
                                   within_days=args.within_days, purpose=args.purpose,
-                                  data_dir=str(config.data_dir), store_url=args.store_url)
-    _progress(f"{result.today} 기준 {args.within_days}일 이내 만료 예정: {len(result.items)}건")
+                                  data_dir=str(config.data_dir), store_url=args.store_url,
+                                  service_program=None if args.cities_only
+                                  else args.service_program)
+    _progress(f"{result.today} 기준 {args.within_days}일 이내 만료·재검토 예정: "
+              f"{len(result.items)}건")
     for i in result.items:
         _progress(f"  {i.certification}: {i.choice.ruleset} ({i.choice.review}) — {i.message}")
         if i.diff is not None and i.diff.changed:
@@ -198,6 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
     rr.add_argument("--today", help="ISO date (default: today in Asia/Seoul)")
     rr.add_argument("--within-days", type=int, default=90)
     rr.add_argument("--purpose", choices=["maintain", "upgrade"], default="maintain")
+    rr.add_argument("--service-program", default="service-2023",
+                    help="서비스 인증 재검토에 적용할 규칙 세트 (기본 service-2023)")
+    rr.add_argument("--cities-only", action="store_true",
+                    help="도시 인증만 재검증 (서비스 인증 재검토 제외)")
     rr.add_argument("--data-dir", help="the store's data dir (as for intake)")
     rr.add_argument("--store-url", help="database URL")
     rr.set_defaults(func=cmd_renewals_run)

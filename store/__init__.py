@@ -11,7 +11,7 @@ run again (see `store.api`).
 """
 
 from smartcert.store.api import Store
-from smartcert.store.identity import finding_key, finding_keys, lineage_key
+from smartcert.store.identity import finding_key, finding_keys, lineage_key, service_lineage
 from smartcert.store.records import (
     RunInfo,
     RunKind,
@@ -36,4 +36,5 @@ __all__ = [
     "finding_key",
     "finding_keys",
     "lineage_key",
+    "service_lineage",
 ]

@@ -72,8 +72,8 @@ class Store:
         return Session(self.engine, expire_on_commit=False)
 
     # ── runs ──
-    def start_run(self, kind: RunKind | str, ruleset: RuleSet, *, program: str | None = None,
-                  at: datetime | None = None) -> str:
+    def start_run(self, kind: RunKind | str, ruleset: RuleSet | ServiceRuleSet, *,
+                  program: str | None = None, at: datetime | None = None) -> str:
         run = m.Run(id=uuid.uuid4().hex, kind=RunKind(kind).value, program=program or ruleset.id,
                     ruleset_id=ruleset.id, ruleset_version=ruleset.version,
                     project_version=project_version(), started_at=at or _now(),
@@ -119,7 +119,7 @@ class Store:
         if report.program != ruleset.id:
             raise ValueError(f"report of {report.program!r} saved with rule set {ruleset.id!r}")
         sub = report.submission
-        lineage = lineage_key(sub.applicant, source_name, sub.id)
+        lineage = lineage_key(sub.applicant, source_name, sub.id, service=sub.service_name)
         pv = project_version()
         produced = {"ruleset_id": ruleset.id, "ruleset_version": ruleset.version,
                     "project_version": pv}

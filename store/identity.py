@@ -15,9 +15,12 @@ from smartcert.core.normalize import match_key
 _ARCHIVE_SUFFIX = re.compile(r"\.zip$", re.IGNORECASE)
 
 
-def lineage_key(applicant: str | None, source_name: str | None, submission_id: str) -> str:
+def lineage_key(applicant: str | None, source_name: str | None, submission_id: str,
+                service: str | None = None) -> str:
     """The stable key of one municipality's submission across corrected re-submissions.
 
+    - `service:<name>` — a service application, by the service's name: one company may hold
+      several certified services, each with its own history.
     - `applicant:<name>` — the applicant as the documents print it, in matching form
       (NFKC, dashes unified, whitespace removed: '누리 시' = '누리시'). A corrected
       re-submission changes files, hence its content id, but not who applies.
@@ -29,11 +32,18 @@ def lineage_key(applicant: str | None, source_name: str | None, submission_id: s
     Known limit: if the applicant is unreadable in one submission and readable in its
     correction, the two get different lineages.
     """
+    if service and (key := match_key(service)):
+        return f"service:{key}"
     if applicant and (key := match_key(applicant)):
         return f"applicant:{key}"
     if source_name and (key := match_key(_ARCHIVE_SUFFIX.sub("", source_name))):
         return f"source:{key}"
     return f"content:{submission_id}"
+
+
+def service_lineage(service: str) -> str:
+    """The lineage a service application of `service` is stored under."""
+    return lineage_key(None, None, "", service=service)
 
 
 def _place(loc: Location) -> tuple[str, int | None, str | None, str | None]:

@@ -25,7 +25,7 @@ from smartcert.renewals.policy import (
     CURRENT_SOURCES,
     SIMPLIFIED_SOURCES,
     VALIDITY_SOURCE,
-    _scorability,
+    scorability,
 )
 from smartcert.renewals.registry import REGISTRY_FILE, parse_registry
 from smartcert.schemas.catalogue import CatalogueError, load_ruleset
@@ -325,7 +325,7 @@ def test_unknown_purpose_and_rule_set_without_renewal_rules(reg):
 
 
 def test_a_rule_set_that_does_not_exist_is_reported_not_raised():
-    info = _scorability("city-2021")
+    info = scorability("city-2021")
     assert not info.loadable and not info.can_score
     assert info.missing and "불러올 수 없어" in info.status
 

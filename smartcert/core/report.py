@@ -22,6 +22,10 @@ class SubmissionSummary(BaseModel):
     population: int | None = None
     selected_areas: list[str] = Field(default_factory=list)
     documents: list[DocumentSummary] = Field(default_factory=list)
+    # a service application's service, as printed (additive: None for cities)
+    service_name: str | None = None
+    service_level: str | None = None  # L1 / L2 / L3
+    service_field: str | None = None  # 교통 / 환경·에너지
 
 
 class IndicatorEntry(BaseModel):
