@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 from pathlib import Path
 
 from smartcert.core.files.hashing import sha256_file
@@ -14,6 +16,8 @@ from smartcert.extractors.findings import fail_document
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
 from smartcert.extractors.ooxml import is_encrypted_package
 from smartcert.extractors.registry import backend_for
+
+_log = logging.getLogger(__name__)
 
 _UNSUPPORTED = {
     MediaType.HWP: R.HWP_BINARY,
@@ -45,7 +49,11 @@ def _record_only(path: Path, media_type: MediaType, display_name: str) -> Docume
 def extract_file(
     path: Path, settings: ExtractSettings | None = None, display_name: str | None = None
 ) -> DocumentExtract:
-    """The extraction result for one file. Bad data is in its status; bugs raise."""
+    """The extraction result for one file, whichever entry point asks (CLI, flows,
+    benchmarks). Bad data is in its status; an extractor that breaks on a document (any
+    library's exception: a page tree that contains itself, a /Count that lies …) makes it an
+    `intake.extractor-failed` document. Only the operator's failures raise: a full disk,
+    no permission, no memory (`is_operational`)."""
     path = Path(path)
     name = display_name or path.name
     media_type = sniff(path)
@@ -53,7 +61,22 @@ def extract_file(
     if backend_cls is None:
         return _record_only(path, media_type, name)
     backend = backend_cls(settings)
-    return backend.extract(path, backend.new_document(path, media_type, name))
+    try:
+        return backend.extract(path, backend.new_document(path, media_type, name))
+    except Exception as e:
+        if is_operational(e):
+            raise
+        _log.exception("extractor %s failed on %s", backend.name, name)
+        return extractor_failed(path, name, e)
+
+
+# operating-system failures that no document causes: they stop the run loudly
+_OPERATIONAL = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EMFILE)
+
+
+def is_operational(e: BaseException) -> bool:
+    """The machine's failure, not the document's: memory, a full disk, permissions."""
+    return isinstance(e, MemoryError) or (isinstance(e, OSError) and e.errno in _OPERATIONAL)
 
 
 def extractor_failed(path: Path, display_name: str, error: Exception) -> DocumentExtract:

@@ -74,6 +74,10 @@ def validate_one(source: Path, config: RunConfig, progress: Progress = quiet) ->
     steps = DirectSteps(ruleset=ruleset, work_dir=config.work_dir,
                         cache=ExtractCache(config.cache_dir), settings=config.extract_settings(),
                         progress=progress, persist=SaveOutcome(run_id, ruleset, config))
-    run = spine.run_submission(source, spine.out_dir_for(source, config.out_dir), steps)
+    try:
+        run = spine.run_submission(source, spine.out_dir_for(source, config.out_dir), steps)
+    except KeyboardInterrupt:
+        store.finish_run(run_id, RunStatus.INTERRUPTED)
+        raise
     store.finish_run(run_id, RunStatus.COMPLETE)
     return run

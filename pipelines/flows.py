@@ -120,12 +120,17 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     run_id = store.start_run("batch", ruleset, program=program)
     dirs = [batch_dir] if isinstance(batch_dir, str) else batch_dir
     sources = submissions_of_all([Path(d) for d in dirs])
-    with ExitStack() as stack:
-        address = _start_dask(stack, dask_workers) if dask_workers else None
-        analyses, failed = _analyse_all(sources, config, address, parallel_submissions)
-    peers = peers_of(analyses, relative_scoring)
-    futures = [report_task.submit(quote(a), quote(peers), config, run_id) for a in analyses]
-    outcomes = [f.result() for f in futures]
+    try:
+        with ExitStack() as stack:
+            address = _start_dask(stack, dask_workers) if dask_workers else None
+            analyses, failed = _analyse_all(sources, config, address, parallel_submissions)
+        peers = peers_of(analyses, relative_scoring)
+        futures = [report_task.submit(quote(a), quote(peers), config, run_id)
+                   for a in analyses]
+        outcomes = [f.result() for f in futures]
+    except KeyboardInterrupt:  # what was done is stored and cached: a re-run resumes
+        store.finish_run(run_id, RunStatus.INTERRUPTED)
+        raise
     partial = failed or any(o.failed_documents for o in outcomes)
     status = RunStatus.PARTIAL if partial else RunStatus.COMPLETE
     store.finish_run(run_id, status)

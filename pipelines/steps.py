@@ -79,8 +79,8 @@ def extract_step(
         if hit is not None:
             return hit
     doc = extract_file(f.path, settings, display_name=f.name)
-    if cache is not None:
-        cache.put(doc, settings)
+    if cache is not None and doc.status is not DocumentStatus.FAILED:
+        cache.put(doc, settings)  # an extractor's failure is not kept: the fix re-reads it
     return doc
 
 

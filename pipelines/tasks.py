@@ -9,16 +9,14 @@ cached by content in `pipelines/cache.py` instead, across processes and runs.
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from prefect import get_run_logger, task
+from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
-from smartcert.extractors.api import extractor_failed
 from smartcert.extractors.models import DocumentExtract
 from smartcert.intake.bundle import BundleFile, IntakeResult
 from smartcert.pipelines.cache import ExtractCache
@@ -37,9 +35,6 @@ from smartcert.reports.assemble import Analysed
 from smartcert.schemas.catalogue import load_ruleset
 from smartcert.schemas.claims import Submission
 
-# operating-system failures that no document causes: they stop the run loudly
-_OPERATIONAL = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EMFILE)
-
 
 @task(name="intake", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def intake_task(source: Path, config: RunConfig) -> IntakeResult:
@@ -49,15 +44,9 @@ def intake_task(source: Path, config: RunConfig) -> IntakeResult:
 @task(name="extract", cache_policy=NO_CACHE, task_run_name="extract {f.name}")
 def extract_task(f: BundleFile, config: RunConfig, out_dir: Path) -> DocumentExtract:
     """One document, from the cache when its bytes were read before. An extractor that
-    breaks on a document makes it an `intake.extractor-failed` finding; the submission
-    and the batch go on. Disk-full and permission errors stop the run."""
-    try:
-        doc = extract_step(f, config.extract_settings(), ExtractCache(config.cache_dir))
-    except Exception as e:  # a bug in one extractor must not lose the batch …
-        if isinstance(e, MemoryError) or (isinstance(e, OSError) and e.errno in _OPERATIONAL):
-            raise  # … but a full disk or memory is the operator's to see
-        get_run_logger().exception("extractor failed on %s", f.name)
-        doc = extractor_failed(f.path, f.name, e)
+    breaks on a document is an `intake.extractor-failed` finding (`extract_file`'s net);
+    the submission and the batch go on. Disk-full and permission errors stop the run."""
+    doc = extract_step(f, config.extract_settings(), ExtractCache(config.cache_dir))
     write_extract(doc, out_dir)
     return doc
 

@@ -22,6 +22,7 @@ class RunStatus(StrEnum):
     COMPLETE = "complete"
     PARTIAL = "partial"  # finished, but some submissions could not be processed
     FAILED = "failed"
+    INTERRUPTED = "interrupted"  # stopped by the operator (Ctrl-C); a re-run resumes it
 
 
 class _Frozen(BaseModel):

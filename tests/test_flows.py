@@ -13,7 +13,7 @@ import pytest
 import yaml
 from prefect.utilities.importtools import import_object
 
-import smartcert.pipelines.steps as steps
+from smartcert.extractors.pdf import PdfBackend
 from smartcert.store import RunStatus, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,15 +41,15 @@ def batch_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None): 
 
     tmp = tmp_path_factory.mktemp("flow")
     batch = _batch(tmp, "nuri-hwp", "chorong-word")
-    real = steps.extract_file
+    real = PdfBackend.extract
 
-    def breaking(path, settings=None, display_name=None):  # type: ignore[no-untyped-def]
-        if display_name == BROKEN:
+    def breaking(self, path, doc):  # type: ignore[no-untyped-def]
+        if doc.file == BROKEN:
             raise RuntimeError("extractor bug")
-        return real(path, settings, display_name=display_name)
+        return real(self, path, doc)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(steps, "extract_file", breaking)
+    mp.setattr(PdfBackend, "extract", breaking)
     try:
         result = batch_intake(str(batch), str(tmp / "out"), ocr=False)
     finally:

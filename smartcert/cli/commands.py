@@ -1,4 +1,4 @@
-"""The `smartcert` command."""
+"""What each `smartcert` command does, once its arguments passed the preflight checks."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 def _progress(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
+
+
+main_progress = _progress
 
 
 def _settings(args: argparse.Namespace) -> ExtractSettings:
@@ -140,82 +143,3 @@ def cmd_renewals_run(args: argparse.Namespace) -> int:
             for line in i.diff.summary_lines(max_items=5):
                 _progress(f"      {line}")
     return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="smartcert", description="스마트도시 인증 제출서류 사전 검토")
-    sub = p.add_subparsers(dest="command", required=True)
-
-    def common(sp: argparse.ArgumentParser, runs: bool = True) -> None:
-        sp.add_argument("--out", required=True, help="output folder")
-        sp.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
-        sp.add_argument("--ocr-dpi", type=int, default=300)
-        sp.add_argument("--program", default="city-2025", help="rule set (city-2025)")
-        if runs:
-            sp.add_argument("--data-dir", help="cache, store and Prefect home "
-                            "(default: $SMARTCERT_HOME, else <out>/.smartcert)")
-            sp.add_argument("--store-url", help="database URL (default: SQLite in the data "
-                            "dir; postgresql+psycopg://… for PostgreSQL)")
-
-    e = sub.add_parser("extract", help="extract one or more files to <out>/<file>.extract.json")
-    e.add_argument("files", nargs="+")
-    common(e, runs=False)
-    e.set_defaults(func=cmd_extract)
-
-    v = sub.add_parser("validate", help="one submission (folder or .zip) → <out>/<name>/findings.json")
-    v.add_argument("bundle")
-    common(v)
-    v.set_defaults(func=cmd_validate)
-
-    i = sub.add_parser("intake", help="take in every submission of a batch folder")
-    i.add_argument("batch_dir", nargs="+", help="one or more batch folders")
-    common(i)
-    i.add_argument("--dask-workers", type=int, default=0,
-                   help="run document tasks on a local Dask cluster of N worker processes")
-    i.add_argument("--parallel", type=int, default=1,
-                   help="submissions processed at once (with Dask: up to the workers)")
-    scoring = i.add_mutually_exclusive_group()
-    scoring.add_argument("--batch-relative", action="store_true",
-                         help="정량지표 값을 이번 일괄 접수에 함께 든 같은 신청 유형(대도시/중소도시) "
-                              "제출들의 최고값 대비로 환산합니다(잠정 점수가 함께 접수된 제출에 "
-                              "따라 달라짐). 지정하지 않으면 각 제출을 다른 제출과 무관하게 "
-                              "단독으로 산정합니다")
-    scoring.add_argument("--score-alone", action="store_true",
-                         help="각 제출을 단독으로 산정합니다(기본값; 이전 명령과의 호환용)")
-    i.add_argument("--verbose", action="store_true", help="show Prefect's own log lines")
-
-    vd = sub.add_parser("verdicts", help="reviewers' verdicts on findings")
-    vsub = vd.add_subparsers(dest="verdicts_command", required=True)
-    vi = vsub.add_parser("import", help="record the verdicts of an edited findings.xlsx")
-    vi.add_argument("file")
-    vi.add_argument("--reviewer", help="for rows without a 검토자 (default: the OS user)")
-    vi.add_argument("--data-dir", help="the run's data dir (default: $SMARTCERT_HOME, else the "
-                    "nearest .smartcert above the file)")
-    vi.add_argument("--store-url", help="database URL, when not the data dir's SQLite")
-    vi.set_defaults(func=cmd_verdicts_import)
-
-    rn = sub.add_parser("renewals", help="re-validation of certified cities")
-    rsub = rn.add_subparsers(dest="renewals_command", required=True)
-    rr = rsub.add_parser("run", help="re-validate certifications expiring within N days")
-    rr.add_argument("--out", required=True, help="output folder")
-    rr.add_argument("--today", help="ISO date (default: today in Asia/Seoul)")
-    rr.add_argument("--within-days", type=int, default=90)
-    rr.add_argument("--purpose", choices=["maintain", "upgrade"], default="maintain")
-    rr.add_argument("--service-program", default="service-2023",
-                    help="서비스 인증 재검토에 적용할 규칙 세트 (기본 service-2023)")
-    rr.add_argument("--cities-only", action="store_true",
-                    help="도시 인증만 재검증 (서비스 인증 재검토 제외)")
-    rr.add_argument("--data-dir", help="the store's data dir (as for intake)")
-    rr.add_argument("--store-url", help="database URL")
-    rr.set_defaults(func=cmd_renewals_run)
-    i.set_defaults(func=cmd_intake)
-    return p
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

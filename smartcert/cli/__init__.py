@@ -1,0 +1,52 @@
+"""The `smartcert` command: Korean help, a preflight that turns every operational mistake
+into one Korean line and exit code 2 before any work starts, and one net at the end — an
+interrupted run says so (exit 130), a failure of the machine or of smartcert itself is one
+Korean line with the log file to read (exit 1)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from smartcert.cli.commands import _config, main_progress
+from smartcert.cli.logs import configure, log_exception
+from smartcert.cli.options import build_parser
+from smartcert.cli.preflight import UsageProblem, preflight
+
+__all__ = ["_config", "build_parser", "main"]
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)  # argument mistakes: exit 2 there
+    try:
+        preflight(args)
+    except UsageProblem as e:
+        main_progress(f"smartcert: 오류: {e}")
+        return EXIT_USAGE
+    out = getattr(args, "out", None)
+    log = configure(Path(out) if out else None)
+    where = f" (자세한 내용: {log})" if log else ""
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        main_progress("smartcert: 중단했습니다. 끝난 문서와 제출물은 저장되어 있어 같은 명령을 "
+                      "다시 실행하면 이어서 처리합니다")
+        return EXIT_INTERRUPTED
+    except OSError as e:
+        log_exception("operational failure")
+        what = e.strerror or type(e).__name__
+        name = f": {e.filename}" if e.filename else ""
+        main_progress(f"smartcert: 작업을 계속할 수 없습니다 — {what}{name}{where}")
+        return EXIT_FAILED
+    except Exception as e:
+        log_exception("internal error")
+        main_progress(f"smartcert: 내부 오류로 멈췄습니다 — {type(e).__name__}: {e}{where}")
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
