@@ -20,7 +20,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from smartcert.pipelines.artifacts import publish_batch_artifacts
-from smartcert.pipelines.batch import submissions_of_all
+from smartcert.pipelines.batch import Stray, strays_in, submissions_of_all
 from smartcert.pipelines.persist import store_for, write_summary
 from smartcert.pipelines.runtime import RunConfig
 from smartcert.pipelines.spine import Progress, analyse_submission, out_dir_for, peers_of, quiet
@@ -44,6 +44,7 @@ class BatchResult:
     outcomes: list[Outcome] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # submissions that could not be processed
     summary: list[Path] = field(default_factory=list)  # the committee's batch summary
+    strays: list[Stray] = field(default_factory=list)  # batch entries not taken in, and why
 
 
 @flow(name="submission-intake", flow_run_name="submission {source.name}",
@@ -120,6 +121,9 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     run_id = store.start_run("batch", ruleset, program=program)
     dirs = [batch_dir] if isinstance(batch_dir, str) else batch_dir
     sources = submissions_of_all([Path(d) for d in dirs])
+    strays = [x for d in dirs for x in strays_in(Path(d))]
+    for x in strays:
+        get_run_logger().warning("not taken in: %s (%s)", x.path, x.reason)
     try:
         with ExitStack() as stack:
             address = _start_dask(stack, dask_workers) if dask_workers else None
@@ -134,7 +138,8 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     partial = failed or any(o.failed_documents for o in outcomes)
     status = RunStatus.PARTIAL if partial else RunStatus.COMPLETE
     store.finish_run(run_id, status)
-    result = BatchResult(run_id=run_id, status=status, outcomes=outcomes, failed=failed)
+    result = BatchResult(run_id=run_id, status=status, outcomes=outcomes, failed=failed,
+                         strays=strays)
     result.summary = write_summary([(o.out_dir, o.report) for o in outcomes], config)
     publish_batch_artifacts(result.outcomes, result.failed, config)
     return result

@@ -28,6 +28,8 @@ from smartcert.pipelines.steps import (
     write_extract,
 )
 from smartcert.reports.assemble import Analysed
+from smartcert.reports.batch_summary import SUMMARY_HTML, SUMMARY_XLSX
+from smartcert.reports.jsonfile import fit_name
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.claims import Submission
 
@@ -50,8 +52,19 @@ class Steps(Protocol):
     def analyse(self, submission_id: str, extracts: list[DocumentExtract]) -> Analysed: ...
 
 
+LOG_NAME = "smartcert.log"  # the CLI's log (smartcert.cli.logs)
+
+# names the batch writes at the top of its output folder: a submission never takes one
+RESERVED_OUT_NAMES = frozenset({SUMMARY_HTML, SUMMARY_XLSX, LOG_NAME, ".smartcert", ".work"})
+
+
 def out_dir_for(source: Path, out_root: Path) -> Path:
-    return out_root / source.name
+    """`<out_root>/<submission name>`; a name the batch's own outputs use gets a suffix, and
+    a name too long for the file system is shortened (distinctly)."""
+    name = source.name
+    if name in RESERVED_OUT_NAMES or name.startswith("."):
+        name = f"{name}_제출물"
+    return out_root / fit_name(name)
 
 
 def analyse_submission(source: Path, out_dir: Path, steps: Steps) -> SubmissionRun:

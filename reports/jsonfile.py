@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -13,6 +14,24 @@ def write_model(model: BaseModel, path: Path) -> Path:
     return write_text_atomic(path, model.model_dump_json(indent=1, exclude_none=False) + "\n")
 
 
+EXTRACT_SUFFIX = ".extract.json"
+NAME_MAX = 255  # bytes per path component on Linux, macOS and Windows file systems
+
+
 def extract_json_name(file_name: str) -> str:
-    """`근거자료/사진.pdf` → `근거자료/사진.pdf.extract.json` (the README's documented name)."""
-    return f"{file_name}.extract.json"
+    """`근거자료/사진.pdf` → `근거자료/사진.pdf.extract.json` (the README's documented name).
+    A component too long for the file system once suffixed keeps its start and gets a short
+    digest of the whole name, so two long names never collide."""
+    *folders, last = file_name.split("/")
+    return "/".join([*(fit_name(f) for f in folders), fit_name(last, EXTRACT_SUFFIX)])
+
+
+def fit_name(name: str, suffix: str = "") -> str:
+    """`name + suffix` as one path component of at most NAME_MAX bytes (UTF-8)."""
+    whole = name + suffix
+    if len(whole.encode("utf-8")) <= NAME_MAX:
+        return whole
+    digest = "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    room = NAME_MAX - len((digest + suffix).encode("utf-8"))
+    head = name.encode("utf-8")[:room].decode("utf-8", errors="ignore")
+    return head + digest + suffix

@@ -55,3 +55,52 @@ def test_validate_goes_through_the_rest_of_the_bundle(tmp_path: Path) -> None:
                     if f["rule"] == "intake.extractor-failed")
     assert failed == sorted(f"붙임_{k}.pdf" for k in BAD)
     assert len(report["indicators"]) == 53  # the bundle's own documents were all read
+
+
+def test_a_file_name_at_the_length_limit(tmp_path: Path) -> None:
+    """250 bytes (81 syllables and '-xy.pdf') is a legal name; with '.extract.json'
+    it is not — the record is written under a shortened, still distinct name."""
+    from smartcert.reports.jsonfile import NAME_MAX, extract_json_name
+
+    bundle = tmp_path / "chorong-word"
+    shutil.copytree(BUNDLE, bundle)
+    evidence = next(bundle.glob("*.pdf"))
+    long_a, long_b = "가" * 80 + "나-xy.pdf", "가" * 80 + "다-xy.pdf"
+    assert len(long_a.encode("utf-8")) == 250
+    shutil.copy(evidence, bundle / long_a)
+    shutil.copy(evidence, bundle / long_b)
+    assert extract_json_name(long_a) != extract_json_name(long_b)
+    assert main(["validate", str(bundle), "--out", str(tmp_path / "out"), "--no-ocr"]) == 0
+    written = sorted((tmp_path / "out" / "chorong-word" / "extract").iterdir())
+    assert all(len(p.name.encode("utf-8")) <= NAME_MAX for p in written)
+    records = [json.loads(p.read_text("utf-8"))["file"] for p in written]
+    assert long_a in records and long_b in records
+
+
+def test_every_entry_of_a_batch_is_accounted_for(tmp_path: Path, prefect_harness: None) -> None:
+    """A submission folder named like the batch's summary, a '.smartcert' folder and a loose
+    file at the batch root: the submission is read (its output renamed), the others are
+    reported, the summary is written."""
+    from smartcert.pipelines.flows import batch_intake
+
+    batch = tmp_path / "batch"
+    shutil.copytree(BUNDLE, batch / "batch-summary.html")
+    (batch / ".smartcert").mkdir()
+    (batch / "메모.txt").write_text("접수 메모", encoding="utf-8")
+    result = batch_intake(str(batch), str(tmp_path / "out"), ocr=False)
+    (outcome,) = result.outcomes
+    assert outcome.out_dir.name == "batch-summary.html_제출물"
+    assert len(outcome.report.indicators) == 53
+    assert (tmp_path / "out" / "batch-summary.html").is_file()
+    assert sorted(x.path.name for x in result.strays) == [".smartcert", "메모.txt"]
+    assert all(x.reason for x in result.strays)
+
+
+def test_two_submissions_of_one_name_are_refused_before_work(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for d in ("a", "b"):
+        shutil.copytree(BUNDLE, tmp_path / d / "chorong-word")
+    argv = ["intake", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "out")]
+    assert main(argv) == 2
+    assert "같은 이름의 제출물" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -85,6 +85,8 @@ def cmd_intake(args: argparse.Namespace) -> int:
         _report_line(o.out_dir, o.report, len(o.report.submission.documents))
     for name in result.failed:
         _progress(f"{name}: 처리하지 못했습니다 (로그 참조)")
+    for stray in result.strays:
+        _progress(f"{stray.path}: {stray.reason}")
     _progress(f"실행 {result.run_id}: {result.status.value}")
     return 0 if not result.failed else 2
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-LOG_NAME = "smartcert.log"
+from smartcert.pipelines.spine import LOG_NAME
+
 _LOGGER = "smartcert"
 
 

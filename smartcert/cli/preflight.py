@@ -8,6 +8,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+from smartcert.pipelines.batch import submissions_in
 from smartcert.schemas.catalogue import available_programs
 
 
@@ -26,6 +27,7 @@ def preflight(args: argparse.Namespace) -> None:
     elif command == "intake":
         for d in args.batch_dir:
             _batch_dir(Path(d), Path(args.out))
+        _unique_names([Path(d) for d in args.batch_dir])
     elif command == "verdicts":
         sheet = _file(Path(args.file), "판정 파일")
         if sheet.suffix.lower() != ".xlsx":
@@ -71,6 +73,16 @@ def _batch_dir(path: Path, out: Path) -> None:
         # the next run would take the outputs for submissions
         raise UsageProblem(f"결과 폴더({out})가 접수 폴더({path}) 안에 있습니다: 다른 곳을 "
                            "지정하세요")
+
+
+def _unique_names(batch_dirs: list[Path]) -> None:
+    """Each submission writes to <out>/<name>: two of one name would overwrite each other."""
+    seen: dict[str, Path] = {}
+    for s in (s for d in batch_dirs for s in submissions_in(d)):
+        if s.name in seen:
+            raise UsageProblem(f"같은 이름의 제출물이 둘입니다: {seen[s.name]}, {s} — 결과가 서로 "
+                               "덮어쓰이므로 이름을 바꾸거나 따로 접수하세요")
+        seen[s.name] = s
 
 
 def _writable_dir(path: Path, what: str) -> None:
