@@ -35,6 +35,26 @@ HWP_BINARY = RuleSpec(
 HWPX = RuleSpec(
     "intake.hwpx", _W,
     "'{file}'은(는) 한글(HWPX) 원본 파일이라 읽지 않았습니다. PDF로 변환한 파일이 필요합니다")
+HWP_ENCRYPTED = RuleSpec(
+    "intake.hwp-encrypted", _E,
+    "'{file}'은(는) 암호가 걸린 한글 문서라 읽을 수 없습니다. 암호를 해제한 파일이나 PDF가 필요합니다")
+HWP_DISTRIBUTION = RuleSpec(
+    "intake.hwp-distribution", _E,
+    "'{file}'은(는) 배포용(읽기 전용)으로 저장된 한글 문서라 내용을 읽을 수 없습니다 ({reason}). "
+    "배포용 설정을 해제한 원본이나 PDF가 필요합니다")
+HWP_DISTRIBUTION_READ = RuleSpec(
+    "intake.hwp-distribution-read", _W,
+    "'{file}'은(는) 배포용(읽기 전용)으로 저장된 한글 문서입니다. 내용은 읽었으나 복사·인쇄가 "
+    "제한된 문서이므로 제출 원본인지 확인이 필요합니다")
+HWP_BROKEN = RuleSpec(
+    "intake.hwp-broken", _E, "'{file}'이(가) 손상된 한글 문서라 읽을 수 없습니다 ({reason})")
+HWP_PAGINATION = RuleSpec(
+    "intake.hwp-pagination", _I,
+    "'{file}'의 쪽 번호와 위치는 한글 프로그램이 아니라 smartcert가 문서를 다시 조판해 계산한 "
+    "것이라, 한글에서 인쇄한 쪽과 다를 수 있습니다")
+HWP_UNPLACED = RuleSpec(
+    "intake.hwp-unplaced", _I,
+    "'{file}'의 값 {count}개는 조판한 쪽에서 위치를 찾지 못해 바로 앞 값의 쪽으로 표시했습니다")
 LEGACY_OFFICE = RuleSpec(
     "intake.legacy-office", _W,
     "'{file}'은(는) 구형 오피스(XLS/DOC) 형식이라 읽지 않았습니다. XLSX/DOCX 또는 PDF가 필요합니다")

@@ -5,6 +5,7 @@ each document is opened once per report, and equal requests share one file. Coor
 are the extraction's: PDF points, top-left origin, unrotated page space (PyMuPDF's
 rawdict), so they are turned by the page's rotation before clipping. Scans (PNG, JPEG,
 TIFF) are read with Pillow as the image extractor reads them (72 dpi when none is given).
+HWP and HWPX files are drawn by the HWP extractor's renderer into a PDF first.
 Spreadsheets and Word files get no image: `place_text` describes the place instead.
 """
 
@@ -20,6 +21,7 @@ import numpy as np
 from PIL import Image
 
 from smartcert.core.findings import BBox, Location
+from smartcert.extractors.hwp.render import HwpPages
 from smartcert.extractors.image import Frame, frames
 
 FILES_DIR = "report_files"
@@ -60,10 +62,14 @@ class _Doc:
     """One opened source: a PDF (PyMuPDF) or a scan (Pillow frames, decoded on demand)."""
 
     def __init__(self, path: Path) -> None:
-        self.pdf: fitz.Document | None = None
+        self.pdf: fitz.Document | HwpPages | None = None
         self.path = path
         self._frames: dict[int, Frame] = {}
         self._is_image = False
+        # HWP/HWPX: the pages the extractor laid out, each drawn (in points) when needed
+        self.pdf = HwpPages.open(path)
+        if self.pdf is not None:
+            return
         try:
             doc = fitz.open(path)
         except (RuntimeError, ValueError, OSError):
@@ -159,7 +165,7 @@ def _clip(page_rect: fitz.Rect, box: fitz.Rect) -> fitz.Rect:
     return clip & page_rect
 
 
-def _render_pdf(pdf: fitz.Document, number: int, bbox: BBox | None,
+def _render_pdf(pdf: fitz.Document | HwpPages, number: int, bbox: BBox | None,
                 search: Sequence[str]) -> np.ndarray | None:
     if not 1 <= number <= pdf.page_count:
         return None

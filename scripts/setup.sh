@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 extras=""
 [[ "${1:-}" == "--dev" ]] && extras="[dev]"
 
-# Tesseract with Korean reads scanned pages; nothing else needs system packages at run time.
+# Tesseract with Korean reads scanned pages, FreeType serves the HWP reader: the only system
+# packages needed at run time.
 need_apt=()
 command -v tesseract >/dev/null 2>&1 || need_apt+=(tesseract-ocr)
 if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx kor; then
@@ -16,6 +17,8 @@ if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null 
 elif ! command -v tesseract >/dev/null 2>&1; then
   need_apt+=(tesseract-ocr-kor)
 fi
+# rhwp-python (HWP/HWPX reading) loads the system FreeType.
+ldconfig -p 2>/dev/null | grep -q 'libfreetype\.so\.6' || need_apt+=(libfreetype6)
 # With --dev: the report test opens report.html in Debian's Chromium (driven by
 # playwright-core), the sample generator's tests render with the Nanum fonts, and the
 # call-style samples (samples/callforms) convert their Word proposals with LibreOffice.

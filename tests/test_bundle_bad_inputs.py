@@ -59,10 +59,10 @@ def test_zero_byte_file_is_empty(tmp_path: Path) -> None:
     assert doc.status is DocumentStatus.EMPTY and doc.findings[0].rule == "intake.empty-file"
 
 
-def test_hwp_binary_is_recorded_as_unsupported() -> None:
+def test_hwp_binary_is_read_natively() -> None:
     doc = extract_file(REAL / "복학원서.hwp")
-    assert doc.media_type is MediaType.HWP and doc.status is DocumentStatus.UNSUPPORTED
-    assert doc.findings[0].rule == "intake.hwp-binary" and "HWP" in doc.findings[0].message
+    assert doc.media_type is MediaType.HWP and doc.status is DocumentStatus.OK
+    assert doc.tables and "intake.hwp-binary" not in {f.rule for f in doc.findings}
 
 
 def test_bad_files_never_stop_the_submission(tmp_path: Path) -> None:
