@@ -26,7 +26,13 @@ from smartcert.renewals.registry import (
     SourceRef,
     load_registry,
 )
-from smartcert.schemas.catalogue import DEFAULT_RULESET, CatalogueError, RuleSet, load_ruleset
+from smartcert.schemas.catalogue import (
+    DEFAULT_RULESET,
+    CatalogueError,
+    RuleSet,
+    load_program,
+    load_ruleset,
+)
 
 __all__ = ["Purpose", "Review", "RulesetChoice", "default_registry", "due_for_revalidation",
            "expired_without_renewal", "is_superseded", "ruleset_for"]
@@ -187,16 +193,17 @@ class Scorability(BaseModel):
     status: str
 
 
-def scorability(ruleset_id: str) -> Scorability:
+def scorability(ruleset_id: str, review: str = "재검증") -> Scorability:
+    """Whether the rule set `ruleset_id` (of either program) can be applied and score."""
     try:
-        rs = load_ruleset(ruleset_id)
+        rs = load_program(ruleset_id)
     except CatalogueError as e:
         return Scorability(loadable=False, complete=False, can_score=False, missing=e.problems,
-                            status=f"{ruleset_id} 규칙 세트를 불러올 수 없어 재검증할 수 없음")
-    if rs.can_score:
+                           status=f"{ruleset_id} 규칙 세트를 불러올 수 없어 {review}할 수 없음")
+    if rs.can_score if isinstance(rs, RuleSet) else rs.meta.complete:
         return Scorability(loadable=True, complete=True, can_score=True, missing=[],
-                            status=f"{ruleset_id} 규칙 세트로 검증·잠정 점수 산정 가능")
+                           status=f"{ruleset_id} 규칙 세트로 검증·잠정 점수 산정 가능")
     missing = list(rs.meta.missing)
     return Scorability(loadable=True, complete=False, can_score=False, missing=missing,
-                        status=f"{ruleset_id} 규칙 세트는 부분 데이터(complete: false)라 점수를 "
-                               f"산정할 수 없음 — 지표 목록 조회만 가능, 누락 {len(missing)}개 항목")
+                       status=f"{ruleset_id} 규칙 세트는 부분 데이터(complete: false)라 점수를 "
+                              f"산정할 수 없음 — 누락 {len(missing)}개 항목")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from smartcert.renewals.policy import Purpose, Review, RulesetChoice, Scorability
+from smartcert.renewals.policy import Purpose, Review, RulesetChoice, scorability
 from smartcert.renewals.registry import SourceRef
 from smartcert.renewals.service_registry import (
     ServiceCertification,
@@ -39,7 +39,7 @@ def service_review_for(cert: ServiceCertification, *, registry: ServiceRegistry 
                        current: str = DEFAULT_SERVICE_RULESET) -> RulesetChoice:
     """The re-review of `cert` under the service call in force (`current`)."""
     reg = registry if registry is not None else default_service_registry()
-    scor = service_scorability(current)
+    scor = scorability(current, "재검토")
     notes = ["공모 지침은 재검토의 절차·제출서류를 정하지 않음: 현행 서비스 인증 기준으로 "
              "마지막 제출 자료를 다시 검토하는 것으로 해석"]
     if cert.ruleset != current:
@@ -64,18 +64,3 @@ def _validity(ruleset_id: str, reg: ServiceRegistry) -> tuple[str, int]:
     except CatalogueError:
         return reg.validity.clause, reg.validity.years
     return v.clause, v.review_years
-
-
-def service_scorability(ruleset_id: str) -> Scorability:
-    try:
-        rs = load_service_ruleset(ruleset_id)
-    except CatalogueError as e:
-        return Scorability(loadable=False, complete=False, can_score=False, missing=e.problems,
-                           status=f"{ruleset_id} 규칙 세트를 불러올 수 없어 재검토할 수 없음")
-    if rs.meta.complete:
-        return Scorability(loadable=True, complete=True, can_score=True, missing=[],
-                           status=f"{ruleset_id} 규칙 세트로 검증·잠정 점수 산정 가능")
-    missing = list(rs.meta.missing)
-    return Scorability(loadable=True, complete=False, can_score=False, missing=missing,
-                       status=f"{ruleset_id} 규칙 세트는 부분 데이터라 점수를 산정할 수 없음 "
-                              f"(누락 {len(missing)}개 항목)")

@@ -10,8 +10,8 @@ from smartcert.cli.parser import (
     non_negative,
     ocr_dpi,
     positive,
-    project_version,
 )
+from smartcert.store.versions import project_version
 
 
 def _common(sp: argparse.ArgumentParser, runs: bool = True) -> None:

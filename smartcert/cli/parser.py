@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from typing import NoReturn
 
 # argparse's English error messages → Korean (the patterns of CPython 3.11's argparse)
@@ -50,13 +49,6 @@ class KoreanParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: 오류: {korean_error(message)}\n")
-
-
-def project_version() -> str:
-    try:
-        return version("smartcert")
-    except PackageNotFoundError:  # run from a checkout that was never installed
-        return "개발판"
 
 
 def ocr_dpi(text: str) -> int:
