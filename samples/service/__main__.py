@@ -1,4 +1,7 @@
-"""python -m samples.service [--out DIR] [--truth DIR] [--only BUNDLE ...]"""
+"""python -m samples.service [--out DIR] [--truth DIR] [--only BUNDLE ...]
+
+The `libreoffice` bundles need soffice (scripts/setup.sh --dev) and take about a minute each.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,13 @@
-"""Free drawings of the service documents: the 개요도, certificates, bar charts, screens."""
+"""Free drawings of the service documents: the 개요도, certificates, bar charts, screens.
+
+Drawings whose words a reader needs (a certificate's number and validity, who signs) are
+`Drawn`: they carry what they print, so a word processor can type them as text instead of
+pasting a picture (office.py); the painter draws them as before.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from samples.generator.doc import Figure
@@ -12,6 +18,15 @@ from samples.generator.pdf_text import wrap
 
 BLUE = (0.12, 0.23, 0.5)
 GREY = (0.35, 0.35, 0.35)
+
+
+@dataclass
+class Drawn(Figure):
+    """A drawing that says what it prints: ``kind`` ('certificate', 'signature',
+    'closing') and the words, as ``data``."""
+
+    kind: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 def overview(ov: dict[str, Any], height: float = 230.0) -> Figure:
@@ -85,7 +100,9 @@ def certificate(
         )
         seal(p, x0 + w0 - 50, height - 80, seal_text, size=34)
 
-    return Figure(height=height, draw=draw)
+    data = {"title": title, "no": no, "rows": rows, "body": body, "date": korean_date(date_iso),
+            "issuer": issuer, "seal": seal_text}  # fmt: skip
+    return Drawn(height=height, draw=draw, kind="certificate", data=data)
 
 
 def bars(labels: list[str], values: list[float], unit: str, height: float = 150.0) -> Figure:
@@ -120,4 +137,19 @@ def signature(
             if st:
                 seal(p, w - 34, y - 22, st, 30)
 
-    return Figure(height=max(height, 34 * len(lines) + 6), draw=draw)
+    return Drawn(
+        height=max(height, 34 * len(lines) + 6),
+        draw=draw,
+        kind="signature",
+        data={"lines": lines, "seals": seals, "size": size},
+    )
+
+
+def closing(text: str, seal_text: str) -> Drawn:
+    """A letter's closing: the sender's title, letter-spaced, with its seal beside it."""
+
+    def draw(p: Any, w: float) -> None:
+        p.text(w / 2, 30, text, size=18, bold=True, align="center", mode="spaced")
+        seal(p, w / 2 + 92, 6, seal_text, 40)
+
+    return Drawn(height=56, draw=draw, kind="closing", data={"text": text, "seal": seal_text})

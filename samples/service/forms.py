@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from samples.generator.doc import C, Cell, Figure, H, L, PageBreak, Para, Spacer, TableBuilder
-from samples.generator.kit import seal
 from samples.service.blocks import dots, kdate, kv, pts
 from samples.service.catalogue import (
     AREAS,
@@ -21,7 +20,7 @@ from samples.service.catalogue import (
     level_area,
     sub_text,
 )
-from samples.service.draw import signature
+from samples.service.draw import closing, signature
 from samples.service.model import Bundle
 
 OPERATOR_HEAD = "한국건설기술연구원장"
@@ -92,26 +91,9 @@ def application_blocks(b: Bundle) -> list[Any]:
             before=8,
             after=16,
         ),
-        Figure(
-            height=56,
-            draw=lambda pt, w: (
-                pt.text(
-                    w / 2,
-                    30,
-                    ceo(a) if a["kind"] != "local_government" else a["head_title"],
-                    size=18,
-                    bold=True,
-                    align="center",
-                    mode="spaced",
-                ),
-                seal(
-                    pt,
-                    w / 2 + 92,
-                    6,
-                    f"{a['short']}{'대표이사인' if a['kind'] == 'company' else '인'}",
-                    40,
-                ),
-            ),
+        closing(
+            ceo(a) if a["kind"] != "local_government" else a["head_title"],
+            f"{a['short']}{'대표이사인' if a['kind'] == 'company' else '인'}",
         ),
         Spacer(14),
         Para(

@@ -1,4 +1,5 @@
-"""The service bundles' manifest (manifest.yaml): names, base profiles, planted defects."""
+"""The service bundles' manifest (manifest.yaml): names, base profiles, producers, planted
+defects."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ HERE = Path(__file__).resolve().parent
 MANIFEST = HERE / "manifest.yaml"
 BUNDLES = HERE / "bundles"
 TRUTH = HERE / "truth"
+SOURCES = HERE / "sources"  # the Word documents LibreOffice converted (not submitted)
+PRODUCERS = ("painter", "libreoffice")
 # the findings contract's categories (a fixed list: no program-specific ones)
 CATEGORIES = (
     "intake",
@@ -55,9 +58,24 @@ def check_defect(d: dict[str, Any]) -> None:
 
 
 def raw() -> list[dict[str, Any]]:
+    """The entries, each with its `producer` and its defects (`defects_from`: another
+    bundle's, their ids suffixed)."""
     data = yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))
     assert data["format_version"] == 1
-    return list(data["bundles"])
+    entries = [dict(e) for e in data["bundles"]]
+    by_name = {e["name"]: e for e in entries}
+    for e in entries:
+        e.setdefault("producer", "painter")
+        if e["producer"] not in PRODUCERS:
+            raise ValueError(f"{e['name']}: unknown producer {e['producer']!r}")
+        src = e.pop("defects_from", None)
+        if src is not None:
+            if e.get("defects"):
+                raise ValueError(f"{e['name']}: both defects and defects_from")
+            e["defects"] = [
+                {**d, "id": d["id"] + src["id_suffix"]} for d in by_name[src["bundle"]]["defects"]
+            ]
+    return entries
 
 
 def load() -> list[Bundle]:
@@ -65,5 +83,5 @@ def load() -> list[Bundle]:
     for entry in raw():
         for d in entry["defects"]:
             check_defect(d)
-        out.append(make_bundle(entry["name"], entry["base"], entry["defects"]))
+        out.append(make_bundle(entry["name"], entry["base"], entry["defects"], entry["producer"]))
     return out

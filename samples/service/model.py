@@ -41,6 +41,7 @@ class Bundle:
     printed_subtotals: dict[str, float]  # '1', '2', '3' -> printed 계
     omit: set[str] = field(default_factory=set)  # document kinds left out
     planted: list[dict[str, Any]] = field(default_factory=list)
+    producer: str = "painter"  # painter | libreoffice (producers.py)
 
     @property
     def level(self) -> str:
@@ -79,7 +80,10 @@ def set_path(obj: dict[str, Any], dotted: str, value: Any, add: bool = False) ->
 
 
 def make_bundle(
-    name: str, base_name: str | None = None, defects: list[dict[str, Any]] | None = None
+    name: str,
+    base_name: str | None = None,
+    defects: list[dict[str, Any]] | None = None,
+    producer: str = "painter",
 ) -> Bundle:
     base = load_profile(base_name or name)
     profile = copy.deepcopy(base)
@@ -101,7 +105,7 @@ def make_bundle(
                 omit.add(step["kind"])
             else:
                 raise ValueError(f"{d['id']}: unknown op {op}")
-    bundle = Bundle(name, profile, base, claims, {}, omit, list(defects or []))
+    bundle = Bundle(name, profile, base, claims, {}, omit, list(defects or []), producer)
     bundle.printed_subtotals = {
         g: overrides.get(g, bundle.subtotal_rows(g)) for g in ("1", "2", "3")
     }

@@ -54,6 +54,11 @@ def site(x: Ctx) -> tuple[str, str]:
     return f"https://{host}", f"{x.p['service']['name']} 관리 콘솔 ({short})"
 
 
+def _town(x: Ctx) -> str:
+    """The city's own name as its places are called ('가람시' → '가람동')."""
+    return str(x.p["service"]["city"]).removesuffix("시")
+
+
 def capture_page(x: Ctx, title: str, path: str, blocks: list[Any]) -> EvPage:
     url, name = site(x)
     return EvPage(title, [*ev_head(x.item, title), screen(f"{url}/{path}", name), *blocks])
@@ -409,6 +414,7 @@ def s222(x: Ctx) -> Content:
         head("□ 중성적 정보 가공·제공"),
         text(f"○ {x.f['neutral']}"),
     ]
+    hall = f"{_town(x)} 노인복지관"
     ev = [
         capture_page(
             x,
@@ -418,7 +424,7 @@ def s222(x: Ctx) -> Content:
                 grid(
                     ["건물", "일자", "발전(kWh)", "소비(kWh)", "자립률"],
                     [
-                        [C("가람 노인복지관"), C("2023-09-18"), C("412"), C("1,036"), C("39.8%")],
+                        [C(hall), C("2023-09-18"), C("412"), C("1,036"), C("39.8%")],
                         [C("어울림체육센터"), C("2023-09-18"), C("688"), C("1,975"), C("34.8%")],
                     ],
                     [120, 80, 80, 80, 80],
@@ -532,7 +538,7 @@ def s224(x: Ctx) -> Content:
             "stats/region",
             [
                 bars(
-                    ["가람동", "동문동", "남산동", "서부동", "북부동"],
+                    [f"{_town(x)}동", "동문동", "남산동", "서부동", "북부동"],
                     [31.2, 27.5, 24.8, 22.1, 19.6],
                     "에너지 자립률(%)",
                     130,
@@ -543,7 +549,7 @@ def s224(x: Ctx) -> Content:
             x,
             "복합조건 활용통계 화면",
             "stats/multi",
-            [text(f"○ 조건: {', '.join(multi)} — 예) 가람동 · 14~16시 · 평일 절감량 통계")],
+            [text(f"○ 조건: {', '.join(multi)} — 예) {_town(x)}동 · 14~16시 · 평일 절감량 통계")],
         ),
     ]
     return Content(
