@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smartcert.core.findings import Finding
+from smartcert.core.masking import mask_model
 from smartcert.core.report import DocumentSummary, FindingsReport, Score, SubmissionSummary
 from smartcert.extractors.models import DocumentExtract
 from smartcert.reports.jsonfile import write_model
@@ -79,9 +80,9 @@ def build_report(intake_findings: Iterable[Finding], extracts: Sequence[Document
         population=sub.population, selected_areas=_area_names(sub.selected_areas, ruleset),
         documents=docs,
     )
-    return FindingsReport(program=ruleset.id, submission=summary,
-                          indicators=[c.entry() for c in sub.indicators],
-                          findings=findings, score=provisional_score(sub, findings, ruleset, batch))
+    return mask_model(FindingsReport(
+        program=ruleset.id, submission=summary, indicators=[c.entry() for c in sub.indicators],
+        findings=findings, score=provisional_score(sub, findings, ruleset, batch)))
 
 
 def build_service_report(intake_findings: Iterable[Finding], extracts: Sequence[DocumentExtract],
@@ -97,13 +98,12 @@ def build_service_report(intake_findings: Iterable[Finding], extracts: Sequence[
     score = Score(total=r.total, method="service-provisional", note=r.note,
                   pass_mark=r.pass_mark, passed=r.passed,
                   shortfalls=[f"{s.name} {s.score:g}점 < {s.required:g}점" for s in r.shortfalls])
-    return FindingsReport(program=service.ruleset.id,
-                          submission=SubmissionSummary(
-                              id=sub.id, applicant=sub.applicant, documents=docs,
-                              service_name=sub.service_name,
-                              service_level=sub.level.id if sub.level else None,
-                              service_field=sub.field.id if sub.field else None),
-                          findings=findings, score=score)
+    summary = SubmissionSummary(id=sub.id, applicant=sub.applicant, documents=docs,
+                                service_name=sub.service_name,
+                                service_level=sub.level.id if sub.level else None,
+                                service_field=sub.field.id if sub.field else None)
+    return mask_model(FindingsReport(program=service.ruleset.id, submission=summary,
+                                     findings=findings, score=score))
 
 
 def write_findings_json(report: FindingsReport, out_dir: Path) -> Path:

@@ -14,11 +14,11 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from smartcert.core.findings import Category
+from smartcert.core.masking import mask_opt, mask_personal
 from smartcert.core.report import FindingsReport, Score
 from smartcert.reports.atomic import save_workbook_atomic, write_text_atomic
 from smartcert.reports.html.render import render_page
 from smartcert.reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
-from smartcert.reports.masking import mask_opt, mask_personal
 from smartcert.reports.scoreview import site_inspection_label, site_inspection_short
 from smartcert.reports.xlsx import write_table
 

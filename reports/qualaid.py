@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from smartcert.core.masking import mask_personal
 from smartcert.core.values.periods import DateSpan, PartialDate
-from smartcert.reports.masking import mask_personal
 from smartcert.reports.regions import place_text
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.catalogue.program import QualitativeItem, QualitativeUnit, StageSpec

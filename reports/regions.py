@@ -21,6 +21,7 @@ import numpy as np
 from PIL import Image
 
 from smartcert.core.findings import BBox, Location
+from smartcert.core.masking import personal_matches
 from smartcert.extractors.hwp.render import HwpPages
 from smartcert.extractors.image import Frame, frames
 
@@ -191,7 +192,32 @@ def _render_pdf(pdf: fitz.Document | HwpPages, number: int, bbox: BBox | None,
     for box in boxes:
         _highlight(arr, ((box.x0 - clip.x0) * zoom, (box.y0 - clip.y0) * zoom,
                          (box.x1 - clip.x0) * zoom, (box.y1 - clip.y0) * zoom))
+    for box in _personal_boxes(page, clip):
+        _cover(arr, ((box.x0 - clip.x0) * zoom, (box.y0 - clip.y0) * zoom,
+                     (box.x1 - clip.x0) * zoom, (box.y1 - clip.y0) * zoom))
     return arr
+
+
+def _personal_boxes(page: fitz.Page, clip: fitz.Rect) -> list[fitz.Rect]:
+    """Where the crop prints a 주민등록번호 or phone number (masked in the text of the report,
+    so covered in its picture too). Found on the page's text layer, line by line."""
+    out: list[fitz.Rect] = []
+    try:
+        text = page.get_text("text", clip=clip)
+    except RuntimeError:
+        return out
+    for line in text.splitlines():
+        for printed in personal_matches(line):
+            out += [r * page.rotation_matrix for r in page.search_for(printed, clip=clip)]
+    return out
+
+
+def _cover(arr: np.ndarray, box: tuple[float, float, float, float]) -> None:
+    h, w = arr.shape[:2]
+    x0, y0 = max(0, int(box[0]) - 1), max(0, int(box[1]) - 1)
+    x1, y1 = min(w, int(box[2]) + 2), min(h, int(box[3]) + 2)
+    if x1 > x0 and y1 > y0:
+        arr[y0:y1, x0:x1] = 60  # a dark bar: legible neither as digits nor as their shape
 
 
 def _render_scan(frame: Frame, bbox: BBox | None) -> np.ndarray | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smartcert.core.masking import mask_opt, mask_personal
 from smartcert.core.report import AtRisk, FindingsReport, Score
-from smartcert.reports.masking import mask_opt, mask_personal
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from smartcert.core.findings import Category, Finding, Location, Severity
+from smartcert.core.masking import mask_opt, mask_personal
 from smartcert.core.report import FindingsReport, IndicatorEntry
 from smartcert.reports.keys import FindingKeys, resolve_keys
 from smartcert.reports.labels import CATEGORY, NO_INDICATOR, SEVERITY, SEVERITY_ORDER
-from smartcert.reports.masking import mask_opt, mask_personal
 from smartcert.reports.regions import RegionImage, RegionRenderer, place_text
 from smartcert.reports.rulecat import clause_of
 from smartcert.reports.verdicts import VerdictInfo
@@ -131,7 +131,14 @@ def _finding_view(number: int, f: Finding, key: str, evidence: set[str],
         expected=mask_opt(f.expected), clause=clause_of(f.rule),
         places=[PlaceView(text=mask_personal(place_text(loc)), evidence=loc.file in evidence)
                 for loc in f.locations],
-        verdict=(verdicts or {}).get(key))
+        verdict=_masked((verdicts or {}).get(key)))
+
+
+def _masked(v: VerdictInfo | None) -> VerdictInfo | None:
+    """A reviewer's comment may quote a phone number from the documents: masked too."""
+    if v is None or not v.comment:
+        return v
+    return v.model_copy(update={"comment": mask_personal(v.comment)})
 
 
 def _attach_images(views: list[FindingView], findings: Sequence[Finding],

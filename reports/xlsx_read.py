@@ -61,6 +61,9 @@ def _sheet(wb: object) -> tuple[Worksheet, int, dict[str, int]]:
     raise VerdictSheetError("'발견사항 키'와 '검토 의견' 열이 있는 시트를 찾을 수 없습니다")
 
 
+LABELS = {"verdict": "검토 의견", "comment": "코멘트", "reviewer": "검토자"}
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -83,8 +86,42 @@ def read_verdicts(path: Path, known_keys: Collection[str] | None = None) -> list
                                                         values_only=True), header_row + 1)]
     finally:
         wb.close()
-    out = [r for r in rows if r is not None]
-    _flag_conflicts(out)
+    out = {r.row: r for r in rows if r is not None}
+    for row in _formula_rows(path, ws.title, header_row, cols):
+        if row.row in out:  # a cached value was read: the formula still makes it unusable
+            out[row.row].problems += row.problems
+        else:
+            out[row.row] = row
+    ordered = sorted(out.values(), key=lambda r: r.row)
+    _flag_conflicts(ordered)
+    return ordered
+
+
+def _formula_rows(path: Path, sheet: str, header_row: int,
+                  cols: dict[str, int]) -> list[VerdictRow]:
+    """A formula in a verdict, comment or reviewer cell is not a decision smartcert can
+    read (its cached value may be stale or absent): each such row is reported, never
+    dropped silently and never recorded."""
+    wb = load_workbook(path, read_only=True, data_only=False)
+    out: list[VerdictRow] = []
+    try:
+        ws = wb[sheet]
+        wanted = {f: c for f, c in cols.items() if f in ("verdict", "comment", "reviewer")}
+        for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True),
+                                   header_row + 1):
+            bad = [LABELS[f] for f, c in wanted.items()
+                   if c <= len(values) and isinstance(values[c - 1], str)
+                   and values[c - 1].startswith("=")]
+            if not bad:
+                continue
+            key_col = cols["key"]
+            key = _text(values[key_col - 1]) if key_col <= len(values) else ""
+            row = VerdictRow(row=r, key=key or None)
+            row.problems.append(f"{r}행: {', '.join(bad)} 칸에 수식이 있어 읽지 않았습니다 "
+                                "(값으로 입력하세요)")
+            out.append(row)
+    finally:
+        wb.close()
     return out
 
 

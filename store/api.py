@@ -314,6 +314,15 @@ class Store:
         with self._session() as s:
             return [_verdict(v) for v in s.scalars(q.order_by(*_LATEST_LAST))]
 
+    def finding_keys_of(self, submission_id: str) -> set[str]:
+        """The keys of every finding stored for one submission (any of its results): what a
+        reviewer's sheet of that submission may give verdicts on."""
+        q = (select(m.FindingRow.finding_key).distinct()
+             .join(m.Result, m.Result.id == m.FindingRow.result_id)
+             .where(m.Result.submission_id == submission_id))
+        with self._session() as s:
+            return set(s.scalars(q))
+
     def verdicts_for(self, submission_id: str | None = None, *,
                      lineage: str | None = None) -> dict[str, Verdict]:
         """The latest verdict per finding key of one submission's or one lineage's findings

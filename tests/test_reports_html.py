@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from smartcert.core.masking import mask_personal
 from smartcert.reports.keys import fallback_key, resolve_keys
-from smartcert.reports.masking import mask_personal
 from smartcert.reports.verdicts import Verdict, VerdictInfo
 from smartcert.reports.write import BatchEntry, write_batch_summary, write_submission_reports
 from smartcert.schemas.catalogue import load_ruleset

@@ -54,3 +54,34 @@ def test_verdicts_survive_a_re_run(tmp_path: Path, capsys: pytest.CaptureFixture
     store = Store.open(None, out / ".smartcert")
     (v,) = store.verdict_history(key)
     assert v.verdict is VerdictKind.DISMISS and v.reviewer == "김심사"
+
+
+@pytest.mark.slow
+def test_a_sheet_speaks_for_its_own_submission_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two submissions in one data directory: a key of the other submission pasted into
+    this one's sheet is refused; a formula in a verdict cell is reported, not dropped."""
+    out = tmp_path / "out"
+    other = ROOT / "samples" / "bundles" / "chorong-word"
+    for bundle in (BUNDLE, other):
+        assert main(["validate", str(bundle), "--out", str(out), "--no-ocr"]) == 0
+    theirs = load_workbook(out / "chorong-word" / "findings.xlsx")["발견사항"]
+    their_key = str(theirs.cell(2, [c.value for c in theirs[1]].index("발견사항 키") + 1).value)
+    edited = out / "planted-nuri" / "검토완료.xlsx"
+    mine = _edit(out / "planted-nuri" / "findings.xlsx", edited, "exclusion.candidate", "기각",
+                 "확인")
+    wb = load_workbook(edited)
+    ws = wb["발견사항"]
+    head = [c.value for c in ws[1]]
+    col = {name: head.index(name) + 1 for name in ("발견사항 키", "검토 의견")}
+    ws.cell(ws.max_row + 1, col["발견사항 키"], their_key)
+    ws.cell(ws.max_row, col["검토 의견"], "기각")
+    ws.cell(ws.max_row + 1, col["발견사항 키"], mine)
+    ws.cell(ws.max_row, col["검토 의견"], '=IF(1=1,"기각","인정")')
+    wb.save(edited)
+    capsys.readouterr()
+    assert main(["verdicts", "import", str(edited), "--reviewer", "김심사"]) == 1
+    err = capsys.readouterr().err
+    assert "이 보고서에 없습니다" in err and "수식" in err
+    store = Store.open(None, out / ".smartcert")
+    assert store.verdict_history(their_key) == []  # nothing recorded on the other submission

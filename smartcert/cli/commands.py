@@ -105,7 +105,7 @@ def cmd_verdicts_import(args: argparse.Namespace) -> int:
 
     from smartcert.pipelines.persist import open_store
     from smartcert.pipelines.runtime import HOME_ENV, find_data_dir
-    from smartcert.reports.xlsx import read_verdicts
+    from smartcert.reports.xlsx import read_submission_id, read_verdicts
     from smartcert.store.reviews import import_verdicts
 
     sheet = Path(args.file)
@@ -116,7 +116,19 @@ def cmd_verdicts_import(args: argparse.Namespace) -> int:
                   "지정하세요")
         return 2
     store = open_store(args.store_url, data_dir or Path.cwd())
-    result = import_verdicts(read_verdicts(sheet), store, args.reviewer or getpass.getuser())
+    # a sheet speaks for its own submission only: keys of any other are refused row by row
+    submission_id = read_submission_id(sheet)
+    if submission_id is None:
+        _progress(f"smartcert: 오류: {sheet}: '정보' 시트에 제출 ID가 없어 어느 제출물의 판정인지 "
+                  "알 수 없습니다 (smartcert가 쓴 findings.xlsx를 고쳐 쓰세요)")
+        return 2
+    keys = store.finding_keys_of(submission_id)
+    if not keys:
+        _progress(f"smartcert: 오류: {sheet}: 제출 {submission_id}의 결과가 이 저장소에 없습니다 "
+                  "(--data-dir 또는 --store-url 확인)")
+        return 2
+    result = import_verdicts(read_verdicts(sheet, known_keys=keys), store,
+                             args.reviewer or getpass.getuser())
     for problem in result.problems:
         _progress(f"  {problem}")
     _progress(f"{sheet}: 검토 의견 {result.recorded}건 기록, 변경 없음 {result.unchanged}건, "
