@@ -20,7 +20,9 @@ from smartcert.reports.atomic import save_workbook_atomic, write_text_atomic
 from smartcert.reports.html.render import render_page
 from smartcert.reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
 from smartcert.reports.scoreview import site_inspection_label, site_inspection_short
+from smartcert.reports.summary_plots import Line, findings_chart, total_chart
 from smartcert.reports.xlsx import write_table
+from smartcert.schemas.catalogue import CatalogueError, load_ruleset
 
 SUMMARY_HTML = "batch-summary.html"
 SUMMARY_XLSX = "batch-summary.xlsx"
@@ -102,8 +104,63 @@ def write_summary_html(items: Sequence[BatchEntry], out_dir: Path) -> Path:
     html = render_page(
         "summary.html.j2", "sort.js", rows=summary_rows(items, out_dir),
         severity_labels=_severity_labels(), category_labels=[CATEGORY[c] for c in Category],
-        provisional_note=PROVISIONAL_NOTE, site_inspection_header=site_inspection_header(items))
+        provisional_note=PROVISIONAL_NOTE, site_inspection_header=site_inspection_header(items),
+        charts=summary_charts(items))
     return write_text_atomic(out_dir / SUMMARY_HTML, html)
+
+
+@dataclass(frozen=True)
+class Chart:
+    title: str
+    svg: str  # inline SVG drawn by matplotlib (text escaped by it)
+
+
+def summary_charts(items: Sequence[BatchEntry]) -> list[Chart]:
+    """The committee's picture of the batch: city totals against the grade bounds and the
+    site-inspection line, service totals against their pass mark, findings by category."""
+    charts: list[Chart] = []
+    cities = [e for e in items if e.report.score.pass_mark is None
+              and e.report.score.total is not None]
+    by_program: dict[str, list[BatchEntry]] = {}
+    for e in cities:
+        by_program.setdefault(e.report.program, []).append(e)
+    for program, entries in by_program.items():
+        lines, scale = _grade_lines(program)
+        svg = total_chart([(mask_personal(e.name), e.report.score.total or 0.0)
+                           for e in entries], lines, scale, f"{scale:,.0f}점 만점")
+        if svg:
+            charts.append(Chart(f"잠정 총점과 등급 기준 ({program})", svg))
+    services = [e for e in items if e.report.score.pass_mark is not None
+                and e.report.score.total is not None]
+    if services:
+        mark = services[0].report.score.pass_mark or 0.0
+        svg = total_chart([(mask_personal(e.name), e.report.score.total or 0.0)
+                           for e in services], [Line(mark, f"통과 {mark:g}점", dashed=True)],
+                          100.0, "100점 만점")
+        if svg:
+            charts.append(Chart("서비스 인증 잠정 점수와 통과 기준", svg))
+    svg = findings_chart([e.report for e in items])
+    if svg:
+        charts.append(Chart("분류별 발견사항 (심각도별)", svg))
+    return charts
+
+
+def _grade_lines(program: str) -> tuple[list[Line], float]:
+    """Each grade's lower bound and the site-inspection threshold of `program`'s rule set,
+    and its full score."""
+    try:
+        rs = load_ruleset(program)
+    except CatalogueError:
+        return [], 2000.0
+    top = float(rs.structure.total or 2000)
+    if rs.grades is None:
+        return [], top
+    lines = [Line(g.min, f"{g.grade}등급") for g in rs.grades.grades
+             if g.min is not None and g.certified]
+    if rs.grades.site_inspection_from is not None:
+        lines.append(Line(rs.grades.site_inspection_from,
+                          f"현장실사 {rs.grades.site_inspection_from:,.0f}점", dashed=True))
+    return lines, top
 
 
 def write_summary_xlsx(items: Sequence[BatchEntry], out_dir: Path) -> Path:

@@ -176,7 +176,10 @@ def test_batch_summary(written: tuple[Path, str], tmp_path: Path) -> None:
     html = paths[0].read_text(encoding="utf-8")
     rows = re.findall(r"<tr>\s*<td>", html)
     assert len(rows) == 2
-    assert html.count('class="sortable"') == 1 + 7 + 3 + 9 + 1
+    # 8 columns, 3 severities, the 주요 발견사항; categories in one cell (all in the XLSX)
+    assert html.count('class="sortable"') == 1 + 7 + 3 + 1
+    assert "<span>증빙 1</span>" in html and "<span>신청 자격 1</span>" in html
+    assert '<td class="cats"></td>' in html  # the submission without findings
     assert SCRIPT not in html and PHONE not in html
     assert re.search(r'<a href="[^"]*report\.html">누리시 제출</a>', html)
     assert "[오류] A-2-1 지표 A-2-1 값 &lt;script&gt;" in html
@@ -259,3 +262,21 @@ def test_a_mixed_batch_summary_shows_each_program_by_its_own_measure(tmp_path: P
     # the failing service's own report says why
     page = write_submission_reports(entries[2].report, tmp_path / "센서", sources(tmp_path))[0]
     assert "미달 (70점 이상 통과; 미달: 구성 및 기능 28점 &lt; 30점)" in page.read_text("utf-8")
+
+
+def test_the_batch_summary_draws_its_charts(tmp_path: Path) -> None:
+    """City totals against the grade bounds and the site-inspection line, findings by
+    category and severity — inline SVG, text kept as text, hostile names escaped."""
+    entries = [_scored(1400.0, "기준"), _scored(1812.5, f"누리 {SCRIPT}")]
+    html = write_batch_summary(entries, tmp_path)[0].read_text(encoding="utf-8")
+    charts = re.findall(r"<figure><figcaption>(.*?)</figcaption>(.*?)</figure>", html, re.S)
+    titles = [t for t, _ in charts]
+    assert titles == ["잠정 총점과 등급 기준 (city-2025)", "분류별 발견사항 (심각도별)"]
+    scores = charts[0][1]
+    assert scores.startswith("<svg") and 'width="100%"' in scores
+    for label in ("1등급", "2등급", "3등급", "현장실사 1,400점"):
+        assert label in scores, label  # the grade bounds and the threshold, as text
+    assert "<script>" not in scores and "&lt;script&gt;" in scores
+    findings = charts[1][1]
+    for label in ("오류", "경고", "증빙", "불일치", "신청 자격"):
+        assert label in findings, label
