@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from matplotlib import font_manager, rc_context
 from matplotlib.figure import Figure  # the object API: no pyplot state, no display backend
+from matplotlib.ticker import MaxNLocator
 
 from smartcert.core.findings import Category, Severity
 from smartcert.core.report import FindingsReport
@@ -63,14 +64,26 @@ def total_chart(entries: Sequence[tuple[str, float]], lines: Sequence[Line],
         ax = fig.subplots()
         names = [n for n, _ in entries][::-1]
         ax.barh(names, [t for _, t in entries][::-1], color=BAR, height=0.6)
-        for line in lines:
+        for k, line in enumerate(_merged(lines)):
             ax.axvline(line.at, color="#444", linewidth=1, linestyle="--" if line.dashed else "-")
+            # neighbouring labels alternate between two heights so they never overprint
             ax.annotate(line.label, (line.at, 1.0), xycoords=("data", "axes fraction"),
-                        xytext=(3, 2), textcoords="offset points", fontsize=9, color="#333")
+                        xytext=(3, 2 + 12 * (k % 2)), textcoords="offset points", fontsize=9,
+                        color="#333")
         ax.set_xlim(0, scale)
         ax.set_xlabel(f"잠정 점수 ({unit})")
         ax.spines[["top", "right"]].set_visible(False)
         return _svg(fig)
+
+
+def _merged(lines: Sequence[Line]) -> list[Line]:
+    """Lines at one value drawn once with their labels joined ('3등급 · 현장실사 1,400점'),
+    so two labels never print over each other."""
+    by_value: dict[float, list[Line]] = {}
+    for line in lines:
+        by_value.setdefault(line.at, []).append(line)
+    return [Line(at, " · ".join(x.label for x in group), any(x.dashed for x in group))
+            for at, group in sorted(by_value.items())]
 
 
 def findings_chart(reports: Sequence[FindingsReport]) -> str | None:
@@ -90,6 +103,7 @@ def findings_chart(reports: Sequence[FindingsReport]) -> str | None:
                     label=SEVERITY[sev])
             left = [a + b for a, b in zip(left, values, strict=True)]
         ax.set_xlabel("발견사항 수")
-        ax.legend(loc="lower right", frameon=False)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
         return _svg(fig)

@@ -106,3 +106,38 @@ def test_injected_text_never_runs_and_no_network(page) -> None:  # type: ignore[
     assert "<img src=x onerror=alert(1)><script>alert(2)</script>" in text
     assert page.dialogs == []
     assert page.urls and all(u.startswith("file://") for u in page.urls), page.urls
+
+
+def test_the_batch_summary_reads_at_1400_px(page, report_html: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The committee's summary in Chromium at 1,400 px: no sideways scrolling of the page,
+    the charts drawn at a readable width, their Korean labels set as text."""
+    from smartcert.core.report import Score
+    from smartcert.reports.write import BatchEntry, write_batch_summary
+
+    base = _planted(FindingsReport.model_validate_json(
+        (report_html.parent.parent / "nuri-hwp" / "findings.json").read_text("utf-8")))
+    entries = [BatchEntry(f"{name}-제출", base.model_copy(update={"score": Score(
+        total=total, grade=grade, site_inspection_from=1400.0,
+        site_inspection=total >= 1400)}), report_html)
+        for name, total, grade in (("누리시", 1712.5, 2), ("가람광역시", 1388.0, 4),
+                                   ("초롱시", 1460.0, 3), ("솔내시", 1815.0, 1))]
+    summary = write_batch_summary(entries, tmp_path)[0]
+    pg = page.context.new_page()  # the module's Chromium, a second tab
+    try:
+        pg.set_viewport_size({"width": 1400, "height": 900})
+        pg.goto(summary.as_uri(), wait_until="load")
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 1400
+        widths = pg.evaluate("Array.from(document.querySelectorAll('.charts svg'))"
+                             ".map(s => s.getBoundingClientRect().width)")
+        assert len(widths) == 2 and all(w >= 1000 for w in widths)
+        labels = pg.evaluate("Array.from(document.querySelectorAll('.charts svg text'))"
+                             ".map(t => t.textContent)")
+        assert {"1등급", "3등급 · 현장실사 1,400점", "오류"} <= set(labels)
+        right = pg.evaluate("document.querySelector('#submissions').getBoundingClientRect().right")
+        wrap = pg.evaluate("document.querySelector('.table-wrap').getBoundingClientRect().right")
+        assert right <= wrap + 1  # the table fits too: no column hidden behind a scroll bar
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / ".gitignore").write_text("*\n")
+        pg.screenshot(path=str(ARTIFACTS / "batch-summary-1400.png"), full_page=True)
+    finally:
+        pg.close()
