@@ -312,7 +312,9 @@ class Submission(BaseModel):
     indicators: list[IndicatorClaim] = Field(default_factory=list)
     qualitative: list[QualitativeClaim] = Field(default_factory=list)
     unclaimed_forms: list[UnclaimedForm] = Field(default_factory=list)
-    source: Location | None = None  # where applicant and type were read
+    source: Location | None = None  # where the applicant's name was read
+    city_type_source: Location | None = None  # where the claimed 신청 유형 is printed
+    population_source: Location | None = None  # where the application's 인구 is printed
     notes: list[str] = Field(default_factory=list)
 
     def indicator(self, code: str) -> IndicatorClaim | None:

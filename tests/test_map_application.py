@@ -81,6 +81,11 @@ def test_sample_applicant_facts_equal_the_truth(truth: dict[str, Any]) -> None:
         assert facts.locations[fact].page is not None
     assert all(a.location == facts.locations["selected_areas"] for a in facts.selected_areas)
     assert facts.findings == []  # the documents agree with each other
+    # the places a population finding shows are the population's own, not the 기관명's
+    fields = facts.submission_fields()
+    assert fields["population_source"] == facts.locations["population"]
+    assert fields["city_type_source"] == facts.locations["city_type"]
+    assert fields["population_source"] != fields["source"]
 
 
 @pytest.mark.slow

@@ -20,6 +20,8 @@ from tests.rule_coverage import RuleProbe
 
 RS = load_ruleset("city-2025")
 APPLICATION = Location(file="1. 공모신청서.pdf", page=2)
+# where the application prints its 인구 (the 기관명 is elsewhere: `source`)
+APPLICATION_POPULATION = Location(file="1. 공모신청서.pdf", page=1, bbox=(300.0, 410.0, 420.0, 425.0))
 
 
 def at(page: int) -> Location:
@@ -72,7 +74,7 @@ def sub(*claims: IndicatorClaim, population_text: str = "412,345명 (2024. 12. �
         ) -> Submission:
     return Submission(id="sub-test", applicant="누리시", population=412345,
                       population_text=population_text, source=APPLICATION,
-                      indicators=list(claims))
+                      population_source=APPLICATION_POPULATION, indicators=list(claims))
 
 
 CTX = CheckContext(ruleset=RS)
@@ -125,7 +127,8 @@ def test_population_differs_from_the_application(rule_probe: RuleProbe) -> None:
     (f,) = rule_probe.fires(PopulationDiffers, sub(a21(), c21(population="421.35")), CTX)
     assert f.rule == "consistency.population-differs" and f.indicator == "C-2-1"
     assert f.claimed == "421.35" and f.expected == "412.35" and f.severity == "warning"
-    assert f.locations == [at(20), APPLICATION] and "2024-12" in f.message
+    # the application's population cell, not where its 기관명 was read
+    assert f.locations == [at(20), APPLICATION_POPULATION] and "2024-12" in f.message
 
 
 def test_population_differs_between_indicators_without_application_base(

@@ -110,7 +110,9 @@ class ApplicantFacts(BaseModel):
                 "certification_history_text": self.history_text,
                 "certification_history": list(self.history),
                 "certification_history_source": self.locations.get("history"),
-                "source": self.locations.get("applicant")}
+                "source": self.locations.get("applicant"),
+                "city_type_source": self.locations.get("city_type"),
+                "population_source": self.locations.get("population")}
 
 
 def _keep_for(doc: DocumentExtract, kind: DocumentKind) -> Callable[[Item], bool] | None:

@@ -82,7 +82,7 @@ def _figures(sub: Submission, ctx: CheckContext) -> dict[str, list[_Figure]]:
         p = Decimal(sub.population)
         groups[f"{m.group(1)}-{int(m.group(2)):02d}"] = [_Figure(
             "신청서", sub.population_text or str(p), p - Decimal("0.5"), p + Decimal("0.5"),
-            Decimal(1), 0, sub.source)]
+            Decimal(1), 0, sub.population_source)]
     for claim in sub.indicators:
         ind = ctx.ruleset.get(claim.code)  # unknown rows are kept as claims
         for spec in ind.form.components if ind and ind.form else []:

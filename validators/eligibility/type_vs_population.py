@@ -69,4 +69,6 @@ class TypeVsPopulation(Rule):
         yield self.finding(applicant=sub.applicant or kind, kind=kind, pop=pop,
                            allowed=expected, as_claimed=claimed.name,
                            expected=expected, claimed=claimed.name,
-                           locations=[sub.source])
+                           locations=[loc for loc in (sub.city_type_source,
+                                                      sub.population_source) if loc]
+                           or [sub.source])
