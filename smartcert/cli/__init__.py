@@ -5,7 +5,9 @@ Korean line with the log file to read (exit 1)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from smartcert.cli.commands import _config, main_progress
@@ -31,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     log = configure(Path(out) if out else None)
     where = f" (자세한 내용: {log})" if log else ""
     try:
-        return int(args.func(args))
+        with _prefect_api(args):
+            return int(args.func(args))
     except KeyboardInterrupt:
         main_progress("smartcert: 중단했습니다. 끝난 문서와 제출물은 저장되어 있어 같은 명령을 "
                       "다시 실행하면 이어서 처리합니다")
@@ -46,6 +49,19 @@ def main(argv: list[str] | None = None) -> int:
         log_exception("internal error")
         main_progress(f"smartcert: 내부 오류로 멈췄습니다 — {type(e).__name__}: {e}{where}")
         return EXIT_FAILED
+
+
+def _prefect_api(args: argparse.Namespace) -> AbstractContextManager[object]:
+    """The local Prefect API the flow commands run on (unless PREFECT_API_URL names one):
+    in a session of its own, so Ctrl-C stops the command, not the server it reports to."""
+    if args.command not in ("intake", "renewals"):
+        return nullcontext()
+    from smartcert.pipelines.local_api import local_api
+    from smartcert.pipelines.runtime import RunConfig, prepare_prefect
+
+    data_dir = RunConfig.make(args.out, args.data_dir).data_dir
+    prepare_prefect(data_dir, verbose=getattr(args, "verbose", False))
+    return local_api(data_dir)
 
 
 if __name__ == "__main__":
