@@ -56,7 +56,11 @@ def place_text(loc: Location) -> str:
         parts.append(f"{loc.cell} 셀")
     if loc.page and not loc.sheet:
         parts.append(f"{loc.page}쪽")
-    return " · ".join(parts)
+    text = " · ".join(parts)
+    if loc.twin is not None and loc.twin.page:
+        # read from the 한글 file; the committee's PDF shows it on its own page
+        text += f" (PDF {loc.twin.file} · {loc.twin.page}쪽)"
+    return text
 
 
 class _Doc:

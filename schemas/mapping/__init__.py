@@ -23,6 +23,13 @@ from smartcert.schemas.mapping.programs import ProgramHit, Routing, route
 from smartcert.schemas.mapping.qualitative import map_qualitative
 from smartcert.schemas.mapping.rules import MIXED_PROGRAMS, OTHER_PROGRAM, make_finding
 from smartcert.schemas.mapping.summary import map_summary
+from smartcert.schemas.mapping.twin_check import (
+    check_proposal,
+    check_qualitative,
+    lend_twins,
+    pair_finding,
+)
+from smartcert.schemas.mapping.twins import Pair, find_twins, settle
 
 
 @dataclass
@@ -33,6 +40,7 @@ class Mapped:
     summary_location: Location | None = None
     evidence_page_count: int | None = None
     evidence: list[DocumentExtract] = field(default_factory=list)  # the 근거자료 extracts
+    twins: list[Pair] = field(default_factory=list)  # HWP/HWPX documents with their PDF export
 
 
 def _documents(docs: list[DocumentExtract], kinds: dict[str, Classification]) -> list[Document]:
@@ -49,7 +57,10 @@ def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet,
 
     Documents of another certification program are not read as this one's: a bundle of
     another program is mapped to its documents only (`Submission.other_program` set: no
-    rule or score of this program applies), a mixed bundle without the foreign ones."""
+    rule or score of this program applies), a mixed bundle without the foreign ones.
+    An HWP/HWPX document and its PDF export are one document (`twins.py`): read once — the
+    native file, but the PDF for the 근거자료, whose pages the 요약표 cites — and the other
+    member compared with it (`twin_check.py`); both are listed with the pair's kind."""
     programs = {m.ruleset: m for m in program_markers()}
     routing = route(docs, ruleset.id, {k: m.markers for k, m in programs.items()})
     if routing.only_foreign:
@@ -57,32 +68,52 @@ def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet,
     mixed = [_program_finding(MIXED_PROGRAMS, h, ruleset, programs) for h in routing.foreign]
     foreign = [d for d in docs if d not in routing.own]
     docs = routing.own
-    kinds = classify_bundle(docs, ruleset)
-    of_kind = {k: [d for d in docs if kinds[d.file].kind is k] for k in DocumentKind}
-    facts = map_application([(d, kinds[d.file].kind) for d in docs], ruleset)
+    # a document delivered as HWP/HWPX and as its PDF export is classified and read once
+    twins = find_twins(docs)
+    exports = {t.pdf.file for t in twins}
+    kinds = classify_bundle([d for d in docs if d.file not in exports], ruleset)
+    pairs = settle(twins, kinds, ruleset)
+    aside = {p.aside.file: p for p in pairs}  # listed and compared, not read
+    paired = {p.read.file: p for p in pairs}
+    read = [d for d in docs if d.file not in aside]
+    of_kind = {k: [d for d in read if kinds[d.file].kind is k] for k in DocumentKind}
+    facts = map_application([(d, kinds[d.file].kind) for d in read], ruleset)
     sub = Submission(id=sub_id, ruleset=ruleset.id, documents=_documents(docs, kinds),
                      **facts.submission_fields())
     override_purpose(sub, purpose)
     sub.documents += [_other_document(d) for d in foreign]  # listed, not read
-    out = Mapped(submission=sub, classifications=kinds, findings=[*mixed, *facts.findings])
+    out = Mapped(submission=sub, classifications=kinds, findings=[*mixed, *facts.findings],
+                 twins=pairs)
+    out.findings += [pair_finding(p) for p in pairs]
     for proposal in of_kind[DocumentKind.QUANTITATIVE_PROPOSAL]:
         claims, found = map_summary(proposal, ruleset)
+        found += map_forms(proposal, ruleset, claims, sub.unclaimed_forms)
+        if (pair := paired.get(proposal.file)) is not None:
+            differs = check_proposal(proposal, pair.aside, claims, ruleset)  # places kept first
+            found = [*lend_twins(found, claims, proposal.file), *differs]
         out.findings += found
-        out.findings += map_forms(proposal, ruleset, claims, sub.unclaimed_forms)
         sub.indicators += claims
         if out.summary_location is None and claims and claims[0].source is not None:
             first = claims[0].source
-            out.summary_location = Location(file=first.file, page=first.page, sheet=first.sheet)
+            out.summary_location = Location(file=first.file, page=first.page, sheet=first.sheet,
+                                            twin=_page_of(first.twin))
     for doc in of_kind[DocumentKind.QUALITATIVE_SELF_ASSESSMENT]:
         claims_q, found = map_qualitative(doc, ruleset, sub.selected_areas)
-        sub.qualitative += claims_q
+        if (pair := paired.get(doc.file)) is not None:
+            differs = check_qualitative(doc, pair.aside, claims_q, ruleset, sub.selected_areas)
+            found = [*lend_twins(found, claims_q, doc.file), *differs]
         out.findings += found
+        sub.qualitative += claims_q
     evidence = of_kind[DocumentKind.EVIDENCE]
     out.evidence = evidence
     _find_parts(sub, of_kind, ruleset)
     if len(evidence) == 1:  # 증빙 페이지 numbers point into the one evidence bundle
         out.evidence_page_count = len(evidence[0].pages)
     return out
+
+
+def _page_of(loc: Location | None) -> Location | None:
+    return None if loc is None else Location(file=loc.file, page=loc.page, sheet=loc.sheet)
 
 
 def _program_finding(rule: RuleSpec, hit: ProgramHit, ruleset: RuleSet,

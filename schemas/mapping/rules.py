@@ -99,6 +99,21 @@ MIXED_PROGRAMS = RuleSpec(
     {"file": "1-2. 서비스 인증 신청서.pdf", "program": "스마트도시서비스 인증(service-2023)",
      "markers": "'[별지 제3호서식]'", "own": "스마트도시 인증(city-2025)"})
 
+# an HWP/HWPX document and its PDF export in one bundle (schemas/mapping/twins.py)
+_SUBMIT = ("공고 3. 신청방법 > 제출방법: 전자문서로 공문 제출하고, 아래 서류는 접수기한 내 이메일 "
+           "제출 (line 36); 지침 II.2025년 공모계획(안) > □ 신청 접수 > (제출방법) (line 177)")
+PDF_TWIN = RuleSpec(
+    "intake.pdf-twin", _I,
+    "'{pdf}'은(는) '{native}'의 PDF 변환본입니다 (내용 일치도 {similarity}). {how}", _SUBMIT,
+    {"pdf": "2. 정량지표 평가제안서.pdf", "native": "2. 정량지표 평가제안서.hwpx",
+     "similarity": "0.80",
+     "how": "값은 HWPX 원본에서 읽고 PDF와 대조했으며, 각 값의 위치에 PDF의 쪽도 함께 적었습니다"})
+TWIN_DIFFERS = RuleSpec(
+    "consistency.twin-differs", _E,
+    "{what}이(가) {fmt} 원본과 그 PDF 변환본에서 다릅니다: {fmt} '{native}' / PDF '{pdf}'. "
+    "위원회가 읽는 PDF가 이 원본을 변환한 것이 아니거나 변환 뒤 고쳐졌습니다", _SUBMIT,
+    {"what": "지표 A-1-2의 작성 지표 요약", "fmt": "HWPX", "native": "6건", "pdf": "7건"})
+
 
 def make_finding(rule: RuleSpec, locations: Iterable[Location] = (), *,
                  indicator: str | None = None, claimed: str | None = None,

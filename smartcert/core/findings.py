@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 SCHEMA_VERSION = 1
 
@@ -46,12 +53,23 @@ class Location(BaseModel):
     bbox: BBox | None = None
     sheet: str | None = None
     cell: str | None = None
+    # The same place in the document's twin: a value read from an HWP/HWPX file keeps where
+    # its PDF export (the file the committee reads) prints it. Written only when set, so a
+    # location without a twin serialises exactly as before.
+    twin: Location | None = None
 
     @field_validator("bbox")
     @classmethod
     def _round_bbox(cls, v: BBox | None) -> BBox | None:
         # two decimals are far below a glyph's size and keep findings.json stable across runs
         return None if v is None else tuple(round(float(x), 2) for x in v)  # type: ignore[return-value]
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_twin(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        data = handler(self)
+        if self.twin is None:
+            data.pop("twin", None)
+        return data
 
 
 class Finding(BaseModel):
