@@ -10,9 +10,12 @@ from smartcert.core.files.hashing import sha256_file
 from smartcert.core.files.media import MediaType
 from smartcert.core.files.rules import empty_file
 from smartcert.core.files.sniff import sniff
+from smartcert.core.rulespec import RuleSpec
 from smartcert.extractors import findings as R
+from smartcert.extractors import isolate
 from smartcert.extractors.base import Backend, ExtractSettings
 from smartcert.extractors.findings import fail_document
+from smartcert.extractors.limits import HOW_TO_RAISE, Limits
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
 from smartcert.extractors.ooxml import is_encrypted_package
 from smartcert.extractors.registry import backend_for
@@ -52,22 +55,66 @@ def extract_file(
     """The extraction result for one file, whichever entry point asks (CLI, flows,
     benchmarks). Bad data is in its status; an extractor that breaks on a document (any
     library's exception: a page tree that contains itself, a /Count that lies …) makes it an
-    `intake.extractor-failed` document. Only the operator's failures raise: a full disk,
-    no permission, no memory (`is_operational`)."""
+    `intake.extractor-failed` document, one that overruns the time or memory limit an
+    `intake.time-limit` / `intake.memory-limit` one. Only the operator's failures raise: a
+    full disk, no permission (`is_operational`).
+
+    This one function is where every entry point reads a document, so the safety net and
+    the limits are here rather than in a pipeline step: `smartcert extract`, `validate`,
+    the batch flow's tasks and the benchmarks all get them. Documents a backend reads are
+    read in a worker process under the limits (`extractors/isolate.py`) unless
+    `limits.isolate` is off; files no backend reads are recorded here."""
     path = Path(path)
+    settings = settings or ExtractSettings()
     name = display_name or path.name
+    media_type = sniff(path)
+    if backend_for(media_type) is None:
+        return _record_only(path, media_type, name)
+    if settings.limits.isolate and isolate.available():
+        out = isolate.extract_isolated(path, settings, name)
+        if not out.unstarted:
+            return _isolated(path, name, settings.limits, out)
+        # isolation is a guard, not a requirement: without a worker the document is still read
+        _log.error("no extraction worker could be started (%s): %s read without limits",
+                   out.trace, name)
+    try:
+        return read_document(path, settings, name)
+    except Exception as e:
+        if is_operational(e):
+            raise
+        _log.exception("extractor failed on %s", name)
+        return extractor_failed(path, name, e)
+
+
+def read_document(path: Path, settings: ExtractSettings, name: str) -> DocumentExtract:
+    """Sniff, pick the backend registered for the type, run it: no net, no limits."""
     media_type = sniff(path)
     backend_cls: type[Backend] | None = backend_for(media_type)
     if backend_cls is None:
         return _record_only(path, media_type, name)
     backend = backend_cls(settings)
-    try:
-        return backend.extract(path, backend.new_document(path, media_type, name))
-    except Exception as e:
-        if is_operational(e):
-            raise
-        _log.exception("extractor %s failed on %s", backend.name, name)
-        return extractor_failed(path, name, e)
+    return backend.extract(path, backend.new_document(path, media_type, name))
+
+
+def _isolated(path: Path, name: str, limits: Limits, out: isolate.Outcome) -> DocumentExtract:
+    """The worker's document, or the record of why there is none."""
+    if out.doc is not None:
+        return out.doc
+    if out.operational is not None:
+        raise out.operational
+    # the worker's traceback goes where a traceback goes (the log file), not in the message
+    trace = (isolate.WorkerTraceback, isolate.WorkerTraceback(out.trace), None)
+    if out.timed_out:
+        _log.error("time limit (%ss) hit reading %s", limits.doc_timeout_s, name)
+        return limit_hit(path, name, R.TIME_LIMIT, limit=f"{limits.doc_timeout_s:g}",
+                         how=HOW_TO_RAISE["doc_timeout_s"])
+    if out.memory is not None:
+        _log.error("memory limit (%s MiB) hit reading %s: %s", limits.doc_memory_mb, name,
+                   out.memory, exc_info=trace if out.trace else None)
+        return limit_hit(path, name, R.MEMORY_LIMIT, limit=f"{limits.doc_memory_mb:,}",
+                         reason=out.memory, how=HOW_TO_RAISE["doc_memory_mb"])
+    _log.error("extractor failed on %s: %s", name, out.failed, exc_info=trace)
+    return limit_hit(path, name, R.EXTRACTOR_FAILED, reason=out.failed or "?")
 
 
 # operating-system failures that no document causes: they stop the run loudly
@@ -82,10 +129,15 @@ def is_operational(e: BaseException) -> bool:
 def extractor_failed(path: Path, display_name: str, error: Exception) -> DocumentExtract:
     """The record of a file whose extractor raised: the batch goes on without it, the
     failure is a finding (the traceback goes to the operator's log, not to evaluators)."""
+    return limit_hit(path, display_name, R.EXTRACTOR_FAILED, reason=type(error).__name__)
+
+
+def limit_hit(path: Path, display_name: str, rule: RuleSpec, **fields: object) -> DocumentExtract:
+    """The record of a file that was not read: its identity, FAILED, and the finding why
+    (an extractor's failure, or a time or memory limit)."""
     path = Path(path)
     doc = DocumentExtract(
         extractor=ExtractorInfo(name="none", version="1.0.0"), file=display_name,
         sha256=sha256_file(path), size=path.stat().st_size, media_type=sniff(path),
     )
-    return fail_document(doc, DocumentStatus.FAILED, R.EXTRACTOR_FAILED,
-                         reason=type(error).__name__)
+    return fail_document(doc, DocumentStatus.FAILED, rule, **fields)

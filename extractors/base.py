@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import ClassVar
 
 from smartcert.core.files.hashing import sha256_file
 from smartcert.core.files.media import MediaType
+from smartcert.extractors.limits import Limits
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
 
 
@@ -22,9 +23,15 @@ class ExtractSettings:
     ocr_dpi: int = 300
     # a page is OCR'd when fewer than this share of its glyphs decode to real text
     min_good_glyph_share: float = 0.85
+    # a caller's own tighter cut (a peek at the first pages); the operator's limit is
+    # `limits.max_pages`, and the lower of the two applies
     max_pages: int | None = None
     # Tesseract runs as a subprocess: this many pages are OCR'd at once (0 = one per core)
     ocr_workers: int = 0
+    limits: Limits = field(default_factory=Limits)
+    # the submission's shared OCR budget (`limits.OcrAllowance`): a file the pipeline makes
+    # per submission run; None: the document has the whole budget to itself
+    ocr_ledger: str | None = None
 
     def __post_init__(self) -> None:
         if not 72 <= self.ocr_dpi <= 600:
@@ -37,6 +44,23 @@ class ExtractSettings:
             raise ValueError("max_pages must be positive")
         if not self.ocr_languages or any(not p.isalpha() for p in self.ocr_languages.split("+")):
             raise ValueError(f"bad ocr_languages {self.ocr_languages!r}")
+        if not isinstance(self.limits, Limits):
+            raise ValueError(f"limits must be a Limits, got {type(self.limits).__name__}")
+
+    @property
+    def page_limit(self) -> int:
+        """Pages (sheets, frames) read per document."""
+        return min(self.max_pages or self.limits.max_pages, self.limits.max_pages)
+
+    def cache_key(self) -> ExtractSettings:
+        """These settings as far as they decide an extraction's content: without the run's
+        OCR ledger and the limits that only stop a reading (a document they stopped is
+        never cached, and one they did not stop reads the same under any of them)."""
+        base = Limits()
+        limits = replace(self.limits, max_ocr_pages=base.max_ocr_pages,
+                         doc_timeout_s=base.doc_timeout_s, doc_memory_mb=base.doc_memory_mb,
+                         isolate=base.isolate)
+        return replace(self, ocr_ledger=None, limits=limits)
 
 
 class Backend(ABC):

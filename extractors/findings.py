@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from smartcert.core.findings import BBox, Finding, Location, Severity
 from smartcert.core.rulespec import RuleSpec
+from smartcert.extractors.limits import HOW_TO_RAISE
 from smartcert.extractors.models import DocumentExtract, DocumentStatus
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -83,8 +84,28 @@ NESTED_TABLE = RuleSpec(
 NO_CONTENT = RuleSpec(
     "intake.no-content", _W, "'{file}'에 읽을 수 있는 내용(글자나 표)이 없습니다")
 PAGE_LIMIT = RuleSpec(
-    "intake.page-limit", _I,
-    "'{file}'의 {total}쪽(시트) 중 앞의 {limit}쪽만 읽었습니다 (max_pages 설정)")
+    "intake.page-limit", _W,
+    "'{file}'의 {total}쪽(시트) 중 앞의 {limit}쪽만 읽고 나머지 {skipped}쪽은 읽지 않았습니다 "
+    "(문서당 쪽수 한도; 늘리려면 {how})")
+OCR_BUDGET = RuleSpec(
+    "intake.ocr-budget", _W,
+    "'{file}'의 글자 정보 없는 쪽 {count}개({pages}쪽)는 제출물당 OCR 한도 {limit}쪽을 다 써서 "
+    "OCR하지 않았습니다. 이 쪽들의 내용은 검토되지 않았으니 확인이 필요합니다 (늘리려면 {how})")
+OCR_LOW_RESOLUTION = RuleSpec(
+    "intake.ocr-low-resolution", _W,
+    "'{file}' {page}쪽은 {width}×{height}pt로 커서 쪽당 {limit}백만 화소 한도에 맞춰 {dpi}dpi로 "
+    "낮춰 OCR했습니다. {floor}dpi보다 낮아 판독 결과가 부정확할 수 있습니다 (늘리려면 {how})")
+CELL_LIMIT = RuleSpec(
+    "intake.cell-limit", _W,
+    "'{file}'의 표 셀이 통합문서당 한도 {limit}개에 이르러 {cut} 읽지 않았습니다 (늘리려면 {how})")
+TIME_LIMIT = RuleSpec(
+    "intake.time-limit", _E,
+    "'{file}'을(를) 읽는 데 문서당 시간 한도 {limit}초(OCR 시간 제외)를 넘어 중단했습니다. "
+    "다른 문서는 계속 검토되었으며, 이 문서는 운영자 확인이 필요합니다 (늘리려면 {how})")
+MEMORY_LIMIT = RuleSpec(
+    "intake.memory-limit", _E,
+    "'{file}'을(를) 읽는 데 문서당 메모리 한도 {limit}MiB를 넘어 중단했습니다 ({reason}). "
+    "다른 문서는 계속 검토되었으며, 이 문서는 운영자 확인이 필요합니다 (늘리려면 {how})")
 OCR_NO_TEXT = RuleSpec(
     "intake.ocr-no-text", _I, "'{file}' {page}쪽에서 OCR로 인식된 글자가 없습니다")
 EXTRACTOR_FAILED = RuleSpec(
@@ -114,6 +135,26 @@ def extract_finding(
         locations = [Location(file=file, page=page, bbox=bbox, sheet=sheet, cell=cell)]
     return rule.finding(claimed=claimed, expected=expected, locations=locations,
                         file=file, page=page, sheet=sheet, cell=cell, **fields)
+
+
+def page_limit(file: str, total: int, limit: int) -> Finding:
+    """The pages (sheets, frames) beyond the per-document limit were not read."""
+    return extract_finding(PAGE_LIMIT, file, total=total, limit=limit, skipped=total - limit,
+                           how=HOW_TO_RAISE["max_pages"])
+
+
+def ocr_budget(file: str, pages: Sequence[int], limit: int) -> Finding:
+    """The pages left without OCR once the submission's OCR budget was used up."""
+    return extract_finding(OCR_BUDGET, file, count=len(pages), pages=ranges_text(pages),
+                           limit=limit, how=HOW_TO_RAISE["max_ocr_pages"])
+
+
+def ocr_low_resolution(file: str, page: int, size: tuple[float, float], dpi: int,
+                       max_megapixels: float, floor: int) -> Finding:
+    """A page so big that the pixel limit pushed its OCR resolution below the floor."""
+    return extract_finding(OCR_LOW_RESOLUTION, file, page=page, width=f"{size[0]:,.0f}",
+                           height=f"{size[1]:,.0f}", limit=f"{max_megapixels:g}", dpi=dpi,
+                           floor=floor, how=HOW_TO_RAISE["max_render_megapixels"])
 
 
 def fail_document(doc: DocumentExtract, status: DocumentStatus, rule: RuleSpec,

@@ -19,6 +19,7 @@ from smartcert.extractors import findings as R
 from smartcert.extractors import ocr
 from smartcert.extractors.base import Backend
 from smartcert.extractors.findings import extract_finding, fail_document
+from smartcert.extractors.limits import OcrAllowance
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, TextLayer
 
 # Scans above this resolution are reduced to it before OCR: Tesseract gains nothing
@@ -81,6 +82,14 @@ def frames(data: bytes, limit: int | None = None) -> tuple[int, Iterator[Frame]]
     return total, gen()
 
 
+def _scaled(img: Image.Image, factor: float, per_px: float,
+            dpi: float | None) -> tuple[Image.Image, float, float | None]:
+    """`img` resized by `factor`, with the points per pixel and the dpi that go with it."""
+    small = img.resize((max(1, round(img.width * factor)), max(1, round(img.height * factor))),
+                       Image.Resampling.LANCZOS)
+    return small, per_px / factor, None if dpi is None else dpi * factor
+
+
 def _png(img: Image.Image) -> bytes:
     buf = io.BytesIO()
     img.save(buf, "PNG", compress_level=1)  # speed over size: it only goes down a pipe
@@ -94,18 +103,25 @@ class ImageBackend(Backend):
 
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
         data = path.read_bytes()  # I/O errors are operational: they propagate
+        limit = self.settings.page_limit
         try:
-            total, it = frames(data, self.settings.max_pages)
+            total, it = frames(data, limit)
         except _BAD_IMAGE as exc:
             return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=type(exc).__name__)
-        if self.settings.max_pages and total > self.settings.max_pages:
-            doc.findings.append(extract_finding(R.PAGE_LIMIT, doc.file, total=total,
-                                                limit=self.settings.max_pages))
+        if total > limit:
+            doc.findings.append(R.page_limit(doc.file, total, limit))
         doc.metadata["frames"] = str(total)
+        self._allowance = OcrAllowance(self.settings.limits.max_ocr_pages,
+                                       self.settings.ocr_ledger)
+        self._over_budget: list[int] = []
         no_ocr: str | None = None  # why OCR cannot run at all, once we know
         for frame in it:
             no_ocr = self._frame(frame, doc, no_ocr)
+        if self._over_budget:
+            doc.findings.append(R.ocr_budget(doc.file, self._over_budget,
+                                             self.settings.limits.max_ocr_pages))
+            doc.status = DocumentStatus.PARTIAL
         if any(p.text_layer is TextLayer.UNUSABLE for p in doc.pages):
             readable = any(p.text_layer is TextLayer.MISSING for p in doc.pages)
             doc.status = DocumentStatus.PARTIAL if readable else DocumentStatus.CORRUPT
@@ -132,11 +148,22 @@ class ImageBackend(Backend):
             doc.findings.append(extract_finding(R.OCR_UNAVAILABLE, file, page=number,
                                                 reason=no_ocr))
             return no_ocr
+        if not self._allowance.take():
+            self._over_budget.append(number)
+            return no_ocr
         if dpi and dpi > OCR_MAX_DPI:  # downsample; bboxes still map to the same points
-            factor = _OCR_TARGET_DPI / dpi
-            img = img.resize((max(1, round(img.width * factor)),
-                              max(1, round(img.height * factor))), Image.Resampling.LANCZOS)
-            per_px, dpi = per_px / factor, float(_OCR_TARGET_DPI)
+            img, per_px, dpi = _scaled(img, _OCR_TARGET_DPI / dpi, per_px, dpi)
+        limits = settings.limits
+        pixels = img.width * img.height
+        if pixels > limits.max_render_megapixels * 1e6:  # too big for the pixel limit
+            factor = (limits.max_render_megapixels * 1e6 / pixels) ** 0.5
+            # a scan without its resolution is taken as 300 dpi when judging the loss
+            effective = round((dpi or _OCR_TARGET_DPI) * factor)
+            img, per_px, dpi = _scaled(img, factor, per_px, dpi)
+            if effective < limits.min_ocr_dpi:
+                doc.findings.append(R.ocr_low_resolution(
+                    file, number, (page.width or 0.0, page.height or 0.0), effective,
+                    limits.max_render_megapixels, limits.min_ocr_dpi))
         try:
             result = ocr.ocr_image(_png(img), languages=settings.ocr_languages, scale=per_px,
                                    page_number=number, dpi=dpi)

@@ -6,14 +6,28 @@ file, page and region it came from. The format is documented in the README.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from smartcert.core.files.media import MediaType
 from smartcert.core.findings import BBox, Finding
 
 FORMAT_VERSION = 1
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    """A lone UTF-16 surrogate (a ToUnicode map pointing at half a pair) is no character and
+    cannot be written as UTF-8 JSON: it becomes U+FFFD, so the extract can always be saved."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+# text as a document gives it, made writable
+DocText = Annotated[str, AfterValidator(_no_surrogates)]
 
 
 class DocumentStatus(StrEnum):
@@ -52,8 +66,8 @@ class Span(BaseModel):
     """A run of text on one line. ``text`` is as printed; ``key`` is the matching form."""
 
     page: int = Field(ge=1)
-    text: str
-    key: str = ""
+    text: DocText
+    key: DocText = ""
     bbox: BBox | None = None
     font: str | None = None
     size: float | None = None
@@ -69,8 +83,8 @@ class Cell(BaseModel):
     col: int = Field(ge=0)
     rowspan: int = Field(default=1, ge=1)
     colspan: int = Field(default=1, ge=1)
-    text: str = ""
-    key: str = ""
+    text: DocText = ""
+    key: DocText = ""
     bbox: BBox | None = None
     page: int | None = None
     ref: str | None = None  # spreadsheet reference, e.g. "B3"

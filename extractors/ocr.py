@@ -17,10 +17,12 @@ line; runs are split again at wide gaps (see `_runs`).
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from statistics import fmean, median
@@ -86,6 +88,15 @@ class OcrResult:
         return self.mean_confidence is not None and self.mean_confidence < LOW_CONFIDENCE
 
 
+# Told the wall seconds of every Tesseract run: the isolation worker reports them so that a
+# document's time limit does not count OCR (bounded by its own budget and timeout).
+_tesseract_listeners: list[Callable[[float], None]] = []
+
+
+def on_tesseract_run(listener: Callable[[float], None]) -> None:
+    _tesseract_listeners.append(listener)
+
+
 def _binary() -> str:
     return os.environ.get("SMARTCERT_TESSERACT", "tesseract")
 
@@ -139,11 +150,15 @@ def _run_tesseract(image: bytes, languages: str, dpi: float | None, psm: int,
     # OpenMP threads only slow Tesseract down on a shared 2-core machine (measured);
     # parallelism belongs to the caller, one page per process.
     env.setdefault("OMP_THREAD_LIMIT", "1")
+    started = time.perf_counter()
     try:
         proc = subprocess.run(cmd, input=image, capture_output=True, timeout=timeout,
                               env=env, check=False)
     except subprocess.TimeoutExpired as exc:
         raise OcrFailed(f"{timeout:.0f}초 안에 끝나지 않음") from exc
+    finally:
+        for listener in _tesseract_listeners:
+            listener(time.perf_counter() - started)
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrFailed(f"tesseract 오류: {err[-1] if err else proc.returncode}")
@@ -235,6 +250,14 @@ def ocr_image(
     return build_result(parse_tsv(tsv), fitz.Matrix(scale, scale), page_number, started)
 
 
+def capped_dpi(width_pt: float, height_pt: float, dpi: int, max_megapixels: float) -> int:
+    """`dpi`, lowered as far as needed for a `width_pt` × `height_pt` region to render
+    within `max_megapixels` (a 14,400-pt page at 300 dpi would be 3.6 gigapixels)."""
+    area_in2 = max(width_pt, 1.0) * max(height_pt, 1.0) / (72.0 * 72.0)
+    fit = math.floor(math.sqrt(max_megapixels * 1e6 / area_in2))
+    return max(1, min(dpi, fit))
+
+
 def render_page(
     page: fitz.Page, dpi: int, clip: fitz.Rect | None = None
 ) -> tuple[bytes, fitz.Matrix]:
@@ -249,21 +272,33 @@ def render_page(
     return pix.tobytes("png"), to_page
 
 
+def page_dpi(page: fitz.Page, settings: ExtractSettings, clip: fitz.Rect | None = None) -> int:
+    """The resolution `page` (or `clip` of it) is rendered at for OCR: `settings.ocr_dpi`
+    unless that would exceed the limit on rendered pixels."""
+    rect = page.rect if clip is None else fitz.Rect(clip)
+    return capped_dpi(rect.width, rect.height, settings.ocr_dpi,
+                      settings.limits.max_render_megapixels)
+
+
 def ocr_pdf_page(page: fitz.Page, settings: ExtractSettings, *,
                  clip: fitz.Rect | None = None, psm: int = DEFAULT_PSM) -> OcrResult:
-    """OCR one PDF page (or the `clip` region of it) rendered at `settings.ocr_dpi`.
+    """OCR one PDF page (or the `clip` region of it) rendered at `settings.ocr_dpi`
+    (lower for a page too big for the pixel limit: `page_dpi`).
 
     Span bboxes are in PDF points in the space of PyMuPDF's text extraction (unrotated
     page, top-left origin), so OCR spans and text-layer spans of a document line up.
     """
-    png, to_page = render_page(page, settings.ocr_dpi, clip)
-    return ocr_rendered(png, to_page, page.number + 1, settings, psm=psm)
+    dpi = page_dpi(page, settings, clip)
+    png, to_page = render_page(page, dpi, clip)
+    return ocr_rendered(png, to_page, page.number + 1, settings, psm=psm, dpi=dpi)
 
 
 def ocr_rendered(png: bytes, to_page: fitz.Matrix, page_number: int, settings: ExtractSettings,
-                 *, psm: int = DEFAULT_PSM) -> OcrResult:
-    """OCR a page already rendered by `render_page`. Touches no PyMuPDF document, so it
-    may run in a worker thread while the caller renders the next page."""
+                 *, psm: int = DEFAULT_PSM, dpi: int | None = None) -> OcrResult:
+    """OCR a page already rendered by `render_page` (at `dpi`, default `settings.ocr_dpi`).
+    Touches no PyMuPDF document, so it may run in a worker thread while the caller renders
+    the next page."""
     started = time.perf_counter()
-    tsv = _run_tesseract(png, settings.ocr_languages, settings.ocr_dpi, psm, DEFAULT_TIMEOUT_S)
+    tsv = _run_tesseract(png, settings.ocr_languages, dpi or settings.ocr_dpi, psm,
+                         DEFAULT_TIMEOUT_S)
     return build_result(parse_tsv(tsv), to_page, page_number, started)

@@ -8,6 +8,7 @@ ranges and hidden rows; to keep memory flat we never touch cells the file does n
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -22,6 +23,7 @@ from smartcert.core.normalize import match_key
 from smartcert.extractors import findings as R
 from smartcert.extractors.base import Backend
 from smartcert.extractors.findings import extract_finding, fail_document, ranges_text
+from smartcert.extractors.limits import HOW_TO_RAISE
 from smartcert.extractors.models import (
     Cell,
     DocumentExtract,
@@ -40,6 +42,12 @@ from smartcert.extractors.ooxml import (
 from smartcert.extractors.xlsx_dates import CJK_BUILTIN_DATE_IDS, serial_text
 from smartcert.extractors.xlsx_format import display_text
 from smartcert.extractors.xlsx_formulas import MissingValue, formulas_without_value
+from smartcert.extractors.xlsx_stream import (
+    needs_streaming,
+    no_dimension_scan,
+    scan_layout,
+    stream_cells,
+)
 
 # A sheet's grid beyond this many cells is cut (a stray value in row 1,048,576 would
 # otherwise make us build a million empty cells).
@@ -52,7 +60,8 @@ _PROPS = ("title", "creator", "lastModifiedBy", "created", "modified")
 def cell_text(cell: object) -> str:
     """The displayed text of an openpyxl cell (value already the cached result)."""
     value = getattr(cell, "value", None)
-    style = getattr(cell, "_style", None)
+    # a loaded cell's style is `_style`; a streamed (read-only) cell's is `style_array`
+    style = getattr(cell, "_style", None) or getattr(cell, "style_array", None)
     fmt_id = getattr(style, "numFmtId", 0) if style is not None else 0
     if fmt_id in CJK_BUILTIN_DATE_IDS and isinstance(value, int | float) \
             and not isinstance(value, bool):
@@ -68,10 +77,11 @@ class XlsxBackend(Backend):
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
         if is_encrypted_package(path) or has_encrypted_members(path):
             return fail_document(doc, DocumentStatus.ENCRYPTED, R.ENCRYPTED)
+        streaming = needs_streaming(path)
         try:
-            with warnings.catch_warnings():  # openpyxl warns about every unknown extension
-                warnings.simplefilter("ignore")
-                wb = load_workbook(path, data_only=True, keep_links=False)
+            with warnings.catch_warnings(), no_dimension_scan():
+                warnings.simplefilter("ignore")  # openpyxl warns about every unknown extension
+                wb = load_workbook(path, data_only=True, keep_links=False, read_only=streaming)
         except (InvalidFileException, *BAD_PACKAGE_ERRORS) as exc:
             return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=reason(exc))
@@ -80,28 +90,75 @@ class XlsxBackend(Backend):
                 raise
             return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
                                  reason=reason(exc))
-        try:
-            missing = formulas_without_value(path)
-        except BAD_PACKAGE_ERRORS:  # openpyxl read the file; only this extra check failed
-            missing = {}
+        budget = CellBudget(self.settings.limits.max_cells)
         try:
             doc.metadata.update(_metadata(wb))
-            self._sheets(wb, doc, missing)
+            sheets = self._sheets_in_limit(wb, doc)
+            if streaming:
+                missing = self._streamed(path, sheets, doc, budget)
+            else:
+                missing = _missing_values(path)
+                for number, ws in enumerate(sheets, start=1):
+                    _emit(_loaded(ws), number, doc, missing.get(ws.title, []), budget)
         finally:
             wb.close()
+        if budget.cut:
+            doc.findings.append(extract_finding(
+                R.CELL_LIMIT, doc.file, limit=f"{budget.limit:,}",
+                cut=", ".join(budget.cut) + "를", how=HOW_TO_RAISE["max_cells"]))
         if not any(c.text for t in doc.tables for c in t.cells) and not missing:
             doc.findings.append(extract_finding(R.NO_CONTENT, doc.file))
         return doc
 
-    def _sheets(self, wb: Workbook, doc: DocumentExtract,
-                missing: dict[str, list[MissingValue]]) -> None:
+    def _sheets_in_limit(self, wb: Workbook, doc: DocumentExtract) -> list[Worksheet]:
         sheets = wb.worksheets
-        limit = self.settings.max_pages or len(sheets)
+        limit = self.settings.page_limit
         if len(sheets) > limit:
-            doc.findings.append(extract_finding(R.PAGE_LIMIT, doc.file,
-                                                total=len(sheets), limit=limit))
-        for number, ws in enumerate(sheets[:limit], start=1):
-            _sheet(ws, number, doc, missing.get(ws.title, []))
+            doc.findings.append(R.page_limit(doc.file, len(sheets), limit))
+        return sheets[:limit]
+
+    @staticmethod
+    def _streamed(path: Path, sheets: list[Worksheet], doc: DocumentExtract,
+                  budget: CellBudget) -> dict[str, list[MissingValue]]:
+        """Each sheet streamed up to where its grid is cut, then the formulas without a
+        value and the layout of the rows read."""
+        missing: dict[str, list[MissingValue]] = {}
+        for number, ws in enumerate(sheets, start=1):
+            hidden = ws.sheet_state != "visible"
+            cap = min(MAX_CELLS, budget.left)
+            if cap < 1:  # the workbook's cells are used up: the sheet is not read
+                _emit(SheetData(ws.title, hidden, read=False), number, doc, [], budget)
+                continue
+            got = stream_cells(ws, cap, cell_text)
+            last_row = (got.stopped_at - 1) if got.stopped_at else got.extent[0]
+            with ws._get_source() as src:
+                layout = scan_layout(src, last_row)
+            missing.update(_missing_values(path, {ws.title: last_row}))
+            _emit(SheetData(ws.title, hidden, got.texts, got.errors, layout.merges, got.extent,
+                            layout.hidden_rows, layout.hidden_cols, stopped_at=got.stopped_at),
+                  number, doc, missing.get(ws.title, []), budget)
+        return missing
+
+
+@dataclass
+class CellBudget:
+    """The table cells a workbook may still fill (`Limits.max_cells`), and what it cut."""
+
+    limit: int
+    used: int = 0
+    cut: list[str] = field(default_factory=list)  # "'목록' 시트 100,001행 이후" …
+
+    @property
+    def left(self) -> int:
+        return self.limit - self.used
+
+
+def _missing_values(path: Path, rows: dict[str, int] | None = None
+                    ) -> dict[str, list[MissingValue]]:
+    try:
+        return formulas_without_value(path, rows)
+    except BAD_PACKAGE_ERRORS:  # openpyxl read the file; only this extra check failed
+        return {}
 
 
 def _metadata(wb: Workbook) -> dict[str, str]:
@@ -130,10 +187,24 @@ def _bounds(occupied: set[tuple[int, int]], merges: list[tuple[int, int, int, in
     return r0, c0, r1, c1
 
 
-def _sheet(ws: Worksheet, number: int, doc: DocumentExtract,
-           missing: list[MissingValue]) -> None:
-    file, name = doc.file, ws.title
-    hidden = ws.sheet_state != "visible"
+@dataclass
+class SheetData:
+    """What a sheet holds, however it was read (loaded, or streamed)."""
+
+    name: str
+    hidden: bool
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    extent: tuple[int, int] = (0, 0)  # the last row and column the file holds
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_cols: set[int] = field(default_factory=set)
+    read: bool = True  # False: not read at all (the workbook's cells were used up)
+    stopped_at: int | None = None  # streamed: the first row left unread (the grid is full)
+
+
+def _loaded(ws: Worksheet) -> SheetData:
+    """A sheet openpyxl loaded whole."""
     texts: dict[tuple[int, int], str] = {}
     errors: list[tuple[str, str]] = []
     # ws._cells holds only the cells present in the file; iter_rows would create the rest
@@ -146,23 +217,53 @@ def _sheet(ws: Worksheet, number: int, doc: DocumentExtract,
         if cell.data_type == "e":
             errors.append((cell.coordinate, str(cell.value)))
     merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
-    occupied = set(texts) | {coordinate_to_tuple(m.ref) for m in missing}
-    box = _bounds(occupied, merges, (ws.max_row, ws.max_column))
-    page = Page(number=number, sheet=name, text_layer=TextLayer.NOT_APPLICABLE, hidden=hidden)
+    cols: set[int] = set()
+    for key, dim in ws.column_dimensions.items():
+        if dim.hidden:  # a dimension covers columns min..max ('key' is its first column)
+            first = dim.min or column_index_from_string(key)
+            cols.update(range(first, (dim.max or first) + 1))
+    rows = sorted(r for r, dim in ws.row_dimensions.items() if dim.hidden)
+    return SheetData(ws.title, ws.sheet_state != "visible", texts, errors, merges,
+                     (ws.max_row, ws.max_column), rows, cols)
+
+
+def _emit(sheet: SheetData, number: int, doc: DocumentExtract, missing: list[MissingValue],
+          budget: CellBudget) -> None:
+    """The sheet's page, its table (cut to the sheet's and the workbook's cell limits) and
+    its findings."""
+    file, name = doc.file, sheet.name
+    page = Page(number=number, sheet=name, text_layer=TextLayer.NOT_APPLICABLE,
+                hidden=sheet.hidden)
     doc.pages.append(page)
-    if hidden:
+    if sheet.hidden:
         doc.findings.append(extract_finding(R.HIDDEN_SHEET, file, sheet=name))
+    if not sheet.read:
+        budget.cut.append(f"'{name}' 시트 전체")
+        return
+    occupied = set(sheet.texts) | {coordinate_to_tuple(m.ref) for m in missing}
+    box = _bounds(occupied, sheet.merges, sheet.extent)
     if box is None:
         return
     r0, c0, r1, c1 = box
     width = c1 - c0 + 1
-    if (r1 - r0 + 1) * width > MAX_CELLS:
-        r1 = r0 + max(1, MAX_CELLS // width) - 1
-        doc.findings.append(extract_finding(R.SHEET_TRUNCATED, file, sheet=name,
-                                            rows=r1, limit=MAX_CELLS))
-    doc.tables.append(_table(number, name, box=(r0, c0, r1, c1), texts=texts, merges=merges))
-    _hidden_lines(ws, page, doc, (r0, c0, r1, c1))
-    _cell_findings(doc, name, missing, errors)
+    cap = min(MAX_CELLS, budget.left)
+    rows = cap // width or (1 if cap == MAX_CELLS else 0)  # a row wider than a sheet's cut
+    if rows == 0:
+        budget.cut.append(f"'{name}' 시트 전체")
+        return
+    if r1 - r0 + 1 > rows or sheet.stopped_at is not None:
+        r1 = min(r1, r0 + rows - 1)
+        if cap < MAX_CELLS:
+            budget.cut.append(f"'{name}' 시트 {r1 + 1:,}행 이후")
+        else:
+            doc.findings.append(extract_finding(R.SHEET_TRUNCATED, file, sheet=name,
+                                                rows=r1, limit=MAX_CELLS))
+    budget.used += (r1 - r0 + 1) * width
+    doc.tables.append(_table(number, name, box=(r0, c0, r1, c1), texts=sheet.texts,
+                             merges=sheet.merges))
+    _hidden_lines(sheet, page, doc, (r0, c0, r1, c1))
+    _cell_findings(doc, name, [m for m in missing if coordinate_to_tuple(m.ref)[0] <= r1],
+                   [e for e in sheet.errors if coordinate_to_tuple(e[0])[0] <= r1])
 
 
 def _table(number: int, sheet: str, *, box: tuple[int, int, int, int],
@@ -191,20 +292,14 @@ def _table(number: int, sheet: str, *, box: tuple[int, int, int, int],
                  sheet=sheet, cells=cells)
 
 
-def _hidden_lines(ws: Worksheet, page: Page, doc: DocumentExtract,
+def _hidden_lines(sheet: SheetData, page: Page, doc: DocumentExtract,
                   box: tuple[int, int, int, int]) -> None:
     """Hidden rows/columns inside the used range: listed on the page and noted."""
     r0, c0, r1, c1 = box
-    rows = sorted(r for r, dim in ws.row_dimensions.items() if dim.hidden and r0 <= r <= r1)
-    cols: set[int] = set()
-    for key, dim in ws.column_dimensions.items():
-        if not dim.hidden:
-            continue
-        # a dimension covers columns min..max ('key' is its first column's letter)
-        first = dim.min or column_index_from_string(key)
-        cols.update(c for c in range(first, (dim.max or first) + 1) if c0 <= c <= c1)
+    rows = sorted(r for r in sheet.hidden_rows if r0 <= r <= r1)
+    cols = {c for c in sheet.hidden_cols if c0 <= c <= c1}
     page.hidden_rows = rows
-    name = ws.title
+    name = sheet.name
     if rows:
         doc.findings.append(extract_finding(
             R.HIDDEN_ROWS, doc.file, sheet=name, count=len(rows),

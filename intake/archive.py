@@ -135,6 +135,9 @@ class ZipExpander:
         if clash is not None:
             run.report(R.NAME_CONFLICT, display, member=name, name=clash)
             return None
+        if run.inflate_budget_spent:
+            run.skip_uninflated(display)
+            return None
         if not decoded:
             run.report(R.UNDECODABLE_NAME, full, name=full)
         dest = run.staging / full
@@ -164,7 +167,8 @@ class ZipExpander:
             with zf.open(probe) as src, dest.open("xb") as out:
                 while chunk := src.read(_CHUNK):
                     written += len(chunk)
-                    refusal = self._over_limit(written, info)
+                    run.inflated_bytes += len(chunk)  # charged whether kept or refused
+                    refusal = self._over_limit(written, info, _read_so_far(src, info))
                     if refusal is not None:
                         break
                     digest.update(chunk)
@@ -186,23 +190,43 @@ class ZipExpander:
         run.written_bytes += written
         return digest.hexdigest(), written
 
-    def _over_limit(self, written: int, info: zipfile.ZipInfo) -> tuple[RuleSpec, dict] | None:
-        lim = self.limits
+    def _over_limit(self, written: int, info: zipfile.ZipInfo,
+                    packed: int) -> tuple[RuleSpec, dict] | None:
+        """Which limit inflating `written` bytes of this member (from `packed` compressed
+        bytes read) broke, if any."""
+        lim, run = self.limits, self.run
         header = f" (헤더에는 {info.file_size:,}바이트)" if info.file_size < written else ""
         if written > lim.max_member_bytes:
             reason, claimed, expected = ("파일 하나의 크기", f"{written:,}바이트 이상{header}",
                                          f"≤ {lim.max_member_bytes:,}바이트")
-        elif written > self.run.remaining_bytes:
-            total = self.run.written_bytes + written
+        elif written > run.remaining_bytes:
+            total = run.written_bytes + written
             reason, claimed, expected = ("제출물 전체 크기", f"누적 {total:,}바이트 이상",
                                          f"≤ {lim.max_total_bytes:,}바이트")
-        elif written > lim.ratio_min_bytes and written > lim.max_ratio * max(info.compress_size, 1):
-            ratio = written / max(info.compress_size, 1)
+        elif run.inflated_bytes > lim.max_inflated_bytes:
+            reason, claimed, expected = (
+                "제출물 전체 압축 해제량", f"누적 {run.inflated_bytes:,}바이트 이상",
+                f"≤ {lim.max_inflated_bytes:,}바이트")
+        elif written > lim.ratio_min_bytes and written > lim.max_ratio * max(packed, 1):
+            ratio = written / max(packed, 1)
             reason, claimed, expected = (
                 "압축률", f"{ratio:,.0f}:1 이상{header}", f"≤ {lim.max_ratio:,.0f}:1")
         else:
             return None
         return R.ZIP_BOMB, {"reason": reason, "claimed": claimed, "expected": expected}
+
+
+def _read_so_far(src: zipfile.ZipExtFile, info: zipfile.ZipInfo) -> int:
+    """Compressed bytes of the member inflated so far. A header may lie about the
+    compressed size (zipfile then reads on into what follows, until the deflate stream
+    ends), so the ratio is taken over what was really read: zipfile's own count down from
+    the header's size, less what its decompressor holds unused (private attributes, stable
+    across 3.x; the header's size when they are missing)."""
+    left = getattr(src, "_compress_left", None)
+    if left is None:
+        return info.compress_size
+    tail = getattr(getattr(src, "_decompressor", None), "unconsumed_tail", b"")
+    return max(info.compress_size - left - len(tail), 0)
 
 
 def _detail(exc: BaseException) -> str:

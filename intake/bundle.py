@@ -31,6 +31,10 @@ class BundleFile(BaseModel):
     media_type: MediaType  # from the bytes, never the extension
     # archive chain of an archive member, e.g. 'bundle.zip!근거자료.zip!사진.pdf'; None in place
     origin: str | None = None
+    # the submission run's shared extraction budget (the OCR pages its documents may still
+    # use: `extractors.limits.OcrAllowance`), a small file the pipeline's intake step makes
+    # for each run of the submission; None outside a pipeline (the file alone has it all)
+    budget: Path | None = None
 
 
 class IntakeResult(BaseModel):

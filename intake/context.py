@@ -33,11 +33,13 @@ class IntakeRun:
     kept: list[Kept] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     written_bytes: int = 0
+    inflated_bytes: int = 0  # by every member, kept or refused
     members_seen: int = 0
     _files: set[str] = field(default_factory=set)
     _dirs: set[str] = field(default_factory=set)
     _junk: list[str] = field(default_factory=list)
     _overflow: list[str] = field(default_factory=list)
+    _uninflated: list[str] = field(default_factory=list)
 
     # names -------------------------------------------------------------------------
     def conflict(self, name: str) -> str | None:
@@ -83,6 +85,14 @@ class IntakeRun:
             return False
         return True
 
+    @property
+    def inflate_budget_spent(self) -> bool:
+        return self.inflated_bytes >= self.limits.max_inflated_bytes
+
+    def skip_uninflated(self, display: str) -> None:
+        """A member left packed: the submission's inflate budget is spent."""
+        self._uninflated.append(display)
+
     # findings ----------------------------------------------------------------------
     def report(self, rule: RuleSpec, where: str, **kw: object) -> None:
         self.findings.append(intake_finding(rule, where, **kw))  # type: ignore[arg-type]
@@ -100,6 +110,15 @@ class IntakeRun:
                 count=len(self._overflow),
                 claimed=f"{self.members_seen}개 이상",
                 expected=f"≤ {self.limits.max_members}",
+            )
+        if self._uninflated:
+            self.report(
+                R.INFLATE_BUDGET,
+                self._uninflated[0],
+                limit=f"{self.limits.max_inflated_bytes:,}",
+                count=len(self._uninflated),
+                claimed=f"{self.inflated_bytes:,}바이트",
+                expected=f"≤ {self.limits.max_inflated_bytes:,}바이트",
             )
         if self._junk:
             self.findings.append(

@@ -12,12 +12,19 @@ GiB = 1 << 30
 class IntakeLimits:
     """Caps applied while archives are expanded; validated on construction.
 
-    Sizes count bytes actually decompressed, never the sizes an archive header claims.
+    Sizes count bytes actually decompressed, never the sizes an archive header claims, and
+    the compression ratio is taken over the compressed bytes actually read.
     """
 
     # one scanned 300-page PDF can reach a few hundred MiB; more than this is not a document
+    # (counted while inflating, kept or refused: it bounds the work one member can cause)
     max_member_bytes: int = 1 * GiB
-    max_total_bytes: int = 4 * GiB
+    max_total_bytes: int = 4 * GiB  # written: the members kept
+    # inflated, by every member of the submission's archives (nested ones included) whether
+    # kept or refused — a member that lies about its sizes or fails its CRC is refused only
+    # once inflated. Twice what may be kept: a real submission never comes near it, and it
+    # bounds a hostile one at ~1 min of inflating on this machine
+    max_inflated_bytes: int = 8 * GiB
     # deflate tops out near 1032:1; real documents stay far below 200:1
     max_ratio: float = 200.0
     # tiny files (a blank CSV, an XML stub) compress absurdly well and are harmless
@@ -28,12 +35,15 @@ class IntakeLimits:
     max_nesting: int = 1
 
     def __post_init__(self) -> None:
-        for field in ("max_member_bytes", "max_total_bytes", "max_members"):
+        for field in ("max_member_bytes", "max_total_bytes", "max_inflated_bytes",
+                      "max_members"):
             value = getattr(self, field)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(f"{field} must be a positive int, got {value!r}")
         if self.max_member_bytes > self.max_total_bytes:
             raise ValueError("max_member_bytes cannot exceed max_total_bytes")
+        if self.max_total_bytes > self.max_inflated_bytes:
+            raise ValueError("max_total_bytes cannot exceed max_inflated_bytes")
         if not self.max_ratio > 1.0:
             raise ValueError(f"max_ratio must be above 1, got {self.max_ratio!r}")
         if not isinstance(self.ratio_min_bytes, int) or self.ratio_min_bytes < 0:

@@ -31,6 +31,10 @@ DEVICE_FILE = RuleSpec(
     "'{member}'은(는) 일반 파일이 아닌 장치·파이프·소켓 파일이어서 거부했습니다")
 ZIP_BOMB = RuleSpec(
     "intake.zip-bomb", _E, "압축 파일 항목 '{member}'의 압축을 풀자 {reason} 한도를 넘어 거부했습니다")
+INFLATE_BUDGET = RuleSpec(
+    "intake.inflate-budget", _E,
+    "압축을 푼 양이 제출물당 한도 {limit}바이트에 이르러 '{member}'부터 {count}개 항목을 풀지 "
+    "않았습니다 (거부된 항목을 푼 양도 포함; 늘리려면 IntakeLimits.max_inflated_bytes)")
 TOO_MANY_MEMBERS = RuleSpec(
     "intake.too-many-members", _E,
     "압축 파일 항목이 {limit}개를 넘어 '{member}'부터 {count}개를 받지 않았습니다")

@@ -10,6 +10,9 @@ and the batch goes on; the run then ends PARTIAL (docling's PARTIAL_SUCCESS).
 
 from __future__ import annotations
 
+import importlib.util
+import logging
+import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
+from smartcert.extractors.limits import Limits
 from smartcert.pipelines.artifacts import publish_batch_artifacts
 from smartcert.pipelines.batch import Stray, strays_in, submissions_of_all
 from smartcert.pipelines.persist import store_for, write_summary
@@ -105,17 +109,25 @@ def _analyse_all(sources: list[Path], config: RunConfig, dask_address: str | Non
 def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-2025",
                  data_dir: str | None = None, store_url: str | None = None, ocr: bool = True,
                  relative_scoring: bool = False, dask_workers: int = 0,
-                 parallel_submissions: int = 1) -> BatchResult:
+                 parallel_submissions: int = 1, dask_address: str | None = None,
+                 dask_dashboard: bool = False,
+                 limits: dict[str, float] | None = None) -> BatchResult:
     """Every submission (folder or .zip) of a batch folder (or of several) → findings.json
     and reports per submission, results in the store, a summary artifact. Each submission is
     scored on its own unless `relative_scoring` (the operator's `--batch-relative`) scores
     numeric indicators relative to the batch's peers of its applicant type. `dask_workers` > 0
-    runs the document tasks on a local Dask cluster of that many worker processes;
-    `parallel_submissions` > 1 runs that many submissions' subflows at once."""
+    runs the document tasks on a local Dask cluster of that many worker processes (its
+    dashboard only with `dask_dashboard`), `dask_address` (tcp://host:8786) on an existing
+    cluster instead; `parallel_submissions` > 1 runs that many submissions' subflows at once.
+    `limits`: the reading limits (`extractors.limits.Limits` fields; default: its defaults)."""
     if parallel_submissions < 1:
         raise ValueError(f"parallel_submissions must be ≥ 1, got {parallel_submissions}")
+    if dask_address and dask_workers:
+        raise ValueError("dask_address (an existing cluster) and dask_workers (a local one) "
+                         "exclude each other")
     config = RunConfig.make(out_dir, data_dir, program=program, store_url=store_url, ocr=ocr,
-                            relative_scoring=relative_scoring)
+                            relative_scoring=relative_scoring,
+                            limits=Limits(**limits) if limits else Limits())
     ruleset = load_ruleset(program)
     store = store_for(config)
     run_id = store.start_run("batch", ruleset, program=program)
@@ -126,7 +138,10 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
         get_run_logger().warning("not taken in: %s (%s)", x.path, x.reason)
     try:
         with ExitStack() as stack:
-            address = _start_dask(stack, dask_workers) if dask_workers else None
+            address = dask_address or (
+                _start_dask(stack, dask_workers, dask_dashboard) if dask_workers else None)
+            if address:
+                _quiet_dask()
             analyses, failed = _analyse_all(sources, config, address, parallel_submissions)
         peers = peers_of(analyses, relative_scoring)
         futures = [report_task.submit(quote(a), quote(peers), config, run_id)
@@ -145,10 +160,29 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     return result
 
 
-def _start_dask(stack: ExitStack, workers: int) -> str:
+def _quiet_dask() -> None:
+    """distributed logs every connection, worker and nanny at INFO (~45 lines a run): its
+    warnings only, here and in the worker processes it spawns (they read the environment)."""
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+    import distributed  # noqa: F401  (its import sets its loggers' levels: override after)
+
+    logging.getLogger("distributed").setLevel(logging.WARNING)
+
+
+def _start_dask(stack: ExitStack, workers: int, dashboard: bool = False) -> str:
+    _quiet_dask()  # before the cluster starts: its start-up is the noisiest part
     from distributed import LocalCluster
 
+    # the scheduler always serves HTTP (health, metrics): without a dashboard on a free
+    # loopback port, with one on Dask's usual 8787 (the next free port if taken)
+    http = {"dashboard_address": "127.0.0.1:8787" if dashboard else "127.0.0.1:0",
+            "dashboard": dashboard}
     # one process per worker: extraction is CPU-bound Python (the GIL rules out threads)
     cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1,
-                                               processes=True, dashboard_address=None))
+                                               processes=True, scheduler_kwargs=http))
+    if dashboard:
+        get_run_logger().info("Dask dashboard: %s", cluster.dashboard_link)
+        bokeh = importlib.util.find_spec("bokeh") is not None  # not a dependency of ours
+        _progress(f"Dask 대시보드: {cluster.dashboard_link}" if bokeh else
+                  "Dask 대시보드를 보려면 bokeh가 필요합니다: .venv/bin/pip install 'bokeh>=3.1'")
     return str(cluster.scheduler_address)

@@ -9,10 +9,11 @@ stay together by default.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.limits import Limits
 
 HOME_ENV = "SMARTCERT_HOME"
 DATA_DIR_NAME = ".smartcert"
@@ -69,6 +70,7 @@ class RunConfig:
     # request (`--batch-relative`); by default a score does not depend on the batch
     relative_scoring: bool = False
     write_reports: bool = True  # report.html and findings.xlsx beside findings.json
+    limits: Limits = field(default_factory=Limits)  # validated on its own construction
 
     def __post_init__(self) -> None:
         out: list[str] = []
@@ -97,4 +99,4 @@ class RunConfig:
         return self.out_dir / ".work"
 
     def extract_settings(self) -> ExtractSettings:
-        return ExtractSettings(ocr=self.ocr, ocr_dpi=self.ocr_dpi)
+        return ExtractSettings(ocr=self.ocr, ocr_dpi=self.ocr_dpi, limits=self.limits)

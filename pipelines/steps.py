@@ -5,14 +5,20 @@ is `pipelines/spine.py`'s; the Prefect tasks (`pipelines/tasks.py`) wrap these f
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from smartcert.core.findings import Finding
 from smartcert.core.report import FindingsReport
 from smartcert.extractors.api import extract_file
 from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.findings import OCR_BUDGET
+from smartcert.extractors.limits import OcrAllowance, ocr_pages_used
 from smartcert.extractors.models import DocumentExtract, DocumentStatus
 from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission
 from smartcert.pipelines.cache import ExtractCache
@@ -67,21 +73,64 @@ Persist = Callable[[SubmissionRun, FindingsReport], list[Path]]
 
 
 def intake_step(source: Path, work_dir: Path) -> IntakeResult:
-    return open_submission(source, work_dir)
+    """Take the submission in; its files share one extraction budget for this run (the OCR
+    pages of `Limits.max_ocr_pages`), whichever process or Dask worker reads each."""
+    result = open_submission(source, work_dir)
+    budget = new_budget(work_dir)
+    result.files = [f.model_copy(update={"budget": budget}) for f in result.files]
+    return result
+
+
+_BUDGETS = "budgets"
+_STALE_S = 86_400.0
+
+
+def new_budget(work_dir: Path) -> Path:
+    """A fresh, empty budget file under `work_dir` (budgets of runs a day old are removed)."""
+    folder = work_dir / _BUDGETS
+    folder.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    for old in folder.iterdir():
+        with contextlib.suppress(OSError):
+            if now - old.stat().st_mtime > _STALE_S:
+                old.unlink()
+    fd, name = tempfile.mkstemp(prefix="ocr-", dir=folder)
+    os.close(fd)
+    return Path(name)
 
 
 def extract_step(
     f: BundleFile, settings: ExtractSettings | None = None, cache: ExtractCache | None = None
 ) -> DocumentExtract:
+    """One document, read under its submission's budget, or from the cache (its OCR pages
+    still charged to the budget, so a re-run spends what the first run did)."""
     settings = settings or ExtractSettings()
+    if f.budget is not None:
+        settings = replace(settings, ocr_ledger=str(f.budget))
+    key = settings.cache_key()  # not the run's budget file nor the time and memory limits
     if cache is not None:
-        hit = cache.get(f.sha256, f.media_type, settings, f.name)
-        if hit is not None:
+        hit = cache.get(f.sha256, f.media_type, key, f.name)
+        if hit is not None and _charge(hit, settings):
             return hit
     doc = extract_file(f.path, settings, display_name=f.name)
-    if cache is not None and doc.status is not DocumentStatus.FAILED:
-        cache.put(doc, settings)  # an extractor's failure is not kept: the fix re-reads it
+    if cache is not None and _cacheable(doc):
+        cache.put(doc, key)
     return doc
+
+
+def _charge(doc: DocumentExtract, settings: ExtractSettings) -> bool:
+    """Charge a cached document's OCR pages to the budget; False when they no longer fit
+    (it is then read again, under what is left)."""
+    pages = ocr_pages_used(doc)
+    return pages == 0 or OcrAllowance(settings.limits.max_ocr_pages,
+                                      settings.ocr_ledger).take(pages)
+
+
+def _cacheable(doc: DocumentExtract) -> bool:
+    """Not a failure (the fix re-reads it), nor a reading the OCR budget cut short (what
+    it lacks depends on the other documents of that run)."""
+    return doc.status is not DocumentStatus.FAILED and not any(
+        f.rule == OCR_BUDGET.id for f in doc.findings)
 
 
 def write_extract(doc: DocumentExtract, out_dir: Path) -> Path:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
+import shlex
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.orm import Session
@@ -29,8 +31,73 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if url.startswith("postgresql"):
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
+        _ensure_database(engine)
+        return engine
     raise ValueError(f"unsupported database URL (sqlite or postgresql only): {url!r}")
+
+
+class DatabaseMissing(ConnectionError):
+    """The store's PostgreSQL database does not exist and its role may not create it; the
+    message (Korean) is the command that does. An OSError: the operator's to fix, not a bug."""
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def _ensure_database(engine: Engine) -> None:
+    """A PostgreSQL URL whose database is missing: CREATE DATABASE from the server's
+    maintenance database when the role may, else DatabaseMissing with the command to run.
+    Any other connection failure is raised as it is."""
+    try:
+        engine.connect().close()
+        return
+    except exc.OperationalError as failure:
+        first = failure
+    url, name = engine.url, engine.url.database
+    for maintenance in ("postgres", "template1"):
+        if not name or name == maintenance:
+            break
+        admin = create_engine(url.set(database=maintenance), isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as c:
+                if _exists(c, name):  # it is there: the failure was something else
+                    break
+                quoted = admin.dialect.identifier_preparer.quote(name)
+                try:
+                    c.execute(text(f"CREATE DATABASE {quoted}"))
+                except exc.DBAPIError as denied:
+                    if _exists(c, name):  # created meanwhile by another process
+                        return
+                    raise DatabaseMissing(errno.ENOENT, _createdb_hint(engine)) from denied
+                return
+        except exc.OperationalError:
+            continue  # that maintenance database is not open to us: try the next
+        finally:
+            admin.dispose()
+    raise first
+
+
+def _exists(conn: Any, name: str) -> bool:
+    found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+    return found.first() is not None
+
+
+def _createdb_hint(engine: Engine) -> str:
+    url = engine.url
+    cmd = ["createdb"]
+    if url.host:
+        cmd += ["-h", url.host]
+    if url.port:
+        cmd += ["-p", str(url.port)]
+    cmd += ["-U", "postgres"]  # a role that may create databases (Debian's superuser)
+    if url.username and url.username != "postgres":
+        cmd += ["-O", url.username]  # owned by the store's role, which then makes its tables
+    cmd.append(str(url.database))
+    who = f"사용자 {url.username}에게" if url.username else "이 사용자에게"
+    return (f"저장소 데이터베이스 {url.database!r}이(가) PostgreSQL 서버 "
+            f"{url.host or 'localhost'}:{url.port or 5432}에 없고 {who} 만들 권한이 없습니다. "
+            f"만들 권한이 있는 사용자로 만든 뒤 다시 실행하세요: {shlex.join(cmd)}")
 
 
 def _sqlite_connect(dbapi_conn: DBAPIConnection, _record: ConnectionPoolEntry) -> None:

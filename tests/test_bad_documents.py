@@ -104,3 +104,25 @@ def test_two_submissions_of_one_name_are_refused_before_work(
     assert main(argv) == 2
     assert "같은 이름의 제출물" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("name", ["submission-member-mimetype-encrypted.zip",
+                                  "submission-top-mimetype-encrypted.zip"])
+def test_an_unreadable_mimetype_member_does_not_stop_intake(name: str, tmp_path: Path) -> None:
+    """Found by the fuzz run: sniffing read an HWPX's 'mimetype' member outside the safety
+    net, so an encrypted one (or an unknown method, corrupt data) raised out of intake."""
+    from smartcert.intake.bundle import open_submission
+
+    zipped = ROOT / "tests" / "fuzz_regressions" / "open" / name
+    result = open_submission(zipped, tmp_path / "work")
+    assert result.files or result.findings  # accounted for, not raised
+
+
+def test_a_lone_surrogate_in_a_text_layer_can_still_be_written(tmp_path: Path) -> None:
+    """Found by the fuzz run: a ToUnicode map pointing at half a UTF-16 pair gave a span
+    that could not be written as JSON, so `smartcert extract` stopped with an internal
+    error. The half character is now U+FFFD and the record is written."""
+    src = ROOT / "tests" / "fuzz_regressions" / "open" / "pdf-text-with-lone-surrogate.pdf"
+    assert main(["extract", str(src), "--out", str(tmp_path), "--no-ocr"]) == 0
+    record = json.loads((tmp_path / f"{src.name}.extract.json").read_text("utf-8"))
+    assert any("\ufffd" in s["text"] for s in record["spans"])

@@ -18,10 +18,10 @@ from smartcert.extractors.base import Backend
 from smartcert.extractors.findings import extract_finding, fail_document
 from smartcert.extractors.hwp.build import Builder, pages
 from smartcert.extractors.hwp.container import Container, Problem, check_hwp5, check_hwpx
-from smartcert.extractors.hwp.document import read_typed
+from smartcert.extractors.hwp.document import Typed, read_typed
 from smartcert.extractors.hwp.engine import BadHwp, layouts, open_document
 from smartcert.extractors.hwp.library import HwpLibraryMissing, library_version
-from smartcert.extractors.hwp.place import place
+from smartcert.extractors.hwp.place import Placement, place
 from smartcert.extractors.models import DocumentExtract, DocumentStatus
 
 _META = ("title", "author", "creation_time", "modification_time")
@@ -57,8 +57,12 @@ class HwpBackend(Backend):
             doc.findings.append(extract_finding(R.HWP_DISTRIBUTION_READ, doc.file))
         doc.metadata.update(_metadata(opened.ir, container))
         typed = read_typed(opened.ir)
-        laid = layouts(opened)
+        total, limit = opened.document.page_count, self.settings.page_limit
+        laid = layouts(opened, limit)
         placement = place(typed, [p for p in laid if p is not None])
+        if total > limit:  # the page cap: what comes after the last page drawn is not read
+            typed = _before_cut(typed, placement)
+            doc.findings.append(R.page_limit(doc.file, total, limit))
         builder = Builder(typed, placement)
         doc.pages = pages(laid)
         doc.spans = builder.spans()
@@ -76,6 +80,14 @@ class HwpBackend(Backend):
         doc.findings.append(extract_finding(R.HWP_PAGINATION, doc.file))
         if unplaced:
             doc.findings.append(extract_finding(R.HWP_UNPLACED, doc.file, count=unplaced))
+
+
+def _before_cut(typed: Typed, placement: Placement) -> Typed:
+    """The paragraphs and tables up to the last paragraph placed on the pages drawn."""
+    last = max(placement.lines, default=-1)
+    return Typed(paras=[p for p in typed.paras if p.index <= last],
+                 tables=[t for t in typed.tables
+                         if t.para < last or any(id(c) in placement.cells for c in t.cells)])
 
 
 def _metadata(ir: object, container: Container) -> dict[str, str]:

@@ -68,14 +68,16 @@ def _svg(document: Any, index: int) -> str | None:
         return None
 
 
-def page_svgs(opened: Opened) -> list[str | None]:
-    """Every page as rhwp lays it out, as SVG; None for a page it could not draw."""
-    return [_svg(opened.document, i) for i in range(opened.document.page_count)]
+def page_svgs(opened: Opened, limit: int | None = None) -> list[str | None]:
+    """Every page (the first `limit`) as rhwp lays it out, as SVG; None for a page it could
+    not draw."""
+    count = opened.document.page_count
+    return [_svg(opened.document, i) for i in range(min(count, limit or count))]
 
 
-def layouts(opened: Opened) -> list[PageLayout | None]:
+def layouts(opened: Opened, limit: int | None = None) -> list[PageLayout | None]:
     out: list[PageLayout | None] = []
-    for n, svg in enumerate(page_svgs(opened), start=1):
+    for n, svg in enumerate(page_svgs(opened, limit), start=1):
         try:
             out.append(None if svg is None else read_page(svg, n))
         except etree.XMLSyntaxError:

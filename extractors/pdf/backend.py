@@ -11,6 +11,7 @@ from smartcert.core.files.media import MediaType
 from smartcert.extractors import findings as R
 from smartcert.extractors.base import Backend, ocr_worker_count
 from smartcert.extractors.findings import fail_document
+from smartcert.extractors.limits import OcrAllowance
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, TextLayer
 from smartcert.extractors.pdf import pagefind
 from smartcert.extractors.pdf.chars import GlyphIndex, page_chars
@@ -61,9 +62,14 @@ class PdfBackend(Backend):
         return doc
 
     def _pages(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
-        limit = self.settings.max_pages or pdf.page_count
+        limit = self.settings.page_limit
+        if pdf.page_count > limit:
+            doc.findings.append(R.page_limit(doc.file, pdf.page_count, limit))
         placed: list[Placed] = []
         jobs: list[pagefind.OcrJob] = []
+        self._allowance = OcrAllowance(self.settings.limits.max_ocr_pages,
+                                       self.settings.ocr_ledger)
+        self._over_budget: list[int] = []
         failed = 0
         workers = ocr_worker_count(self.settings)
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -82,7 +88,10 @@ class PdfBackend(Backend):
                 pagefind.ocr_finish(job, doc)
         doc.spans.sort(key=lambda s: s.page)  # stable: keeps each page's reading order
         doc.tables = join_tables(placed)
-        if failed:
+        if self._over_budget:
+            doc.findings.append(R.ocr_budget(doc.file, self._over_budget,
+                                             self.settings.limits.max_ocr_pages))
+        if failed or self._over_budget:
             doc.status = DocumentStatus.PARTIAL
 
     def _page(
@@ -96,7 +105,8 @@ class PdfBackend(Backend):
                     text_layer=report.status)
         doc.pages.append(info)
         if report.status is not TextLayer.GOOD:
-            jobs.append(pagefind.ocr_submit(page, info, doc, self.settings, pool))
+            jobs.append(pagefind.ocr_submit(page, info, doc, self.settings, pool,
+                                             self._allowance, self._over_budget))
             return []
         groups = find_cell_groups(pagefind.page_edges(page, chars))
         index = GlyphIndex(chars)

@@ -13,6 +13,7 @@ from smartcert.extractors import findings as R
 from smartcert.extractors import ocr
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.findings import extract_finding
+from smartcert.extractors.limits import OcrAllowance
 from smartcert.extractors.models import DocumentExtract, Page
 from smartcert.extractors.ocr import OcrResult
 from smartcert.extractors.pdf.chars import Char
@@ -47,14 +48,25 @@ OcrJob = tuple[Page, "Future[OcrResult] | None"]
 
 def ocr_submit(
     page: fitz.Page, info: Page, doc: DocumentExtract, settings: ExtractSettings,
-    pool: Executor,
+    pool: Executor, allowance: OcrAllowance, over_budget: list[int],
 ) -> OcrJob:
-    """Render a page whose text layer is missing or unusable and queue it for OCR."""
+    """Render a page whose text layer is missing or unusable and queue it for OCR, if OCR
+    is on and the submission's OCR budget has a page left (else the page is noted in
+    `over_budget`). A page too big for the pixel limit is rendered at a lower resolution."""
     if not settings.ocr:
         doc.findings.append(finding(doc, R.OCR_SKIPPED, page=info.number))
         return (info, None)
-    png, to_page = ocr.render_page(page, settings.ocr_dpi)
-    return (info, pool.submit(ocr.ocr_rendered, png, to_page, info.number, settings))
+    if not allowance.take():
+        over_budget.append(info.number)
+        return (info, None)
+    dpi = ocr.page_dpi(page, settings)
+    limits = settings.limits
+    if dpi < min(settings.ocr_dpi, limits.min_ocr_dpi):
+        doc.findings.append(R.ocr_low_resolution(
+            doc.file, info.number, (page.rect.width, page.rect.height), dpi,
+            limits.max_render_megapixels, limits.min_ocr_dpi))
+    png, to_page = ocr.render_page(page, dpi)
+    return (info, pool.submit(ocr.ocr_rendered, png, to_page, info.number, settings, dpi=dpi))
 
 
 def throttle(jobs: list[OcrJob], in_flight: int) -> None:

@@ -6,10 +6,12 @@ import argparse
 import os
 import sys
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartcert.extractors.base import ExtractSettings
+from smartcert.extractors.limits import Limits
 
 if TYPE_CHECKING:
     from smartcert.core.report import FindingsReport
@@ -24,8 +26,14 @@ def _progress(msg: str) -> None:
 main_progress = _progress
 
 
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(max_pages=args.max_pages, max_ocr_pages=args.max_ocr_pages,
+                  max_render_megapixels=args.max_render_mp, max_cells=args.max_cells,
+                  doc_timeout_s=args.doc_timeout, doc_memory_mb=args.doc_memory_mb)
+
+
 def _settings(args: argparse.Namespace) -> ExtractSettings:
-    return ExtractSettings(ocr=not args.no_ocr, ocr_dpi=args.ocr_dpi)
+    return ExtractSettings(ocr=not args.no_ocr, ocr_dpi=args.ocr_dpi, limits=_limits(args))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -60,7 +68,8 @@ def _config(args: argparse.Namespace) -> RunConfig:
 
     return RunConfig.make(args.out, args.data_dir, program=args.program,
                           store_url=args.store_url, ocr=not args.no_ocr, ocr_dpi=args.ocr_dpi,
-                          relative_scoring=getattr(args, "batch_relative", False))
+                          relative_scoring=getattr(args, "batch_relative", False),
+                          limits=_limits(args))
 
 
 def cmd_intake(args: argparse.Namespace) -> int:
@@ -80,7 +89,10 @@ def cmd_intake(args: argparse.Namespace) -> int:
                           store_url=config.store_url, ocr=config.ocr,
                           relative_scoring=config.relative_scoring,
                           dask_workers=args.dask_workers,
-                          parallel_submissions=args.parallel)
+                          parallel_submissions=args.parallel,
+                          dask_address=args.dask_address,
+                          dask_dashboard=args.dask_dashboard,
+                          limits=asdict(config.limits))
     for o in result.outcomes:
         _report_line(o.out_dir, o.report, len(o.report.submission.documents))
     for name in result.failed:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
+import socket
+from collections.abc import Callable
 
 from smartcert.cli import commands as c
 from smartcert.cli.parser import (
@@ -11,7 +14,25 @@ from smartcert.cli.parser import (
     ocr_dpi,
     positive,
 )
+from smartcert.extractors.limits import Limits
 from smartcert.store.versions import project_version
+
+
+def dask_address(text: str) -> str:
+    """--dask-address: a scheduler address, tcp://host:port (tls:// too), that answers — said
+    at parse time, so before Prefect starts (one Korean line, exit code 2)."""
+    address = text.strip()
+    m = re.fullmatch(r"(tcp|tls)://([^\s/:]+|\[[0-9a-fA-F:]+\]):(\d{1,5})", address)
+    if m is None or not 0 < int(m.group(3)) < 65536:
+        raise argparse.ArgumentTypeError(f"Dask 스케줄러 주소는 tcp://호스트:포트 형식이어야 "
+                                         f"합니다: {text!r}")
+    try:
+        socket.create_connection((m.group(2).strip("[]"), int(m.group(3))), timeout=10).close()
+    except OSError as e:
+        raise argparse.ArgumentTypeError(
+            f"Dask 스케줄러 {address}에 연결할 수 없습니다 ({e.strerror or e}) — 클러스터가 떠 "
+            "있는지, 주소와 포트가 맞는지 확인하세요") from None
+    return address
 
 
 def _common(sp: argparse.ArgumentParser, runs: bool = True) -> None:
@@ -23,11 +44,49 @@ def _common(sp: argparse.ArgumentParser, runs: bool = True) -> None:
     sp.add_argument("--program", default="city-2025", metavar="규칙세트",
                     help="적용할 도시 인증 규칙 세트 (기본 city-2025; 서비스 인증 제출물은 "
                          "내용으로 알아보고 서비스 규칙 세트로 보냅니다)")
+    _limit_options(sp)
     if runs:
         sp.add_argument("--data-dir", metavar="폴더", help="캐시·저장소·Prefect 작업 폴더 "
                                            "(기본: $SMARTCERT_HOME, 없으면 <out>/.smartcert)")
         sp.add_argument("--store-url", metavar="URL", help="저장소 데이터베이스 URL (기본: 데이터 폴더의 "
                                             "SQLite; PostgreSQL은 postgresql+psycopg://…)")
+
+
+def _within(lo: float, hi: float | None = None, integer: bool = False
+            ) -> Callable[[str], float]:
+    """An option type: a number within lo..hi, in Korean when it is not."""
+    def parse(text: str) -> float:
+        try:
+            value = int(text) if integer else float(text)
+        except ValueError:
+            kind = "정수" if integer else "수"
+            raise argparse.ArgumentTypeError(f"{kind}가 아닙니다: {text!r}") from None
+        if value < lo or (hi is not None and value > hi):
+            span = f"{lo:g}–{hi:g} 사이여야" if hi is not None else f"{lo:g} 이상이어야"
+            raise argparse.ArgumentTypeError(f"{span} 합니다: {text}")
+        return value
+    return parse
+
+
+def _limit_options(sp: argparse.ArgumentParser) -> None:
+    """The extraction limits (`extractors.limits.Limits`): each one hit is an intake finding
+    that names the option raising it."""
+    d = Limits()
+    g = sp.add_argument_group("읽기 한도", "넘으면 그 부분을 읽지 않고 발견사항으로 알립니다")
+    g.add_argument("--max-pages", type=positive, default=d.max_pages, metavar="N",
+                   help=f"문서 하나에서 읽을 최대 쪽(시트) 수 (기본 {d.max_pages:,})")
+    g.add_argument("--max-ocr-pages", type=non_negative, default=d.max_ocr_pages, metavar="N",
+                   help=f"제출물 하나의 문서들이 나눠 쓰는 OCR 쪽 수 (기본 {d.max_ocr_pages})")
+    g.add_argument("--max-render-mp", type=_within(1, 1000), default=d.max_render_megapixels,
+                   metavar="MP", help="OCR하려고 쪽을 그릴 때의 쪽당 최대 화소 수(백만 단위); 큰 쪽은 "
+                                      f"해상도를 낮춰 그립니다 (기본 {d.max_render_megapixels:g})")
+    g.add_argument("--max-cells", type=positive, default=d.max_cells, metavar="N",
+                   help=f"통합문서(XLSX) 하나에서 읽을 최대 표 셀 수 (기본 {d.max_cells:,})")
+    g.add_argument("--doc-timeout", type=_within(1), default=d.doc_timeout_s, metavar="초",
+                   help=f"문서 하나를 읽는 최대 시간, OCR 시간 제외 (기본 {d.doc_timeout_s:g}초)")
+    g.add_argument("--doc-memory-mb", type=_within(1024, integer=True), default=d.doc_memory_mb,
+                   metavar="MiB",
+                   help=f"문서 하나를 읽을 때 쓸 수 있는 최대 메모리 (기본 {d.doc_memory_mb:,} MiB)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,8 +111,17 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("batch_dir", nargs="+", metavar="접수폴더",
                    help="제출물(하위 폴더 또는 .zip)이 든 폴더, 여러 개 가능")
     _common(i)
-    i.add_argument("--dask-workers", type=non_negative, default=0, metavar="N",
-                   help="문서 작업을 로컬 Dask 클러스터의 작업 프로세스 N개로 나눠 실행 (기본 0: 쓰지 않음)")
+    dask = i.add_mutually_exclusive_group()
+    dask.add_argument("--dask-workers", type=non_negative, default=0, metavar="N",
+                      help="문서 작업을 로컬 Dask 클러스터의 작업 프로세스 N개로 나눠 실행 "
+                           "(기본 0: 쓰지 않음)")
+    dask.add_argument("--dask-address", type=dask_address, metavar="tcp://호스트:포트",
+                      help="문서 작업을 이미 떠 있는 Dask 클러스터(스케줄러 주소, 예: "
+                           "tcp://dask-scheduler:8786)로 보냅니다. 작업 프로세스에는 smartcert가 설치되어 "
+                           "있고 접수·데이터 폴더가 같은 경로로 보여야 합니다")
+    i.add_argument("--dask-dashboard", action="store_true",
+                   help="--dask-workers로 띄운 로컬 클러스터의 Dask 대시보드를 엽니다 (기본: 열지 "
+                        "않음; bokeh 필요)")
     i.add_argument("--parallel", type=positive, default=1, metavar="N",
                    help="동시에 처리할 제출물 수 (Dask를 쓰면 작업 프로세스 수까지)")
     scoring = i.add_mutually_exclusive_group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from smartcert.core.files.media import MediaType
@@ -36,10 +37,8 @@ def _sniff_zip(path: Path) -> MediaType:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            if "mimetype" in names:
-                mt = zf.read("mimetype")[:64].strip()
-                if mt.startswith(b"application/hwp+zip"):
-                    return MediaType.HWPX
+            if "mimetype" in names and _mimetype(zf).startswith(b"application/hwp+zip"):
+                return MediaType.HWPX
             if "xl/workbook.xml" in names:
                 return MediaType.XLSX
             if "word/document.xml" in names:
@@ -49,6 +48,17 @@ def _sniff_zip(path: Path) -> MediaType:
     except (zipfile.BadZipFile, OSError, EOFError):
         return MediaType.UNKNOWN
     return MediaType.ZIP
+
+
+def _mimetype(zf: zipfile.ZipFile) -> bytes:
+    """The OWPML `mimetype` member's first bytes; b"" when it cannot be read (encrypted, an
+    unknown method, corrupt data): the names still tell the type, and the reader that
+    opens the file reports the damage as a finding."""
+    try:
+        return zf.read("mimetype")[:64].strip()
+    except (RuntimeError, NotImplementedError, ValueError, zlib.error, zipfile.BadZipFile,
+            OSError, EOFError):
+        return b""
 
 
 def _sniff_ole(path: Path) -> MediaType:
