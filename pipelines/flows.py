@@ -111,7 +111,7 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
                  relative_scoring: bool = False, dask_workers: int = 0,
                  parallel_submissions: int = 1, dask_address: str | None = None,
                  dask_dashboard: bool = False,
-                 limits: dict[str, float] | None = None) -> BatchResult:
+                 limits: dict[str, int | float] | None = None) -> BatchResult:
     """Every submission (folder or .zip) of a batch folder (or of several) → findings.json
     and reports per submission, results in the store, a summary artifact. Each submission is
     scored on its own unless `relative_scoring` (the operator's `--batch-relative`) scores
