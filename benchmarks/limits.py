@@ -31,12 +31,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 import zlib
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from samples.generator.big_workbook import raw_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results" / "limits.json"
@@ -60,39 +61,6 @@ def scan_pdf(path: Path, pages: int, side: float | None = None) -> Path:
         xref = (p.insert_image(p.rect, xref=xref, keep_proportion=False) if xref
                 else p.insert_image(p.rect, pixmap=pix, keep_proportion=False))
     doc.save(path)
-    return path
-
-
-def big_workbook(path: Path, rows: int, cols: int) -> Path:
-    """A one-sheet workbook written as raw XML (openpyxl would take many minutes)."""
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
-    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    letters = [chr(65 + c) for c in range(cols)]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
-            '.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
-            f'"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.'
-            f'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.'
-            'worksheet+xml"/></Types>'))
-        z.writestr("_rels/.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" '
-                   f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets>'
-                   '<sheet name="목록" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{pkg}"><Relationship '
-                   f'Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-                   '</Relationships>')
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            f.write(f'<worksheet xmlns="{ns}"><dimension ref="A1:{letters[-1]}{rows}"/>'
-                    '<sheetData>'.encode())
-            for r in range(1, rows + 1):
-                cells = f'<c r="A{r}" t="inlineStr"><is><t>항목 {r}</t></is></c>' + "".join(
-                    f'<c r="{x}{r}"><v>{r * c}</v></c>' for c, x in enumerate(letters) if c)
-                f.write(f'<row r="{r}">{cells}</row>'.encode())
-            f.write(b"</sheetData></worksheet>")
     return path
 
 
@@ -144,7 +112,7 @@ def make_input(case: str, folder: Path) -> Path:
         return path if path.exists() else scan_pdf(path, 1, side=14_400)
     if case == "xlsx-1m":
         path = folder / "1048576행.xlsx"
-        return path if path.exists() else big_workbook(path, 1_048_576, 5)
+        return path if path.exists() else raw_workbook(path, 1_048_576, 5, labelled=True)
     if case == "zip-lying":
         path = folder / "lying.zip"
         return path if path.exists() else raw_zip(

@@ -17,6 +17,7 @@ import fitz
 import pytest
 from openpyxl import Workbook
 
+from samples.generator.big_workbook import raw_workbook
 from smartcert.cli import main
 from smartcert.core.files.media import MediaType
 from smartcert.extractors import ocr
@@ -63,39 +64,6 @@ def scan_pdf(path: Path, pages: int, side: float | None = None) -> Path:
         page = doc.new_page(width=w, height=h)
         page.insert_image(page.rect, pixmap=_scan_image(f"스캔 {n}쪽"), keep_proportion=False)
     doc.save(path)
-    return path
-
-
-def raw_workbook(path: Path, rows: int, cols: int) -> Path:
-    """A one-sheet workbook written as XML (openpyxl would take minutes for big ones)."""
-    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    pkg = "http://schemas.openxmlformats.org/package/2006/relationships"
-    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    letters = [chr(65 + c) for c in range(cols)]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
-            '.org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
-            f'"application/xml"/><Override PartName="/xl/workbook.xml" ContentType="{ct}.sheet.'
-            f'main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="{ct}.'
-            'worksheet+xml"/></Types>'))
-        z.writestr("_rels/.rels", f'<Relationships xmlns="{pkg}"><Relationship Id="rId1" '
-                   f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-        z.writestr("xl/workbook.xml", f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets>'
-                   '<sheet name="목록" sheetId="1" r:id="rId1"/></sheets></workbook>')
-        z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{pkg}"><Relationship '
-                   f'Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
-                   '</Relationships>')
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            f.write(f'<worksheet xmlns="{ns}"><dimension ref="A1:{letters[-1]}{rows}"/>'
-                    '<sheetData>'.encode())
-            for r in range(1, rows + 1):
-                cells = "".join(f'<c r="{x}{r}"><v>{r * 10 + c}</v></c>'
-                                for c, x in enumerate(letters))
-                f.write(f'<row r="{r}">{cells}</row>'.encode())
-            f.write(b"</sheetData></worksheet>")
     return path
 
 
