@@ -15,3 +15,4 @@ bench:
 	scripts/setup.sh --dev
 	.venv/bin/python -m benchmarks.speed
 	.venv/bin/python -m benchmarks.hancom.run
+	.venv/bin/python -m benchmarks.scaling

@@ -21,12 +21,28 @@ REPAIRED_PDF = RuleSpec(
     "'{file}'의 PDF 구조가 손상되어 복구하며 읽었습니다. 잘린 파일일 수 있어 원본 확인이 필요합니다")
 PAGE_UNREADABLE = RuleSpec(
     "intake.page-unreadable", _E, "'{file}' {page}쪽을 해석하지 못했습니다 ({reason})")
+# One finding per document (placed on each page), not one per page: a 55-page scan without
+# Tesseract is one problem of the machine, said once with its remedy.
 OCR_UNAVAILABLE = RuleSpec(
     "intake.ocr-unavailable", _E,
-    "'{file}' {page}쪽은 글자 정보가 없는 스캔 쪽인데 OCR을 쓸 수 없어 읽지 못했습니다 ({reason})")
+    "'{file}'의 글자 정보가 없거나 쓸 수 없는 쪽 {count}개({pages}쪽)는 OCR이 필요한데 이 컴퓨터에서 "
+    "OCR을 쓸 수 없어 읽지 못했습니다 ({reason}). 이 쪽들의 내용은 검토되지 않았고 잠정 점수는 완전하지 "
+    "않습니다. Tesseract와 한국어 데이터를 설치한 뒤 다시 검토하십시오 ({install})")
 OCR_SKIPPED = RuleSpec(
     "intake.ocr-skipped", _W,
-    "'{file}' {page}쪽은 글자 정보가 없거나 깨져 있으나 OCR을 끈 상태라 읽지 않았습니다")
+    "'{file}'의 글자 정보가 없거나 쓸 수 없는 쪽 {count}개({pages}쪽)는 OCR을 끄고(--no-ocr) 검토해 "
+    "읽지 않았습니다. 이 쪽들의 내용은 검토되지 않았고 잠정 점수는 완전하지 않습니다")
+OCR_FAILED = RuleSpec(
+    "intake.ocr-failed", _E,
+    "'{file}' {page}쪽은 글자 정보가 없어 OCR했으나 읽지 못했습니다 ({reason})")
+UNUSABLE_TEXT_LAYER = RuleSpec(
+    "intake.unusable-text-layer", _W,
+    "'{file}' {pages}쪽의 글자 정보(텍스트 레이어)는 {why} 쓸 수 없습니다. 이 쪽들은 쪽 이미지를 OCR로 "
+    "읽으며(OCR을 쓸 수 없으면 읽지 않음), OCR로 읽은 내용은 확실하지 않으니 원본과 대조해 확인해야 합니다")
+ACTIVE_CONTENT = RuleSpec(
+    "intake.pdf-active-content", _W,
+    "'{file}'에 능동 콘텐츠가 있습니다: {what}. smartcert는 이를 실행하거나 열지 않았고 첨부 파일의 "
+    "내용은 읽지 않았습니다. 원본을 PDF 뷰어로 열기 전에 확인이 필요합니다")
 OCR_LOW_CONFIDENCE = RuleSpec(
     "intake.ocr-low-confidence", _W,
     "'{file}' {page}쪽의 OCR 신뢰도가 {confidence}점으로 낮아 판독 결과를 확인해야 합니다")
@@ -137,6 +153,13 @@ def extract_finding(
                         file=file, page=page, sheet=sheet, cell=cell, **fields)
 
 
+def _on_pages(rule: RuleSpec, file: str, pages: Sequence[int], **fields: object) -> Finding:
+    """One finding for `pages` of `file`, placed on each of them."""
+    locations = [Location(file=file, page=p) for p in sorted(set(pages))]
+    return extract_finding(rule, file, locations=locations, count=len(locations),
+                           pages=ranges_text(pages), **fields)
+
+
 def page_limit(file: str, total: int, limit: int) -> Finding:
     """The pages (sheets, frames) beyond the per-document limit were not read."""
     return extract_finding(PAGE_LIMIT, file, total=total, limit=limit, skipped=total - limit,
@@ -145,8 +168,25 @@ def page_limit(file: str, total: int, limit: int) -> Finding:
 
 def ocr_budget(file: str, pages: Sequence[int], limit: int) -> Finding:
     """The pages left without OCR once the submission's OCR budget was used up."""
-    return extract_finding(OCR_BUDGET, file, count=len(pages), pages=ranges_text(pages),
-                           limit=limit, how=HOW_TO_RAISE["max_ocr_pages"])
+    return _on_pages(OCR_BUDGET, file, pages, limit=limit, how=HOW_TO_RAISE["max_ocr_pages"])
+
+
+def ocr_unavailable(file: str, pages: Sequence[int], reason: str, install: str) -> Finding:
+    """The pages that needed OCR on a machine without it (Tesseract or its languages)."""
+    return _on_pages(OCR_UNAVAILABLE, file, pages, reason=reason, install=install)
+
+
+def ocr_skipped(file: str, pages: Sequence[int]) -> Finding:
+    """The pages that needed OCR when it was switched off (--no-ocr)."""
+    return _on_pages(OCR_SKIPPED, file, pages)
+
+
+def unusable_text_layer(file: str, pages: Sequence[int], private_use: bool) -> Finding:
+    """Pages whose text layer decodes to garbage; `private_use`: mostly private-use glyphs."""
+    why = ("글꼴의 문자 대응표(ToUnicode)가 사용자 정의 영역(U+E000–U+F8FF) 문자를 가리켜"
+           if private_use else "문자 대응표(ToUnicode)가 없거나 깨져 글자 대부분이 알아볼 수 없는 "
+           "문자로 나와")
+    return _on_pages(UNUSABLE_TEXT_LAYER, file, pages, why=why)
 
 
 def ocr_low_resolution(file: str, page: int, size: tuple[float, float], dpi: int,

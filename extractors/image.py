@@ -98,7 +98,7 @@ def _png(img: Image.Image) -> bytes:
 
 class ImageBackend(Backend):
     name = "image"
-    version = "1.0.0"
+    version = "1.1.0"  # 1.1: OCR that cannot run is one finding per document
     media_types = frozenset({MediaType.PNG, MediaType.JPEG, MediaType.TIFF})
 
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
@@ -115,9 +115,10 @@ class ImageBackend(Backend):
         self._allowance = OcrAllowance(self.settings.limits.max_ocr_pages,
                                        self.settings.ocr_ledger)
         self._over_budget: list[int] = []
-        no_ocr: str | None = None  # why OCR cannot run at all, once we know
+        self._gate = ocr.OcrGate(self.settings)  # --no-ocr or no Tesseract: decided once
         for frame in it:
-            no_ocr = self._frame(frame, doc, no_ocr)
+            self._frame(frame, doc)
+        doc.findings.extend(self._gate.findings(doc.file))
         if self._over_budget:
             doc.findings.append(R.ocr_budget(doc.file, self._over_budget,
                                              self.settings.limits.max_ocr_pages))
@@ -127,30 +128,26 @@ class ImageBackend(Backend):
             doc.status = DocumentStatus.PARTIAL if readable else DocumentStatus.CORRUPT
         return doc
 
-    def _frame(self, frame: Frame, doc: DocumentExtract, no_ocr: str | None) -> str | None:
-        """Add one page and its OCR spans; returns why OCR cannot run, if it cannot."""
+    def _frame(self, frame: Frame, doc: DocumentExtract) -> None:
+        """Add one page and its OCR spans."""
         file, number = doc.file, frame.number
         if frame.image is None:
             doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
             doc.findings.append(extract_finding(R.PAGE_UNREADABLE, file, page=number,
                                                 reason=frame.error or "?"))
-            return no_ocr
+            return
         img, dpi = frame.image, frame.dpi
         per_px = 72.0 / (dpi or 72.0)
         page = Page(number=number, width=round(img.width * per_px, 2),
                     height=round(img.height * per_px, 2), text_layer=TextLayer.MISSING)
         doc.pages.append(page)
         settings = self.settings
-        if not settings.ocr:
-            doc.findings.append(extract_finding(R.OCR_SKIPPED, file, page=number))
-            return no_ocr
-        if no_ocr is not None:  # do not start Tesseract again for every frame
-            doc.findings.append(extract_finding(R.OCR_UNAVAILABLE, file, page=number,
-                                                reason=no_ocr))
-            return no_ocr
+        if not self._gate.open:
+            self._gate.refuse(number)
+            return
         if not self._allowance.take():
             self._over_budget.append(number)
-            return no_ocr
+            return
         if dpi and dpi > OCR_MAX_DPI:  # downsample; bboxes still map to the same points
             img, per_px, dpi = _scaled(img, _OCR_TARGET_DPI / dpi, per_px, dpi)
         limits = settings.limits
@@ -167,10 +164,13 @@ class ImageBackend(Backend):
         try:
             result = ocr.ocr_image(_png(img), languages=settings.ocr_languages, scale=per_px,
                                    page_number=number, dpi=dpi)
-        except ocr.OcrUnavailable as exc:  # OcrFailed too: this frame only
-            doc.findings.append(extract_finding(R.OCR_UNAVAILABLE, file, page=number,
+        except ocr.OcrFailed as exc:  # this frame only
+            doc.findings.append(extract_finding(R.OCR_FAILED, file, page=number,
                                                 reason=str(exc)))
-            return None if isinstance(exc, ocr.OcrFailed) else str(exc)
+            return
+        except ocr.OcrUnavailable as exc:  # Tesseract went away: no further frame tries it
+            self._gate.refuse(number, str(exc))
+            return
         page.ocr = True
         page.ocr_confidence = result.mean_confidence
         doc.spans.extend(result.spans)
@@ -180,4 +180,3 @@ class ImageBackend(Backend):
             doc.findings.append(extract_finding(
                 R.OCR_LOW_CONFIDENCE, file, page=number,
                 confidence=f"{result.mean_confidence:.0f}"))
-        return None

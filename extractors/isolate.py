@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from smartcert.extractors import progress
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import DocumentExtract
 
@@ -159,6 +160,7 @@ class _Worker:
                 raise self._lost() from exc
             if kind == "ocr":  # a Tesseract run ended: its time is not the document's
                 deadline += float(rest[0])
+                progress.ocr_page_done()  # a page for the run's display, if it has one
                 continue
             return _outcome(kind, rest)
 

@@ -14,6 +14,7 @@ that names the limit and how to raise it. The defaults, and why:
   a 14,400-pt page at 300 dpi would be 3.6 gigapixels. Bigger pages are rendered at a
   lower resolution, and `min_ocr_dpi` (150: a 10-pt Hangul line is then ~20 px high,
   Tesseract's working minimum) is the floor below which the result is reported as doubtful.
+  The report's crops are drawn within it too (`reports/regions.py`).
 - `max_cells` 1,000,000 table cells per workbook: every cell kept costs ~1.5 KB in the
   extraction model (measured: 500,000 cells, ~0.8 GB), so the cap keeps a workbook within
   the memory limit; real submission workbooks hold a few thousand cells.
@@ -91,7 +92,7 @@ class Limits:
 def ocr_pages_used(doc: DocumentExtract) -> int:
     """Pages of `doc` that were handed to Tesseract (read, or failed in it)."""
     tried = {p.number for p in doc.pages if p.ocr}
-    tried |= {loc.page for f in doc.findings if f.rule == "intake.ocr-unavailable"
+    tried |= {loc.page for f in doc.findings if f.rule == "intake.ocr-failed"
               for loc in f.locations if loc.page is not None}
     return len(tried)
 

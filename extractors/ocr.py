@@ -29,7 +29,9 @@ from statistics import fmean, median
 
 import fitz
 
+from smartcert.core.findings import Finding
 from smartcert.core.normalize import match_key
+from smartcert.extractors import findings as R
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import Span
 
@@ -118,6 +120,55 @@ def tesseract_available(languages: str = "kor+eng") -> bool:
     """True when the tesseract binary runs and has every language of `languages`."""
     have = _languages(_binary())
     return bool(have) and all(lang in have for lang in languages.split("+"))
+
+
+# How to get OCR on the project's machines (scripts/setup.sh installs the same packages).
+INSTALL_HINT = "Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-kor"
+
+
+def unavailable_reason(languages: str = "kor+eng") -> str | None:
+    """Why OCR cannot run here (Korean), or None when Tesseract has every language.
+    Asked once per document, so a scan without Tesseract is one finding, not one per page."""
+    try:
+        _check(languages)
+    except OcrUnavailable as exc:
+        return str(exc)
+    return None
+
+
+class OcrGate:
+    """Whether one document's pages without a usable text layer can be OCR'd, decided once
+    (--no-ocr, or Tesseract missing), and the pages left unread for that reason: reported
+    as one finding for the document (`findings`), not one per page."""
+
+    def __init__(self, settings: ExtractSettings) -> None:
+        self.off = not settings.ocr
+        self._langs = settings.ocr_languages
+        self._asked = False  # Tesseract is looked for when a page first needs it
+        self.reason: str | None = None
+        self.unread: list[int] = []
+
+    @property
+    def open(self) -> bool:
+        if self.off:
+            return False
+        if not self._asked:
+            self._asked = True
+            self.reason = self.reason or unavailable_reason(self._langs)
+        return self.reason is None
+
+    def refuse(self, page: int, reason: str | None = None) -> None:
+        """`page` needed OCR and did not get it (`reason`: Tesseract went missing mid-way)."""
+        if reason is not None and self.reason is None:
+            self.reason = reason
+        self.unread.append(page)
+
+    def findings(self, file: str) -> list[Finding]:
+        if not self.unread:
+            return []
+        if self.off:
+            return [R.ocr_skipped(file, self.unread)]
+        return [R.ocr_unavailable(file, self.unread, self.reason or "?", INSTALL_HINT)]
 
 
 def _check(languages: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import lzma
+import os
 import stat
 import struct
+import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ from smartcert.core.files.sniff import sniff
 from smartcert.core.rulespec import RuleSpec
 from smartcert.intake import rules as R
 from smartcert.intake.context import IntakeRun, Kept
+from smartcert.intake.limits import HOW_TO_RAISE
 from smartcert.intake.names import decode_member_name, is_os_junk, name_too_long, safe_relative_path
 
 _CHUNK = 1 << 16
@@ -78,6 +81,9 @@ class ZipExpander:
             pure = PurePosixPath(name)
             parent = "" if str(pure.parent) == "." else str(pure.parent)
             folder = self.run.free_folder(parent, pure.stem or pure.name)
+            if size and path == self.run.staging / folder:
+                # a member without an extension: its folder takes the archive's own name
+                path = _move_aside(path)
             self.expand(path, origin=origin, prefix=folder + "/", depth=depth)
         if size:
             path.unlink(missing_ok=True)
@@ -93,7 +99,12 @@ class ZipExpander:
             return []
         nested: list[_Nested] = []
         with zf:
-            for info in zf.infolist():
+            infos = zf.infolist()
+            if all(info.is_dir() for info in infos):  # else it would leave no trace at all
+                folders = f" (폴더 항목 {len(infos)}개)" if infos else ""
+                self.run.report(R.EMPTY_ARCHIVE, origin, member=origin,
+                                claimed=f"파일 0개{folders}", expected="파일 1개 이상")
+            for info in infos:
                 found = self._member(zf, info, origin, prefix, depth)
                 if found is not None:
                     nested.append(found)
@@ -104,10 +115,17 @@ class ZipExpander:
     ) -> _Nested | None:
         run = self.run
         mode = info.external_attr >> 16
-        if info.is_dir() or stat.S_ISDIR(mode):
-            return None
         name, decoded = decode_member_name(info)
         display = f"{origin}!{name}"
+        if info.is_dir():  # a folder entry (its name ends with '/'), as zipfile and unzip see it
+            # one holding bytes no file can take is said, not dropped (and counted: a flood
+            # of them is bounded by the member limit like any member)
+            if info.file_size and run.admit_member(display):
+                run.report(R.DIRECTORY_ENTRY, display, member=name,
+                           handling=f"내용 {info.file_size:,}바이트가 들어 있어 그 내용은 받지 "
+                                    "않았습니다",
+                           claimed=f"{info.file_size:,}바이트", expected="0바이트 (폴더 항목)")
+            return None
         rel, unsafe = safe_relative_path(name)
         if rel is not None and is_os_junk(rel):
             run.skip_junk(display)
@@ -146,6 +164,10 @@ class ZipExpander:
             return None
         digest, size = written
         run.claim(full)
+        if stat.S_ISDIR(mode):  # only the name makes a folder entry; the mode is a header's claim
+            run.report(R.DIRECTORY_ENTRY, display, member=name,
+                       handling="이름이 '/'로 끝나지 않아 파일로 받았습니다",
+                       claimed=stat.filemode(mode), expected="일반 파일")
         media = sniff(dest)
         if is_plain_archive(dest, media):
             return _Nested(dest, full, display, depth + 1, size)
@@ -157,6 +179,13 @@ class ZipExpander:
     ) -> tuple[str, int] | None:
         """Stream one member to `dest`, counting real bytes; None (and no file) if refused."""
         run = self.run
+        if info.header_offset < 0:
+            # bytes missing before the central directory put the member before the file's
+            # start: zipfile would seek to -1, an EINVAL that must not pass for a disk error
+            run.report(R.CORRUPT_ARCHIVE, display, member=name, what="압축 파일 항목",
+                       detail=f"파일 시작보다 {-info.header_offset:,}바이트 앞에 놓인 항목: "
+                              "압축 파일의 앞부분이 빠짐")
+            return None
         # zipfile stops at the header's file_size and then fails the CRC: lift that cap so
         # our own counter sees the true size of a member whose header lies
         probe = copy.copy(info)
@@ -197,23 +226,26 @@ class ZipExpander:
         lim, run = self.limits, self.run
         header = f" (헤더에는 {info.file_size:,}바이트)" if info.file_size < written else ""
         if written > lim.max_member_bytes:
+            limit = "max_member_bytes"
             reason, claimed, expected = ("파일 하나의 크기", f"{written:,}바이트 이상{header}",
                                          f"≤ {lim.max_member_bytes:,}바이트")
         elif written > run.remaining_bytes:
-            total = run.written_bytes + written
+            total, limit = run.written_bytes + written, "max_total_bytes"
             reason, claimed, expected = ("제출물 전체 크기", f"누적 {total:,}바이트 이상",
                                          f"≤ {lim.max_total_bytes:,}바이트")
         elif run.inflated_bytes > lim.max_inflated_bytes:
+            limit = "max_inflated_bytes"
             reason, claimed, expected = (
                 "제출물 전체 압축 해제량", f"누적 {run.inflated_bytes:,}바이트 이상",
                 f"≤ {lim.max_inflated_bytes:,}바이트")
         elif written > lim.ratio_min_bytes and written > lim.max_ratio * max(packed, 1):
-            ratio = written / max(packed, 1)
+            ratio, limit = written / max(packed, 1), "max_ratio"
             reason, claimed, expected = (
                 "압축률", f"{ratio:,.0f}:1 이상{header}", f"≤ {lim.max_ratio:,.0f}:1")
         else:
             return None
-        return R.ZIP_BOMB, {"reason": reason, "claimed": claimed, "expected": expected}
+        return R.ZIP_BOMB, {"reason": reason, "claimed": claimed, "expected": expected,
+                            "how": HOW_TO_RAISE[limit]}
 
 
 def _read_so_far(src: zipfile.ZipExtFile, info: zipfile.ZipInfo) -> int:
@@ -227,6 +259,13 @@ def _read_so_far(src: zipfile.ZipExtFile, info: zipfile.ZipInfo) -> int:
         return info.compress_size
     tail = getattr(getattr(src, "_decompressor", None), "unconsumed_tail", b"")
     return max(info.compress_size - left - len(tail), 0)
+
+
+def _move_aside(path: Path) -> Path:
+    """`path` renamed to a fresh hidden name in its folder (removed with the archive)."""
+    fd, aside = tempfile.mkstemp(prefix=".archive-", dir=path.parent)
+    os.close(fd)
+    return path.replace(aside)
 
 
 def _detail(exc: BaseException) -> str:

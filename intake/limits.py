@@ -7,6 +7,17 @@ from dataclasses import dataclass
 MiB = 1 << 20
 GiB = 1 << 30
 
+# what a finding tells the operator to change, per limit: option of the CLI and field here
+# (`smartcert validate|intake`; the options take MiB where the field counts bytes)
+HOW_TO_RAISE = {
+    "max_member_bytes": "--max-member-mb 옵션 또는 IntakeLimits.max_member_bytes",
+    "max_total_bytes": "--max-submission-mb 옵션 또는 IntakeLimits.max_total_bytes",
+    "max_inflated_bytes": "--max-inflated-mb 옵션 또는 IntakeLimits.max_inflated_bytes",
+    "max_ratio": "--max-zip-ratio 옵션 또는 IntakeLimits.max_ratio",
+    "max_members": "--max-members 옵션 또는 IntakeLimits.max_members",
+    "max_nesting": "--max-nesting 옵션 또는 IntakeLimits.max_nesting",
+}
+
 
 @dataclass(frozen=True)
 class IntakeLimits:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from smartcert.core.findings import Finding, Location, Severity
 from smartcert.core.rulespec import RuleSpec
+from smartcert.intake.limits import HOW_TO_RAISE
 
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -30,14 +31,16 @@ DEVICE_FILE = RuleSpec(
     "intake.device-file", _E,
     "'{member}'은(는) 일반 파일이 아닌 장치·파이프·소켓 파일이어서 거부했습니다")
 ZIP_BOMB = RuleSpec(
-    "intake.zip-bomb", _E, "압축 파일 항목 '{member}'의 압축을 풀자 {reason} 한도를 넘어 거부했습니다")
+    "intake.zip-bomb", _E,
+    "압축 파일 항목 '{member}'의 압축을 풀자 {reason} 한도를 넘어 거부했습니다 (늘리려면 {how})")
 INFLATE_BUDGET = RuleSpec(
     "intake.inflate-budget", _E,
     "압축을 푼 양이 제출물당 한도 {limit}바이트에 이르러 '{member}'부터 {count}개 항목을 풀지 "
-    "않았습니다 (거부된 항목을 푼 양도 포함; 늘리려면 IntakeLimits.max_inflated_bytes)")
+    "않았습니다 (거부된 항목을 푼 양도 포함; 늘리려면 " + HOW_TO_RAISE["max_inflated_bytes"] + ")")
 TOO_MANY_MEMBERS = RuleSpec(
     "intake.too-many-members", _E,
-    "압축 파일 항목이 {limit}개를 넘어 '{member}'부터 {count}개를 받지 않았습니다")
+    "압축 파일 항목이 {limit}개를 넘어 '{member}'부터 {count}개를 받지 않았습니다 (늘리려면 "
+    + HOW_TO_RAISE["max_members"] + ")")
 ENCRYPTED_MEMBER = RuleSpec(
     "intake.encrypted-member", _E, "'{member}'은(는) 암호가 걸려 있어 열 수 없습니다")
 UNSUPPORTED_COMPRESSION = RuleSpec(
@@ -48,7 +51,7 @@ CORRUPT_ARCHIVE = RuleSpec(
 NESTED_ARCHIVE = RuleSpec(
     "intake.nested-archive", _E,
     "'{member}'은(는) 압축 파일 안에 {depth}단계로 들어 있는 압축 파일이라"
-    "(허용 {limit}단계) 풀지 않고 제외했습니다")
+    "(허용 {limit}단계) 풀지 않고 제외했습니다 (늘리려면 " + HOW_TO_RAISE["max_nesting"] + ")")
 NOT_A_SUBMISSION = RuleSpec(
     "intake.not-a-submission", _E,
     "'{member}'은(는) 폴더나 ZIP 압축 파일이 아니어서 제출물로 열 수 없습니다")
@@ -57,6 +60,10 @@ EXTENSION_MISMATCH = RuleSpec(
     "'{member}'의 확장자({ext})와 실제 형식({actual})이 달라 실제 형식으로 읽습니다")
 UNKNOWN_FORMAT = RuleSpec(
     "intake.unknown-format", _W, "'{member}'의 파일 형식을 알 수 없어 내용을 읽지 않습니다")
+EMPTY_ARCHIVE = RuleSpec(
+    "intake.empty-archive", _E, "압축 파일 '{member}'에 파일이 없습니다")
+DIRECTORY_ENTRY = RuleSpec(
+    "intake.directory-entry", _W, "압축 파일 항목 '{member}'은(는) 폴더로 표시되어 있지만 {handling}")
 OS_JUNK = RuleSpec(
     "intake.os-junk", _I,
     "운영체제가 만든 부속 파일 {count}개(__MACOSX, .DS_Store, Thumbs.db 등)를 건너뛰었습니다")

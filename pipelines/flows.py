@@ -23,9 +23,13 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 from smartcert.extractors.limits import Limits
+from smartcert.extractors.progress import emit_to
+from smartcert.intake.limits import IntakeLimits
+from smartcert.pipelines import batch_reuse
 from smartcert.pipelines.artifacts import publish_batch_artifacts
-from smartcert.pipelines.batch import Stray, strays_in, submissions_of_all
+from smartcert.pipelines.batch_folder import Stray, strays_in, submissions_of_all
 from smartcert.pipelines.persist import store_for, write_summary
+from smartcert.pipelines.privacy import ExtractJson
 from smartcert.pipelines.runtime import RunConfig
 from smartcert.pipelines.spine import Progress, analyse_submission, out_dir_for, peers_of, quiet
 from smartcert.pipelines.steps import Outcome, SubmissionRun
@@ -86,7 +90,8 @@ def _analyse_all(sources: list[Path], config: RunConfig, dask_address: str | Non
     for start in range(0, len(sources), parallel):
         wave = sources[start:start + parallel]
         for k, source in enumerate(wave, start + 1):
-            _progress(f"[{k}/{len(sources)}] {source.name}")
+            if config.events is None:  # else a display follows the run's events
+                _progress(f"[{k}/{len(sources)}] {source.name}")
         if parallel == 1:
             states = [_with_runner(submission_flow, dask_address)(
                 wave[0], config, return_state=True)]
@@ -95,9 +100,10 @@ def _analyse_all(sources: list[Path], config: RunConfig, dask_address: str | Non
             for f in futures:
                 f.wait()
             states = [f.state for f in futures]
-        for source, state in zip(wave, states, strict=True):
+        for k, (source, state) in enumerate(zip(wave, states, strict=True), start + 1):
             if state.is_completed():
                 analyses.append(state.result().unquote())
+                _progress(f"[{k}/{len(sources)}] {source.name}: {_read(analyses[-1])}")
             else:  # the traceback is in the subflow's log; the batch goes on
                 logger.error("submission %s failed: %s", source.name, state.message)
                 _progress(f"  실패: {source.name} ({state.message})")
@@ -111,7 +117,10 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
                  relative_scoring: bool = False, dask_workers: int = 0,
                  parallel_submissions: int = 1, dask_address: str | None = None,
                  dask_dashboard: bool = False,
-                 limits: dict[str, int | float] | None = None) -> BatchResult:
+                 limits: dict[str, int | float] | None = None,
+                 intake_limits: dict[str, int | float] | None = None,
+                 extract_json: str = "masked",
+                 progress_events: str | None = None) -> BatchResult:
     """Every submission (folder or .zip) of a batch folder (or of several) → findings.json
     and reports per submission, results in the store, a summary artifact. Each submission is
     scored on its own unless `relative_scoring` (the operator's `--batch-relative`) scores
@@ -119,7 +128,11 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     runs the document tasks on a local Dask cluster of that many worker processes (its
     dashboard only with `dask_dashboard`), `dask_address` (tcp://host:8786) on an existing
     cluster instead; `parallel_submissions` > 1 runs that many submissions' subflows at once.
-    `limits`: the reading limits (`extractors.limits.Limits` fields; default: its defaults)."""
+    `limits`: the reading limits (`extractors.limits.Limits` fields; default: its defaults),
+    `intake_limits` the archive limits (`intake.limits.IntakeLimits` fields, likewise).
+    `extract_json`: the extraction records under each submission's folder, `masked` (personal
+    numbers masked), `clear` or `none`. `progress_events`: a file to append progress events to
+    for a display (`extractors.progress`)."""
     if parallel_submissions < 1:
         raise ValueError(f"parallel_submissions must be ≥ 1, got {parallel_submissions}")
     if dask_address and dask_workers:
@@ -127,7 +140,10 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
                          "exclude each other")
     config = RunConfig.make(out_dir, data_dir, program=program, store_url=store_url, ocr=ocr,
                             relative_scoring=relative_scoring,
-                            limits=Limits(**limits) if limits else Limits())
+                            limits=Limits(**limits) if limits else Limits(),
+                            intake_limits=IntakeLimits(**intake_limits) if intake_limits
+                            else IntakeLimits(), extract_json=ExtractJson(extract_json),
+                            events=Path(progress_events) if progress_events else None)
     ruleset = load_ruleset(program)
     store = store_for(config)
     run_id = store.start_run("batch", ruleset, program=program)
@@ -136,20 +152,38 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     strays = [x for d in dirs for x in strays_in(Path(d))]
     for x in strays:
         get_run_logger().warning("not taken in: %s (%s)", x.path, x.reason)
+    # unchanged submissions keep their outcome (never with batch-relative scoring: each
+    # is then scored against the others)
+    known = [] if relative_scoring else batch_reuse.candidates(sources, config)
+    reused = {c.source: c.outcome for c in known if c.outcome is not None}
+    for k, source in enumerate(reused, 1):
+        emit_to(config.events, "files", sub=source.name, n=0)
+        _progress(f"[재사용 {k}/{len(reused)}] {source.name}: 지난 실행 이후 바뀐 것이 없어 "
+                  "그 결과를 그대로 씁니다")
+    to_run = [s for s in sources if s not in reused]
     try:
         with ExitStack() as stack:
             address = dask_address or (
-                _start_dask(stack, dask_workers, dask_dashboard) if dask_workers else None)
+                _start_dask(stack, dask_workers, dask_dashboard)
+                if dask_workers and to_run else None)
             if address:
                 _quiet_dask()
-            analyses, failed = _analyse_all(sources, config, address, parallel_submissions)
+            analyses, failed = _analyse_all(to_run, config, address, parallel_submissions)
         peers = peers_of(analyses, relative_scoring)
         futures = [report_task.submit(quote(a), quote(peers), config, run_id)
                    for a in analyses]
-        outcomes = [f.result() for f in futures]
+        fresh = [f.result() for f in futures]
+        for outcome in reused.values():
+            batch_reuse.link(outcome, run_id, store, config)
     except KeyboardInterrupt:  # what was done is stored and cached: a re-run resumes
         store.finish_run(run_id, RunStatus.INTERRUPTED)
         raise
+    by_source = {c.source: c for c in known}
+    for outcome in fresh:
+        if Path(outcome.source) in by_source:
+            batch_reuse.remember(by_source[Path(outcome.source)], outcome, config)
+    done = {Path(o.source): o for o in fresh} | reused
+    outcomes = [done[s] for s in sources if s in done]
     partial = failed or any(o.failed_documents for o in outcomes)
     status = RunStatus.PARTIAL if partial else RunStatus.COMPLETE
     store.finish_run(run_id, status)
@@ -158,6 +192,12 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     result.summary = write_summary([(o.out_dir, o.report) for o in outcomes], config)
     publish_batch_artifacts(result.outcomes, result.failed, config)
     return result
+
+
+def _read(run: SubmissionRun) -> str:
+    """What was read of a submission, for the operator's line (Korean)."""
+    ocr = sum(p.ocr for d in run.extracts for p in d.pages)
+    return f"문서 {len(run.extracts)}건 읽음" + (f", OCR {ocr}쪽" if ocr else "")
 
 
 def _quiet_dask() -> None:

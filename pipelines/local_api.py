@@ -16,7 +16,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,9 +37,13 @@ def _free_port() -> int:
 
 
 @contextmanager
-def local_api(data_dir: Path) -> Iterator[str | None]:
+def local_api(data_dir: Path, warm: Callable[[], object] | None = None) -> Iterator[str | None]:
     """A local Prefect API for the length of the block, unless one is configured already
-    (a real server's PREFECT_API_URL is kept). Yields the API URL it started, or None."""
+    (a real server's PREFECT_API_URL is kept). Yields the API URL it started, or None.
+
+    `warm` runs while the server starts (its ~5 s of imports and migrations on the same
+    machine): the caller's own imports — Prefect's, the flows' — overlap them instead of
+    following them. The API's URL is set first: Prefect reads it at import."""
     if os.environ.get(API_ENV):
         yield None
         return
@@ -54,11 +58,14 @@ def local_api(data_dir: Path) -> Iterator[str | None]:
          "--port", str(port), "--log-level", "error", "--lifespan", "on"],
         env=env, stdout=log, stderr=log, start_new_session=True)
     try:
-        _wait_healthy(proc, url)
+        # both before `warm` imports Prefect, which reads its settings at import. Nobody
+        # reads run logs in the embedded server's database: they stay on the console and in
+        # smartcert.log, and none is left queued for a server about to stop
         os.environ[API_ENV] = url
-        # nobody reads run logs in the embedded server's database: they stay on the console
-        # and in smartcert.log, and none is left queued for a server about to stop
         os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+        if warm is not None:
+            warm()
+        _wait_healthy(proc, url)
         yield url
     finally:
         os.environ.pop(API_ENV, None)

@@ -60,7 +60,9 @@ class SaveOutcome:
                                         submission=run.analysed.submission
                                         if run.analysed is not None and service is None
                                         else None,
-                                        ruleset=self.ruleset)
+                                        ruleset=self.ruleset,
+                                        max_render_megapixels=self.config.limits
+                                        .max_render_megapixels)
 
 
 def write_summary(items: Sequence[tuple[Path, FindingsReport]], config: RunConfig) -> list[Path]:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.limits import Limits
+from smartcert.intake.limits import IntakeLimits
+from smartcert.pipelines.privacy import ExtractJson
 
 HOME_ENV = "SMARTCERT_HOME"
 DATA_DIR_NAME = ".smartcert"
@@ -71,6 +73,11 @@ class RunConfig:
     relative_scoring: bool = False
     write_reports: bool = True  # report.html and findings.xlsx beside findings.json
     limits: Limits = field(default_factory=Limits)  # validated on its own construction
+    intake_limits: IntakeLimits = field(default_factory=IntakeLimits)  # archives: likewise
+    extract_json: ExtractJson = ExtractJson.MASKED  # the records under <out>/<name>/extract/
+    # an append-only file the run writes its progress to (`extractors.progress`), for the
+    # CLI's display; None: no events written
+    events: Path | None = None
 
     def __post_init__(self) -> None:
         out: list[str] = []
@@ -81,6 +88,11 @@ class RunConfig:
         if self.store_url is not None and not self.store_url.startswith(
                 ("sqlite", "postgresql")):
             out.append(f"store_url must be sqlite:// or postgresql://, got {self.store_url!r}")
+        try:
+            object.__setattr__(self, "extract_json", ExtractJson(self.extract_json))
+        except ValueError:
+            out.append(f"extract_json must be one of {[m.value for m in ExtractJson]}, "
+                       f"got {self.extract_json!r}")
         if out:
             raise ValueError("invalid run configuration: " + "; ".join(out))
 

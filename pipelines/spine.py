@@ -15,8 +15,13 @@ from typing import Protocol
 
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import DocumentExtract
+from smartcert.extractors.progress import emit_to, events_to
 from smartcert.intake.bundle import BundleFile, IntakeResult
+from smartcert.intake.limits import IntakeLimits
 from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.outnames import LOG_NAME
+from smartcert.pipelines.outsource import claim_and_warn
+from smartcert.pipelines.privacy import ExtractJson
 from smartcert.pipelines.steps import (
     Outcome,
     Persist,
@@ -52,7 +57,6 @@ class Steps(Protocol):
     def analyse(self, submission_id: str, extracts: list[DocumentExtract]) -> Analysed: ...
 
 
-LOG_NAME = "smartcert.log"  # the CLI's log (smartcert.cli.logs)
 
 # names the batch writes at the top of its output folder: a submission never takes one
 RESERVED_OUT_NAMES = frozenset({SUMMARY_HTML, SUMMARY_XLSX, LOG_NAME, ".smartcert", ".work"})
@@ -70,6 +74,7 @@ def out_dir_for(source: Path, out_root: Path) -> Path:
 def analyse_submission(source: Path, out_dir: Path, steps: Steps) -> SubmissionRun:
     """Intake, extraction and analysis; the report comes later, once the batch it is scored
     in is known."""
+    claim_and_warn(out_dir, source)  # before any output: whose results the folder holds
     intake = steps.intake(source)
     extracts = steps.extract(intake.files, out_dir)
     return SubmissionRun(source=source, out_dir=out_dir, intake=intake, extracts=extracts,
@@ -94,16 +99,22 @@ class DirectSteps:
     settings: ExtractSettings | None = None
     progress: Progress = quiet
     persist: Persist | None = None  # None: findings.json only, nothing stored
+    intake_limits: IntakeLimits | None = None  # None: the defaults
+    extract_json: ExtractJson = ExtractJson.MASKED
+    events: Path | None = None  # progress events for a display (`extractors.progress`)
 
     def intake(self, source: Path) -> IntakeResult:
-        return intake_step(source, self.work_dir)
+        return intake_step(source, self.work_dir, self.intake_limits)
 
     def extract(self, files: Sequence[BundleFile], out_dir: Path) -> list[DocumentExtract]:
+        emit_to(self.events, "files", sub=out_dir.name, n=len(files))
         docs = []
         for i, f in enumerate(files, 1):
             self.progress(f"  [{i}/{len(files)}] {f.name}")
-            doc = extract_step(f, self.settings, self.cache)
-            write_extract(doc, out_dir)
+            with events_to(self.events):
+                doc = extract_step(f, self.settings, self.cache)
+            write_extract(doc, out_dir, self.extract_json)
+            emit_to(self.events, "doc", sub=out_dir.name)
             docs.append(doc)
         return docs
 

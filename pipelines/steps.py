@@ -17,12 +17,14 @@ from smartcert.core.findings import Finding
 from smartcert.core.report import FindingsReport
 from smartcert.extractors.api import extract_file
 from smartcert.extractors.base import ExtractSettings
-from smartcert.extractors.findings import OCR_BUDGET
+from smartcert.extractors.findings import OCR_BUDGET, OCR_UNAVAILABLE
 from smartcert.extractors.limits import OcrAllowance, ocr_pages_used
 from smartcert.extractors.models import DocumentExtract, DocumentStatus
 from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission
+from smartcert.intake.limits import IntakeLimits
 from smartcert.pipelines.cache import ExtractCache
 from smartcert.pipelines.certifications import registry_records
+from smartcert.pipelines.privacy import ExtractJson, mask_extract
 from smartcert.reports.assemble import (
     Analysed,
     ServiceAnalysed,
@@ -72,10 +74,12 @@ class Outcome:
 Persist = Callable[[SubmissionRun, FindingsReport], list[Path]]
 
 
-def intake_step(source: Path, work_dir: Path) -> IntakeResult:
-    """Take the submission in; its files share one extraction budget for this run (the OCR
-    pages of `Limits.max_ocr_pages`), whichever process or Dask worker reads each."""
-    result = open_submission(source, work_dir)
+def intake_step(source: Path, work_dir: Path,
+                limits: IntakeLimits | None = None) -> IntakeResult:
+    """Take the submission in (archives expanded within `limits`); its files share one
+    extraction budget for this run (the OCR pages of `Limits.max_ocr_pages`), whichever
+    process or Dask worker reads each."""
+    result = open_submission(source, work_dir, limits)
     budget = new_budget(work_dir)
     result.files = [f.model_copy(update={"budget": budget}) for f in result.files]
     return result
@@ -128,13 +132,22 @@ def _charge(doc: DocumentExtract, settings: ExtractSettings) -> bool:
 
 def _cacheable(doc: DocumentExtract) -> bool:
     """Not a failure (the fix re-reads it), nor a reading the OCR budget cut short (what
-    it lacks depends on the other documents of that run)."""
+    it lacks depends on the other documents of that run), nor one made without Tesseract
+    (once it is installed, the pages are read)."""
     return doc.status is not DocumentStatus.FAILED and not any(
-        f.rule == OCR_BUDGET.id for f in doc.findings)
+        f.rule in (OCR_BUDGET.id, OCR_UNAVAILABLE.id) for f in doc.findings)
 
 
-def write_extract(doc: DocumentExtract, out_dir: Path) -> Path:
-    return write_model(doc, out_dir / "extract" / extract_json_name(doc.file))
+def write_extract(doc: DocumentExtract, out_dir: Path,
+                  mode: ExtractJson = ExtractJson.MASKED) -> Path | None:
+    """The document's extraction record for people and tools, `<out_dir>/extract/<file>
+    .extract.json`: personal numbers masked unless `mode` says clear, nothing with `none`.
+    Nothing reads it back (the cache does the resuming), so the mode changes no result."""
+    mode = ExtractJson(mode)
+    if mode is ExtractJson.NONE:
+        return None
+    shown = mask_extract(doc) if mode is ExtractJson.MASKED else doc
+    return write_model(shown, out_dir / "extract" / extract_json_name(doc.file))
 
 
 def analyse_step(submission_id: str, extracts: list[DocumentExtract],

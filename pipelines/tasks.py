@@ -18,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
 
 from smartcert.extractors.models import DocumentExtract
+from smartcert.extractors.progress import emit_to, events_to
 from smartcert.intake.bundle import BundleFile, IntakeResult
 from smartcert.pipelines.cache import ExtractCache
 from smartcert.pipelines.persist import SaveOutcome
@@ -38,7 +39,7 @@ from smartcert.schemas.claims import Submission
 
 @task(name="intake", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def intake_task(source: Path, config: RunConfig) -> IntakeResult:
-    return intake_step(source, config.work_dir)
+    return intake_step(source, config.work_dir, config.intake_limits)
 
 
 @task(name="extract", cache_policy=NO_CACHE, task_run_name="extract {f.name}")
@@ -46,8 +47,10 @@ def extract_task(f: BundleFile, config: RunConfig, out_dir: Path) -> DocumentExt
     """One document, from the cache when its bytes were read before. An extractor that
     breaks on a document is an `intake.extractor-failed` finding (`extract_file`'s net);
     the submission and the batch go on. Disk-full and permission errors stop the run."""
-    doc = extract_step(f, config.extract_settings(), ExtractCache(config.cache_dir))
-    write_extract(doc, out_dir)
+    with events_to(config.events):  # its OCR pages, for the command's display
+        doc = extract_step(f, config.extract_settings(), ExtractCache(config.cache_dir))
+    write_extract(doc, out_dir, config.extract_json)
+    emit_to(config.events, "doc", sub=out_dir.name)
     return doc
 
 
@@ -76,6 +79,7 @@ class TaskSteps:
         return intake_task(source, self.config)
 
     def extract(self, files: Sequence[BundleFile], out_dir: Path) -> list[DocumentExtract]:
+        emit_to(self.config.events, "files", sub=out_dir.name, n=len(files))
         futures = [extract_task.submit(f, self.config, out_dir) for f in files]
         return [fut.result() for fut in futures]
 

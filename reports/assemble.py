@@ -22,7 +22,12 @@ from smartcert.schemas.catalogue.service import ServiceRuleSet
 from smartcert.schemas.claims import Submission
 from smartcert.schemas.mapping import Mapped
 from smartcert.schemas.mapping.service import ServiceMapped
-from smartcert.scoring import BATCH_RELATIVE_METHOD, DEFAULT_METHOD, score_submission
+from smartcert.scoring import (
+    BATCH_RELATIVE_METHOD,
+    DEFAULT_METHOD,
+    incomplete_reasons,
+    score_submission,
+)
 from smartcert.scoring.service import score_service
 
 FINDINGS_JSON = "findings.json"
@@ -95,9 +100,11 @@ def build_service_report(intake_findings: Iterable[Finding], extracts: Sequence[
     findings = merge_findings(intake_findings, *(d.findings for d in extracts),
                               service.mapped.findings, service.rule_findings)
     r = score_service(sub, service.ruleset)
+    unread = incomplete_reasons(findings, sub.documents)
     score = Score(total=r.total, method="service-provisional", note=r.note,
                   pass_mark=r.pass_mark, passed=r.passed,
-                  shortfalls=[f"{s.name} {s.score:g}점 < {s.required:g}점" for s in r.shortfalls])
+                  shortfalls=[f"{s.name} {s.score:g}점 < {s.required:g}점" for s in r.shortfalls],
+                  incomplete=bool(unread), incomplete_reasons=unread)
     summary = SubmissionSummary(id=sub.id, applicant=sub.applicant, documents=docs,
                                 service_name=sub.service_name,
                                 service_level=sub.level.id if sub.level else None,
@@ -128,6 +135,7 @@ def provisional_score(sub: Submission, findings: list[Finding], ruleset: RuleSet
         at_risk=[a for a in r.at_risk if a.grade_at_risk],
         relative_requested=r.method.batch_requested, batch_size=r.method.batch_size,
         site_inspection_from=r.site_inspection_from, site_inspection=r.site_inspection,
+        incomplete=r.incomplete, incomplete_reasons=r.incomplete_reasons,
     )
 
 

@@ -81,8 +81,10 @@ def _row(e: BatchEntry, out_dir: Path) -> SummaryRow:
 
 def _verdict(score: Score) -> str:
     if score.pass_mark is not None:
-        return {True: "통과", False: "미달", None: "보류"}[score.passed]
-    return f"{score.grade}등급" if score.grade is not None else "—"
+        verdict = {True: "통과", False: "미달", None: "보류"}[score.passed]
+    else:
+        verdict = f"{score.grade}등급" if score.grade is not None else "—"
+    return f"{verdict} (미완성)" if score.incomplete else verdict  # pages left unread
 
 
 def summary_rows(items: Sequence[BatchEntry], out_dir: Path) -> list[SummaryRow]:

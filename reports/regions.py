@@ -7,11 +7,14 @@ rawdict), so they are turned by the page's rotation before clipping. Scans (PNG,
 TIFF) are read with Pillow as the image extractor reads them (72 dpi when none is given).
 HWP and HWPX files are drawn by the HWP extractor's renderer into a PDF first.
 Spreadsheets and Word files get no image: `place_text` describes the place instead.
+No image is drawn or kept above the render pixel limit (`Limits.max_render_megapixels`,
+the operator's `--max-render-mp`): a scan bigger than that is reduced once decoded.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +27,7 @@ from smartcert.core.findings import BBox, Location
 from smartcert.core.masking import personal_matches
 from smartcert.extractors.hwp.render import HwpPages
 from smartcert.extractors.image import Frame, frames
+from smartcert.extractors.limits import Limits
 
 FILES_DIR = "report_files"
 CROP_DPI = 110.0  # crops: readable Korean at 9 pt, small files
@@ -66,9 +70,10 @@ def place_text(loc: Location) -> str:
 class _Doc:
     """One opened source: a PDF (PyMuPDF) or a scan (Pillow frames, decoded on demand)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, max_megapixels: float) -> None:
         self.pdf: fitz.Document | HwpPages | None = None
         self.path = path
+        self.max_megapixels = max_megapixels
         self._frames: dict[int, Frame] = {}
         self._is_image = False
         # HWP/HWPX: the pages the extractor laid out, each drawn (in points) when needed
@@ -93,7 +98,7 @@ class _Doc:
                 _total, it = frames(self.path.read_bytes(), limit=number)
                 for fr in it:
                     if fr.number == number:
-                        self._frames[number] = fr
+                        self._frames[number] = _within(fr, self.max_megapixels)
             except _BAD_SCAN:  # an unreadable scan just gets no image; the place is named
                 return None
         return self._frames.get(number)
@@ -106,9 +111,11 @@ class _Doc:
 class RegionRenderer:
     """Render regions into `out_dir/report_files/`; use as a context manager."""
 
-    def __init__(self, sources: Mapping[str, Path], out_dir: Path) -> None:
+    def __init__(self, sources: Mapping[str, Path], out_dir: Path,
+                 max_megapixels: float | None = None) -> None:
         self.sources = sources
         self.out_dir = out_dir
+        self.max_megapixels = max_megapixels or Limits().max_render_megapixels
         self.files_dir = out_dir / FILES_DIR
         self._docs: dict[str, _Doc | None] = {}
         self._done: dict[str, RegionImage | None] = {}
@@ -129,7 +136,8 @@ class RegionRenderer:
     def _doc(self, file: str) -> _Doc | None:
         if file not in self._docs:
             path = self.sources.get(file)
-            self._docs[file] = _Doc(path) if path is not None and path.is_file() else None
+            self._docs[file] = (_Doc(path, self.max_megapixels)
+                                if path is not None and path.is_file() else None)
         return self._docs[file]
 
     def render(self, loc: Location, search: Sequence[str] = ()) -> RegionImage | None:
@@ -143,11 +151,11 @@ class RegionRenderer:
         doc = self._doc(loc.file)
         arr: np.ndarray | None = None
         if doc is not None and doc.pdf is not None:
-            arr = _render_pdf(doc.pdf, loc.page, loc.bbox, search)
+            arr = _render_pdf(doc.pdf, loc.page, loc.bbox, search, self.max_megapixels)
         elif doc is not None:
             frame = doc.frame(loc.page)
             if frame is not None and frame.image is not None:
-                arr = _render_scan(frame, loc.bbox)
+                arr = _render_scan(frame, loc.bbox, self.max_megapixels)
         image = None if arr is None else self._write(ident, arr, loc)
         self._done[ident] = image
         return image
@@ -170,8 +178,30 @@ def _clip(page_rect: fitz.Rect, box: fitz.Rect) -> fitz.Rect:
     return clip & page_rect
 
 
+def _zoom(clip: fitz.Rect, dpi: float, max_megapixels: float) -> float:
+    """Pixels per point for `clip`: `dpi`, within MAX_PX a side and the pixel limit. Each
+    side may come out a pixel longer (renderers round up): the largest z with
+    (w·z + 1)(h·z + 1) ≤ the limit."""
+    w, h, cap = max(clip.width, 1.0), max(clip.height, 1.0), max_megapixels * 1e6
+    fit = (math.sqrt((w + h) ** 2 + 4 * w * h * (cap - 1)) - (w + h)) / (2 * w * h)
+    return min(dpi / 72.0, MAX_PX / max(clip.width, clip.height), fit)
+
+
+def _within(frame: Frame, max_megapixels: float) -> Frame:
+    """`frame` reduced to the pixel limit (its resolution lowered to match, so points
+    still map to the same place); as it is when it fits."""
+    img = frame.image
+    if img is None or img.width * img.height <= max_megapixels * 1e6:
+        return frame
+    factor = math.sqrt(max_megapixels * 1e6 / (img.width * img.height))
+    small = img.resize((max(1, math.floor(img.width * factor)),
+                        max(1, math.floor(img.height * factor))))
+    return Frame(frame.number, small, (frame.dpi or 72.0) * small.width / img.width,
+                 frame.error)
+
+
 def _render_pdf(pdf: fitz.Document | HwpPages, number: int, bbox: BBox | None,
-                search: Sequence[str]) -> np.ndarray | None:
+                search: Sequence[str], max_megapixels: float) -> np.ndarray | None:
     if not 1 <= number <= pdf.page_count:
         return None
     try:
@@ -185,8 +215,7 @@ def _render_pdf(pdf: fitz.Document | HwpPages, number: int, bbox: BBox | None,
         clip = _clip(page.rect, boxes[0]) if bbox else page.rect
         if clip.is_empty:
             return None
-        dpi = CROP_DPI if bbox else PAGE_DPI
-        zoom = min(dpi / 72.0, MAX_PX / max(clip.width, clip.height))
+        zoom = _zoom(clip, CROP_DPI if bbox else PAGE_DPI, max_megapixels)
         pix = page.get_pixmap(matrix=fitz.Matrix(zoom, zoom), clip=clip, alpha=False,
                               colorspace=fitz.csRGB, annots=False)
     except RuntimeError:  # MuPDF could not draw this page: the place is still named
@@ -224,7 +253,7 @@ def _cover(arr: np.ndarray, box: tuple[float, float, float, float]) -> None:
         arr[y0:y1, x0:x1] = 60  # a dark bar: legible neither as digits nor as their shape
 
 
-def _render_scan(frame: Frame, bbox: BBox | None) -> np.ndarray | None:
+def _render_scan(frame: Frame, bbox: BBox | None, max_megapixels: float) -> np.ndarray | None:
     img = frame.image
     if img is None:
         return None
@@ -234,8 +263,7 @@ def _render_scan(frame: Frame, bbox: BBox | None) -> np.ndarray | None:
     clip = _clip(page, fitz.Rect(bbox)) if bbox else page
     if clip.is_empty:
         return None
-    dpi = CROP_DPI if bbox else PAGE_DPI
-    zoom = min(dpi / 72.0, MAX_PX / max(clip.width, clip.height))
+    zoom = _zoom(clip, CROP_DPI if bbox else PAGE_DPI, max_megapixels)
     crop = img.crop(tuple(round(v * per_pt) for v in clip))
     crop = crop.resize((max(1, round(clip.width * zoom)), max(1, round(clip.height * zoom))))
     arr = np.stack([np.asarray(crop.convert("L"))] * 3, axis=-1).copy()

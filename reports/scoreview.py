@@ -39,12 +39,20 @@ def header(report: FindingsReport) -> Header:
         city_type=mask_opt(sub.city_type_claimed) or "—",
         population=_num(sub.population, "명"),
         areas=", ".join(mask_personal(a) for a in sub.selected_areas) or "—",
-        total=_num(score.total, "점"),
+        total=_num(score.total, "점") + (" (미완성)" if score.incomplete else ""),
         grade=f"{score.grade}등급" if score.grade is not None else "—",
         grade_at_risk=score.grade_at_risk,
-        score_note=mask_personal(score.note or ""),
+        score_note=mask_personal(" ".join(filter(None, [incomplete_note(score), score.note]))),
         outcome=outcome_text(score),
     )
+
+
+def incomplete_note(s: Score) -> str:
+    """'점수 미완성: …' when pages of the submission were left unread, else ''."""
+    if not s.incomplete:
+        return ""
+    return ("점수 미완성: 읽지 못한 쪽이 있어 이 잠정 점수는 최종이 아닙니다 — "
+            + "; ".join(s.incomplete_reasons) + ".")
 
 
 def outcome_text(s: Score) -> str | None:
@@ -62,6 +70,8 @@ def score_rows(report: FindingsReport) -> list[tuple[str, str]]:
     s = report.score
     return [
         ("잠정 여부", "잠정" if s.provisional else "확정"),
+        ("점수 완전성", mask_personal(incomplete_note(s)) if s.incomplete
+         else "—" if s.total is None else "OCR이 필요한 쪽을 모두 읽음"),
         ("정량 점수", _num(s.quantitative, "점")),
         ("정성 점수", _num(s.qualitative, "점")),
         ("합계", _num(s.total, "점")),

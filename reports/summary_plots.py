@@ -13,20 +13,32 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from matplotlib import font_manager, rc_context
-from matplotlib.figure import Figure  # the object API: no pyplot state, no display backend
-from matplotlib.ticker import MaxNLocator
+from functools import cache
+from typing import TYPE_CHECKING
 
 from smartcert.core.findings import Category, Severity
 from smartcert.core.report import FindingsReport
 from smartcert.reports.labels import CATEGORY, SEVERITY, SEVERITY_ORDER
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+# matplotlib (1.4 s to import) is loaded by the first chart, not by whoever imports the
+# reports: `smartcert validate` writes no batch summary and never needs it.
+
 # Korean faces in order of preference, kept to those installed (fonts-nanum on Debian) so
 # matplotlib does not warn about each missing one; the browser sets the text itself anyway
 _KOREAN = ("NanumGothic", "Noto Sans CJK KR", "Malgun Gothic", "AppleGothic")
-_INSTALLED = {f.name for f in font_manager.fontManager.ttflist}
-FONT = [f for f in _KOREAN if f in _INSTALLED] + ["sans-serif"]
+
+
+@cache
+def font() -> list[str]:
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return [f for f in _KOREAN if f in installed] + ["sans-serif"]
+
+
 SEVERITY_COLOUR = {Severity.ERROR: "#c0392b", Severity.WARNING: "#e6a23c",
                    Severity.INFO: "#7f8c8d"}
 BAR = "#2f6fa3"
@@ -44,6 +56,8 @@ class Line:
 
 
 def _svg(fig: Figure) -> str:
+    from matplotlib import rc_context
+
     buf = io.StringIO()
     with rc_context({"svg.fonttype": "none", "svg.hashsalt": "smartcert"}):
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
@@ -59,7 +73,10 @@ def total_chart(entries: Sequence[tuple[str, float]], lines: Sequence[Line],
     """Horizontal bars: each submission's total on `scale`, with the reference `lines`."""
     if not entries:
         return None
-    with rc_context({"font.family": FONT, "font.size": 10}):
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure  # the object API: no pyplot state, no display backend
+
+    with rc_context({"font.family": font(), "font.size": 10}):
         fig = Figure(figsize=(WIDTH_IN, 1.2 + ROW_IN * len(entries)))
         ax = fig.subplots()
         names = [n for n, _ in entries][::-1]
@@ -92,7 +109,11 @@ def findings_chart(reports: Sequence[FindingsReport]) -> str | None:
     cats = [c for c in Category if any(counts[(c, s)] for s in Severity)]
     if not cats:
         return None
-    with rc_context({"font.family": FONT, "font.size": 10}):
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    with rc_context({"font.family": font(), "font.size": 10}):
         fig = Figure(figsize=(WIDTH_IN, 1.2 + ROW_IN * len(cats)))
         ax = fig.subplots()
         labels = [CATEGORY[c] for c in cats][::-1]

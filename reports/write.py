@@ -44,11 +44,13 @@ def write_submission_reports(
     finding_keys: FindingKeys | None = None,
     submission: Submission | None = None,
     ruleset: RuleSet | None = None,
+    max_render_megapixels: float | None = None,
 ) -> list[Path]:
-    """report.html, its region images (report_files/) and findings.xlsx in `out_dir`.
+    """report.html, its region images (report_files/, within `max_render_megapixels`: the
+    run's `Limits`, default theirs) and findings.xlsx in `out_dir`.
     Returns [report.html, findings.xlsx]."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    with RegionRenderer(sources, out_dir) as renderer:
+    with RegionRenderer(sources, out_dir, max_render_megapixels) as renderer:
         findings = build_findings(report, renderer, finding_keys, verdicts)
     indicators = build_indicators(report, findings, sources, out_dir)
     aid = _aid(report, submission, ruleset)

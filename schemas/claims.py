@@ -44,6 +44,8 @@ __all__ = [
 ]
 
 ClaimValue = Decimal | bool | None
+_NOT_READ = frozenset({DocumentStatus.ENCRYPTED, DocumentStatus.CORRUPT,
+                       DocumentStatus.UNSUPPORTED, DocumentStatus.FAILED})
 
 
 class DocumentKind(StrEnum):
@@ -111,9 +113,25 @@ class Document(BaseModel):
     media_type: str | None = None
     # the parts the mapping found, in reading order; None: not examined (no text to read)
     parts: list[DocumentPart] | None = None
+    # pages without a usable text layer (a scan; private-use glyphs, a broken ToUnicode):
+    # OCR'd (no table is found on them) or not read at all (OCR unavailable, skipped, over
+    # budget, failed). What a rule finds absent from this document may stand on them.
+    ocr_pages: list[int] = Field(default_factory=list)
+    unread_pages: list[int] = Field(default_factory=list)
 
     def part(self, name: str) -> DocumentPart | None:
         return next((p for p in self.parts or () if p.name == name), None)
+
+    @property
+    def unsure_pages(self) -> list[int]:
+        """The pages not read from a text layer, OCR'd or not read at all."""
+        return sorted({*self.ocr_pages, *self.unread_pages})
+
+    @property
+    def not_read(self) -> bool:
+        """Not opened at all (encrypted, corrupt, a format not read, an extractor failure):
+        nothing can be concluded absent from it."""
+        return self.status in _NOT_READ
 
     def summary(self) -> DocumentSummary:
         return DocumentSummary(file=self.file, sha256=self.sha256, kind=self.kind.value,
@@ -293,6 +311,7 @@ class Submission(BaseModel):
     selected_areas: list[str] = Field(default_factory=list)  # as printed ('문화 관광')
     # True: no document states them; guessed from the indicator codes the proposal uses
     selected_areas_inferred: bool = False
+    selected_areas_source: Location | None = None  # where the application lists them
     # how the applicant's name was read: LABEL from a labelled cell ('기관명'), POSITIONAL
     # from large print on a cover (None: not recorded)
     applicant_basis: Basis | None = None

@@ -37,6 +37,14 @@ class ServiceDocument(BaseModel):
     pages: int | None = Field(default=None, ge=0)
     status: DocumentStatus = DocumentStatus.OK
     media_type: str | None = None
+    # pages without a usable text layer, as `claims.Document` has them: OCR'd (a value read
+    # there is not certain) or not read at all
+    ocr_pages: list[int] = Field(default_factory=list)
+    unread_pages: list[int] = Field(default_factory=list)
+
+    @property
+    def unsure_pages(self) -> list[int]:
+        return sorted({*self.ocr_pages, *self.unread_pages})
 
 
 class PrintedChoice(BaseModel):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from smartcert.core.findings import Finding
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.claims import Submission
+from smartcert.scoring.completeness import incomplete_reasons
 from smartcert.scoring.grade import (
     certified,
     grade_of,
@@ -37,6 +38,7 @@ __all__ = [
     "ScoreResult",
     "ScoringMethod",
     "UnitScore",
+    "incomplete_reasons",
     "score_submission",
 ]
 
@@ -61,10 +63,12 @@ def score_submission(sub: Submission, findings: list[Finding], ruleset: RuleSet,
                       note=method.note(relative, len(peers)), batch=relative,
                       batch_size=len(peers) if method.batch_relative and batch else 0,
                       batch_requested=method.batch_relative)
+    unread = incomplete_reasons(findings, sub.documents)
     return ScoreResult(
         submission_id=sub.id, ruleset=ruleset.id, quantitative=quantitative,
         qualitative=qualitative, total=total, grade=grade_of(total, ruleset),
         certified=certified(total, ruleset), site_inspection_from=site_inspection_from(ruleset),
         site_inspection=reaches_site_inspection(total, ruleset), method=info,
         indicators=indicators, units=units,
-        at_risk=grade_at_risk(sub, findings, ruleset, method, peers, indicators, total))
+        at_risk=grade_at_risk(sub, findings, ruleset, method, peers, indicators, total),
+        incomplete=bool(unread), incomplete_reasons=unread)

@@ -54,3 +54,7 @@ class ScoreResult(BaseModel):
     indicators: list[IndicatorScore] = Field(default_factory=list)
     units: list[UnitScore] = Field(default_factory=list)
     at_risk: list[AtRisk] = Field(default_factory=list)
+    # pages were left unread (OCR missing, off, over budget or failed) or a form's page was
+    # read by OCR only (its tables not read): the score may lack what they hold
+    incomplete: bool = False
+    incomplete_reasons: list[str] = Field(default_factory=list)  # Korean, one per document

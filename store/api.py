@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from smartcert.core.files.media import MediaType
 from smartcert.core.report import DocumentSummary, FindingsReport
+from smartcert.core.version import project_version
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue import RuleSet
@@ -36,7 +37,7 @@ from smartcert.store.records import (
     Verdict,
     VerdictKind,
 )
-from smartcert.store.versions import backend_of, project_version, settings_digest
+from smartcert.store.versions import backend_of, settings_digest
 
 _LATEST_LAST = (m.VerdictRow.at, m.VerdictRow.recorded_at)
 

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict
-from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 
 from smartcert.core.files.media import MediaType
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.registry import backend_for
-
-
-@cache
-def project_version() -> str:
-    """The installed smartcert version (pyproject's `version`)."""
-    try:
-        return version("smartcert")
-    except PackageNotFoundError:  # running from a checkout that was never installed
-        return "0+unknown"
 
 
 def settings_digest(settings: ExtractSettings) -> str:

@@ -113,7 +113,7 @@ def test_an_unreadable_mimetype_member_does_not_stop_intake(name: str, tmp_path:
     net, so an encrypted one (or an unknown method, corrupt data) raised out of intake."""
     from smartcert.intake.bundle import open_submission
 
-    zipped = ROOT / "tests" / "fuzz_regressions" / "open" / name
+    zipped = ROOT / "tests" / "fuzz_regressions" / name
     result = open_submission(zipped, tmp_path / "work")
     assert result.files or result.findings  # accounted for, not raised
 
@@ -122,7 +122,7 @@ def test_a_lone_surrogate_in_a_text_layer_can_still_be_written(tmp_path: Path) -
     """Found by the fuzz run: a ToUnicode map pointing at half a UTF-16 pair gave a span
     that could not be written as JSON, so `smartcert extract` stopped with an internal
     error. The half character is now U+FFFD and the record is written."""
-    src = ROOT / "tests" / "fuzz_regressions" / "open" / "pdf-text-with-lone-surrogate.pdf"
+    src = ROOT / "tests" / "fuzz_regressions" / "pdf-text-with-lone-surrogate.pdf"
     assert main(["extract", str(src), "--out", str(tmp_path), "--no-ocr"]) == 0
     record = json.loads((tmp_path / f"{src.name}.extract.json").read_text("utf-8"))
     assert any("\ufffd" in s["text"] for s in record["spans"])

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import argparse
 import re
+import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,10 @@ def _one_korean_line(capsys: pytest.CaptureFixture[str]) -> str:
     (["renewals", "run", "--out", "{tmp}/out", "--today", "2026-02-30"], "--today"),
     (["renewals", "run", "--out", "{tmp}/out", "--service-program", "city-2025"],
      "city 규칙 세트"),
+    (["intake", str(BUNDLE.parent), "--out", "{tmp}/out", "--dask-address", "dask:8786"],
+     "--dask-address: Dask 스케줄러 주소는 tcp://호스트:포트 형식이어야"),
+    (["validate", str(BUNDLE), "--out", "{tmp}/out", "--max-submission-mb", "9000"],
+     "--max-submission-mb(9,000)가 --max-inflated-mb(8,192)보다 클 수 없습니다"),
 ])
 def test_operational_mistakes_exit_2_before_any_work(
         argv: list[str], words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -111,3 +117,38 @@ def test_a_crash_is_one_korean_line_and_the_log_keeps_the_traceback(
     err = capsys.readouterr().err
     assert "내부 오류" in err and "ValueError: a bug" in err and "Traceback" not in err
     assert "Traceback" in (tmp_path / "out" / "smartcert.log").read_text("utf-8")
+
+
+def test_a_scheduler_that_does_not_answer_is_one_korean_line_within_seconds(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--dask-address is checked in the preflight, before Prefect starts: a connection
+    attempt of at most 2 s."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # free once closed: nothing listens there
+    start = time.monotonic()
+    assert main(["intake", str(BUNDLE.parent), "--out", str(tmp_path / "out"),
+                 "--dask-address", f"tcp://127.0.0.1:{port}"]) == 2
+    assert time.monotonic() - start < 10  # the submissions are listed too; no Prefect
+    line = _one_korean_line(capsys)
+    assert line.startswith(f"smartcert: 오류: --dask-address: Dask 스케줄러 tcp://127.0.0.1:{port}에 "
+                           "연결할 수 없습니다"), line
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_a_submission_whose_scans_could_not_be_read_gets_a_warning_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Without Tesseract the scanned letter is not read: the run completes (exit 0, as the
+    store records it complete and findings.json says what was not read) and says so."""
+    from tests.test_cli_progress import bundle_with_scan
+
+    monkeypatch.setenv("SMARTCERT_TESSERACT", str(tmp_path / "no-tesseract"))
+    bundle = bundle_with_scan(tmp_path)
+    assert main(["validate", str(bundle), "--out", str(tmp_path / "out")]) == 0
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if "경고: OCR" in x]
+    assert line.startswith("chorong-scan: 경고: OCR을 할 수 없어 점수가 확정되지 않았습니다: "
+                           "[초롱시]협조공문_스캔.pdf — Tesseract(kor+eng)가 설치되어 있지 않습니다"), line
+    (run,) = Store.open(None, tmp_path / "out" / ".smartcert").runs()
+    assert run.status is RunStatus.COMPLETE

@@ -126,8 +126,10 @@ def test_missing_tesseract_becomes_a_finding(tmp_path: Path,
     frames = [Image.new("L", (200, 100), 255) for _ in range(2)]
     doc = extract(save(frames, tmp_path / "two.tif", "TIFF", 100), MediaType.TIFF)
     found = [f for f in doc.findings if f.rule == "intake.ocr-unavailable"]
-    assert [f.locations[0].page for f in found] == [1, 2]
-    assert found[0].severity == "error" and "OCR" in found[0].message
+    assert len(found) == 1  # one finding for the document, placed on each page
+    assert [loc.page for loc in found[0].locations] == [1, 2]
+    assert found[0].severity == "error" and "2개(1-2쪽)" in found[0].message
+    assert "tesseract-ocr-kor" in found[0].message
     assert len(doc.pages) == 2 and not any(p.ocr for p in doc.pages)
 
 

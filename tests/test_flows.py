@@ -138,3 +138,44 @@ def test_prefect_yaml_points_at_real_flows() -> None:
         assert set(dep.get("parameters", {})) <= set(flow.parameters.properties)
         names.append(dep["name"])
     assert {"batch-intake", "renewal-revalidation"} <= set(names)
+
+
+def test_an_unchanged_batch_is_reused_and_a_changed_submission_run_again(batch_run) -> None:  # type: ignore[no-untyped-def]
+    """Last in this module: it runs the fixture's batch again into the same outputs."""
+    from sqlalchemy import func, select
+
+    from smartcert.pipelines.flows import batch_intake
+    from smartcert.store import models as m
+
+    out, first = batch_run
+    batch = out.parent / "batch"
+    store = Store.open(None, out / ".smartcert")
+
+    def count(table: type) -> int:
+        with store.engine.connect() as c:
+            return c.scalar(select(func.count()).select_from(table)) or 0
+
+    results = count(m.Result)
+    report_html = (out / "nuri-hwp" / "report.html").read_bytes()
+    again = batch_intake(str(batch), str(out), ocr=False)
+    # nothing ran: the same outcomes, files untouched, the stored results linked to the run
+    assert [o.out_dir.name for o in again.outcomes] == [o.out_dir.name for o in first.outcomes]
+    assert [o.report for o in again.outcomes] == [o.report for o in first.outcomes]
+    assert again.status is RunStatus.PARTIAL  # chorong's broken document is still reported
+    assert (out / "nuri-hwp" / "report.html").read_bytes() == report_html
+    assert count(m.Result) == results
+    latest = store.latest_report("applicant:누리시", "city-2025")
+    assert latest is not None and latest.run_id == again.run_id
+    assert (out / "batch-summary.html").exists()
+
+    # one submission changed: it alone runs again
+    pdf = next((batch / "nuri-hwp").glob("*.pdf"))
+    pdf.write_bytes(pdf.read_bytes() + b"\n% changed\n")
+    third = batch_intake(str(batch), str(out), ocr=False)
+    nuri = third.outcomes[[o.out_dir.name for o in third.outcomes].index("nuri-hwp")]
+    chorong = third.outcomes[[o.out_dir.name for o in third.outcomes].index("chorong-word")]
+    before = next(o for o in first.outcomes if o.out_dir.name == "nuri-hwp")
+    assert nuri.report.submission.id != before.report.submission.id  # read from the new bytes
+    assert chorong.report == next(o for o in first.outcomes
+                              if o.out_dir.name == "chorong-word").report
+    assert count(m.Result) == results + 1  # the changed submission's new result only

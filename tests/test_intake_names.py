@@ -80,7 +80,7 @@ INTAKE_RULES = [e.spec for e in all_rules()
 
 
 def test_the_intake_rules_are_all_there():
-    assert len(INTAKE_RULES) == 18 and "intake.empty-file" in {s.id for s in INTAKE_RULES}
+    assert len(INTAKE_RULES) == 20 and "intake.empty-file" in {s.id for s in INTAKE_RULES}
 
 
 @pytest.mark.parametrize("spec", INTAKE_RULES, ids=lambda s: s.id)

@@ -362,11 +362,9 @@ def test_a_scheduler_that_does_not_answer_is_one_korean_line_before_prefect(
     from smartcert.cli import main
 
     port = _free_port()  # nothing listens there
-    with pytest.raises(SystemExit) as e:
-        main(["intake", str(BUNDLE.parent), "--out", str(tmp_path / "out"),
-              "--dask-address", f"tcp://127.0.0.1:{port}"])
-    assert e.value.code == 2
+    assert main(["intake", str(BUNDLE.parent), "--out", str(tmp_path / "out"),
+                 "--dask-address", f"tcp://127.0.0.1:{port}"]) == 2  # the preflight's
     (line,) = [x for x in capsys.readouterr().err.splitlines() if "오류" in x]
-    assert line.startswith("smartcert intake: 오류: --dask-address: Dask 스케줄러 "
+    assert line.startswith("smartcert: 오류: --dask-address: Dask 스케줄러 "
                            f"tcp://127.0.0.1:{port}에 연결할 수 없습니다"), line
     assert not (tmp_path / "out").exists()  # nothing started, nothing written

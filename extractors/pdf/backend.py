@@ -8,18 +8,20 @@ from pathlib import Path
 import fitz
 
 from smartcert.core.files.media import MediaType
+from smartcert.core.findings import Location
 from smartcert.extractors import findings as R
+from smartcert.extractors import ocr
 from smartcert.extractors.base import Backend, ocr_worker_count
-from smartcert.extractors.findings import fail_document
+from smartcert.extractors.findings import extract_finding, fail_document
 from smartcert.extractors.limits import OcrAllowance
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, TextLayer
-from smartcert.extractors.pdf import pagefind
+from smartcert.extractors.pdf import active, pagefind
 from smartcert.extractors.pdf.chars import GlyphIndex, page_chars
 from smartcert.extractors.pdf.join import Placed, body_text_beyond, join_tables
-from smartcert.extractors.pdf.lines import build_spans, reading_key
+from smartcert.extractors.pdf.lines import build_spans, reading_key, spans_of_lines
 from smartcert.extractors.pdf.rows import split_unruled_rows
 from smartcert.extractors.pdf.tables import build_table, find_cell_groups, words_cross_borders
-from smartcert.extractors.pdf.textlayer import classify
+from smartcert.extractors.pdf.textlayer import TextLayerReport, classify, mostly_private_use
 
 _META_KEYS = ("title", "author", "creator", "producer", "creationDate", "modDate", "format")
 
@@ -40,7 +42,9 @@ def _image_coverage(page: fitz.Page) -> float:
 
 class PdfBackend(Backend):
     name = "pdf"
-    version = "1.1.0"  # 1.1: no join across a heading or note between two tables
+    # 1.1: no join across a heading or note between two tables; 1.2: OCR that cannot run is
+    # one finding per document, unusable text layers and active content are reported
+    version = "1.2.0"
     media_types = frozenset({MediaType.PDF})
 
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
@@ -58,8 +62,17 @@ class PdfBackend(Backend):
                             if k in _META_KEYS and v}
             if pdf.is_repaired:
                 doc.findings.append(pagefind.finding(doc, R.REPAIRED_PDF))
+            self._active(pdf, doc)
             self._pages(pdf, doc)
         return doc
+
+    def _active(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
+        """Scripts, launch actions and attachments: reported, never run nor opened."""
+        found = active.scan(pdf, self.settings.page_limit)
+        if found:
+            pages = [Location(file=doc.file, page=p) for p in sorted(found.pages)]
+            doc.findings.append(extract_finding(R.ACTIVE_CONTENT, doc.file, what=found.describe(),
+                                                locations=pages or None))
 
     def _pages(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
         limit = self.settings.page_limit
@@ -70,6 +83,8 @@ class PdfBackend(Backend):
         self._allowance = OcrAllowance(self.settings.limits.max_ocr_pages,
                                        self.settings.ocr_ledger)
         self._over_budget: list[int] = []
+        self._gate = ocr.OcrGate(self.settings)
+        self._unusable: list[tuple[int, TextLayerReport]] = []
         failed = 0
         workers = ocr_worker_count(self.settings)
         with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -85,7 +100,12 @@ class PdfBackend(Backend):
                     doc.findings.append(pagefind.finding(
                         doc, R.PAGE_UNREADABLE, page=number, reason=str(exc)))
             for job in jobs:
-                pagefind.ocr_finish(job, doc)
+                pagefind.ocr_finish(job, doc, self._gate)
+        if self._unusable:
+            doc.findings.append(R.unusable_text_layer(
+                doc.file, [n for n, _ in self._unusable],
+                private_use=mostly_private_use(r for _, r in self._unusable)))
+        doc.findings.extend(self._gate.findings(doc.file))
         doc.spans.sort(key=lambda s: s.page)  # stable: keeps each page's reading order
         doc.tables = join_tables(placed)
         if self._over_budget:
@@ -105,8 +125,13 @@ class PdfBackend(Backend):
                     text_layer=report.status)
         doc.pages.append(info)
         if report.status is not TextLayer.GOOD:
-            jobs.append(pagefind.ocr_submit(page, info, doc, self.settings, pool,
-                                             self._allowance, self._over_budget))
+            if report.status is TextLayer.UNUSABLE:
+                self._unusable.append((number, report))
+            if self._gate.open:
+                jobs.append(pagefind.ocr_submit(page, info, doc, self.settings, pool,
+                                                 self._allowance, self._over_budget))
+            else:  # --no-ocr, or no Tesseract: one finding for the document at the end
+                self._gate.refuse(number)
             return []
         groups = find_cell_groups(pagefind.page_edges(page, chars))
         index = GlyphIndex(chars)
@@ -118,10 +143,10 @@ class PdfBackend(Backend):
                 tables.append(split_unruled_rows(t))
         tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
         in_cells = {id(ch) for t in tables for g in t.glyphs for ch in g}
-        regions = [g for t in tables for g in t.glyphs if g]
+        regions = [ls for t in tables for ls in t.lines if ls]  # cells' lines, grouped once
         # text outside the tables, built once: the page's spans and the join's evidence
         outside = build_spans([[ch for ch in chars if id(ch) not in in_cells]], number)
-        doc.spans.extend(sorted(build_spans(regions, number) + outside, key=reading_key))
+        doc.spans.extend(sorted(spans_of_lines(regions, number) + outside, key=reading_key))
         height = page.rect.height
         return [
             Placed(page=number, page_height=height, table=t,

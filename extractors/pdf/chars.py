@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ import fitz
 
 from smartcert.core.normalize import decode_font_name
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # PyMuPDF flags: keep ligatures and white space as written, clip to the media box,
 # and give U+FFFD for glyphs without a Unicode mapping (so broken pages are visible).
 _FLAGS = (
@@ -28,12 +30,8 @@ class Char:
     baseline: float
     size: float
     font: str
-    cx: float = 0.0  # centre, stored: table assignment reads it for every glyph and cell
-    cy: float = 0.0
-
-    def __post_init__(self) -> None:
-        self.cx = (self.x0 + self.x1) / 2
-        self.cy = (self.top + self.bottom) / 2
+    cx: float  # centre, stored: table assignment reads it for every glyph and cell
+    cy: float
 
 
 class GlyphIndex:
@@ -48,6 +46,13 @@ class GlyphIndex:
         return [c for c in self.chars[lo:hi] if x0 <= c.cx <= x1]
 
 
+def _writable(text: str) -> str:
+    """A lone UTF-16 surrogate (half a pair, from a bad ToUnicode map) is no character and
+    cannot be written as JSON: U+FFFD instead, here at the source, so the spans and cells
+    built from these glyphs are valid without being validated again (`models.DocText`)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
     """All glyphs of a page in content order (spaces included), coordinates top-left origin.
 
@@ -57,6 +62,7 @@ def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
     """
     raw = page.get_text("rawdict", flags=_FLAGS)
     out: list[Char] = []
+    append = out.append
     fonts: dict[str, str] = {}
     runs: dict[str, list[tuple[float, float]]] = {}
     tol = shadow_tolerance
@@ -69,6 +75,7 @@ def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
                 if not chars:
                     continue
                 text = "".join(ch["c"] for ch in chars)
+                broken = _SURROGATE.search(text) is not None  # rare: fix glyph by glyph
                 ox, oy = chars[0]["origin"]
                 if text.strip():
                     prior = runs.setdefault(text, [])
@@ -81,5 +88,7 @@ def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
                 size = float(span["size"])
                 for ch in chars:
                     x0, y0, x1, y1 = ch["bbox"]
-                    out.append(Char(ch["c"], x0, y0, x1, y1, ch["origin"][1], size, font))
+                    c = _writable(ch["c"]) if broken else ch["c"]
+                    append(Char(c, x0, y0, x1, y1, ch["origin"][1], size, font,
+                                (x0 + x1) / 2, (y0 + y1) / 2))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from smartcert.core.normalize import match_key
 from smartcert.extractors.models import Span
@@ -27,22 +28,26 @@ class SpacingSettings:
 
 
 DEFAULT_SPACING = SpacingSettings()
-_NUMERIC = set("0123456789,.")
+_NUMERIC = frozenset("0123456789,.")
+_BASELINE_X0 = attrgetter("baseline", "x0")
+_X0 = attrgetter("x0")
 
 
 def group_lines(chars: Iterable[Char], s: SpacingSettings = DEFAULT_SPACING) -> list[list[Char]]:
     """Cluster glyphs by baseline, top to bottom; each line sorted left to right."""
     lines: list[list[Char]] = []
-    ref: list[float] = []
+    line: list[Char] = []
+    ref = 0.0
     tol = s.line_tolerance
-    for ch in sorted(chars, key=lambda c: (c.baseline, c.x0)):
-        if lines and abs(ch.baseline - ref[-1]) <= tol * (ch.size if ch.size > 1.0 else 1.0):
-            lines[-1].append(ch)
+    for ch in sorted(chars, key=_BASELINE_X0):
+        if line and abs(ch.baseline - ref) <= tol * (ch.size if ch.size > 1.0 else 1.0):
+            line.append(ch)
         else:
-            lines.append([ch])
-            ref.append(ch.baseline)
+            line = [ch]
+            lines.append(line)
+            ref = ch.baseline
     for line in lines:
-        line.sort(key=lambda c: c.x0)
+        line.sort(key=_X0)
     return lines
 
 
@@ -88,23 +93,43 @@ def line_text(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> str:
 
 def region_text(chars: Iterable[Char], s: SpacingSettings = DEFAULT_SPACING) -> str:
     """Text of a region (a table cell): its lines joined with newlines."""
-    return "\n".join(t for t in (line_text(ln, s) for ln in group_lines(chars, s)) if t)
+    return lines_text(group_lines(chars, s), s)
+
+
+def lines_text(lines: list[list[Char]], s: SpacingSettings = DEFAULT_SPACING) -> str:
+    """`region_text` of glyphs already grouped into lines."""
+    return "\n".join(t for t in (line_text(ln, s) for ln in lines) if t)
 
 
 def _bbox(chars: list[Char]) -> tuple[float, float, float, float]:
-    return (
-        min(c.x0 for c in chars),
-        min(c.top for c in chars),
-        max(c.x1 for c in chars),
-        max(c.bottom for c in chars),
-    )
+    first = chars[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    for c in chars:
+        if c.x0 < x0:
+            x0 = c.x0
+        if c.top < top:
+            top = c.top
+        if c.x1 > x1:
+            x1 = c.x1
+        if c.bottom > bottom:
+            bottom = c.bottom
+    return (x0, top, x1, bottom)
 
 
 def _dominant(chars: list[Char]) -> tuple[str, float]:
-    counts: dict[tuple[str, float], int] = {}
+    """The most frequent (font, size to 0.1 pt); a tie goes to the one seen first."""
+    raw: dict[tuple[str, float], int] = {}
     for c in chars:
-        key = (c.font, round(c.size, 1))
-        counts[key] = counts.get(key, 0) + 1
+        key = (c.font, c.size)
+        raw[key] = raw.get(key, 0) + 1
+    if len(raw) == 1:
+        font, size = next(iter(raw))
+        return (font, round(size, 1))
+    # rounding after counting: far fewer round() calls, same first-seen order of keys
+    counts: dict[tuple[str, float], int] = {}
+    for (font, size), n in raw.items():
+        key = (font, round(size, 1))
+        counts[key] = counts.get(key, 0) + n
     return max(counts.items(), key=lambda kv: kv[1])[0]
 
 
@@ -112,18 +137,25 @@ def build_spans(
     regions: Iterable[list[Char]], page: int, s: SpacingSettings = DEFAULT_SPACING
 ) -> list[Span]:
     """Spans of a page: one per line piece, never crossing a region (a table cell)."""
+    return spans_of_lines((group_lines(r, s) for r in regions), page, s)
+
+
+def spans_of_lines(
+    regions: Iterable[list[list[Char]]], page: int, s: SpacingSettings = DEFAULT_SPACING
+) -> list[Span]:
+    """`build_spans` of regions whose glyphs are already grouped into lines."""
     spans: list[Span] = []
-    for region_chars in regions:
-        for line in group_lines(region_chars, s):
+    for lines in regions:
+        for line in lines:
             for part in split_line(line, s):
                 text = line_text(part, s)
                 if not text:
                     continue
                 font, size = _dominant(part)
-                spans.append(
-                    Span(page=page, text=text, key=match_key(text), bbox=_bbox(part),
-                         font=font, size=size)
-                )
+                # built unvalidated: the glyphs' text is already writable (`chars._writable`)
+                spans.append(Span.model_construct(
+                    page=page, text=text, key=match_key(text), bbox=_bbox(part), font=font,
+                    size=size))
     spans.sort(key=reading_key)
     return spans
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 
 import fitz
-from pdfplumber.table import merge_edges
 
 from smartcert.core.findings import Finding
 from smartcert.core.rulespec import RuleSpec
@@ -18,13 +17,14 @@ from smartcert.extractors.models import DocumentExtract, Page
 from smartcert.extractors.ocr import OcrResult
 from smartcert.extractors.pdf.chars import Char
 from smartcert.extractors.pdf.edges import Edge, close_open_sides, drawings_to_edges
+from smartcert.extractors.pdf.grid import merge_edges
 from smartcert.extractors.pdf.tables import DEFAULT_TABLES
 
 
 def page_edges(page: fitz.Page, chars: list[Char]) -> list[Edge]:
     """Ruling lines joined into long edges (Hancom draws them cell by cell), sides closed."""
     t = DEFAULT_TABLES
-    edges = merge_edges(drawings_to_edges(page.get_cdrawings()), t.snap, t.snap, t.join, t.join)
+    edges = merge_edges(drawings_to_edges(page.get_cdrawings()), t.snap, t.join)
 
     def text_in(x0: float, top: float, x1: float, bottom: float) -> bool:
         return any(x0 < ch.cx < x1 and top < ch.cy < bottom and not ch.c.isspace()
@@ -34,7 +34,7 @@ def page_edges(page: fitz.Page, chars: list[Char]) -> list[Edge]:
     if len(closed) == len(edges):
         return edges
     # snap the virtual borders onto rules they nearly meet, or they cut sliver cells
-    return merge_edges(closed, t.snap, t.snap, t.join, t.join)
+    return merge_edges(closed, t.snap, t.join)
 
 
 def finding(
@@ -50,12 +50,10 @@ def ocr_submit(
     page: fitz.Page, info: Page, doc: DocumentExtract, settings: ExtractSettings,
     pool: Executor, allowance: OcrAllowance, over_budget: list[int],
 ) -> OcrJob:
-    """Render a page whose text layer is missing or unusable and queue it for OCR, if OCR
-    is on and the submission's OCR budget has a page left (else the page is noted in
-    `over_budget`). A page too big for the pixel limit is rendered at a lower resolution."""
-    if not settings.ocr:
-        doc.findings.append(finding(doc, R.OCR_SKIPPED, page=info.number))
-        return (info, None)
+    """Render a page whose text layer is missing or unusable and queue it for OCR (the
+    caller has checked that OCR can run), if the submission's OCR budget has a page left
+    (else the page is noted in `over_budget`). A page too big for the pixel limit is
+    rendered at a lower resolution."""
     if not allowance.take():
         over_budget.append(info.number)
         return (info, None)
@@ -78,16 +76,19 @@ def throttle(jobs: list[OcrJob], in_flight: int) -> None:
         pending = [f for f in pending if not f.done()]
 
 
-def ocr_finish(job: OcrJob, doc: DocumentExtract) -> None:
-    """Put a page's OCR text in the document, or say why there is none."""
+def ocr_finish(job: OcrJob, doc: DocumentExtract, gate: ocr.OcrGate) -> None:
+    """Put a page's OCR text in the document, or say why there is none (a page Tesseract
+    failed on by itself; Tesseract gone altogether is the gate's one finding)."""
     info, future = job
     if future is None:
         return
     try:
         result = future.result()
+    except ocr.OcrFailed as exc:
+        doc.findings.append(finding(doc, R.OCR_FAILED, page=info.number, reason=str(exc)))
+        return
     except ocr.OcrUnavailable as exc:
-        doc.findings.append(finding(doc, R.OCR_UNAVAILABLE, page=info.number,
-                                    reason=str(exc)))
+        gate.refuse(info.number, str(exc))
         return
     info.ocr = True
     info.ocr_confidence = result.mean_confidence

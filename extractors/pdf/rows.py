@@ -13,7 +13,7 @@ from itertools import pairwise
 from smartcert.core.normalize import match_key
 from smartcert.extractors.models import Cell
 from smartcert.extractors.pdf.chars import Char
-from smartcert.extractors.pdf.lines import group_lines, line_text
+from smartcert.extractors.pdf.lines import line_text
 from smartcert.extractors.pdf.tables import PageTable
 
 
@@ -62,7 +62,7 @@ def _split_row(table: PageTable, row: int, s: RowSplitSettings) -> int:
         return 1
     if any(c.row < row < c.row + c.rowspan for c in table.cells):
         return 1
-    lines = {i: group_lines(table.glyphs[i]) for i in idx}
+    lines = {i: table.lines[i] for i in idx}
     filled = [i for i in idx if lines[i]]
     multi = [i for i in filled if len(lines[i]) >= 2]
     if len(multi) < max(s.min_cells, s.min_share * len(filled)):
@@ -87,13 +87,16 @@ def _split_row(table: PageTable, row: int, s: RowSplitSettings) -> int:
     bounds.append(table.cells[idx[0]].bbox[3] if table.cells[idx[0]].bbox else 0.0)
     new_cells: list[Cell] = []
     new_glyphs: list[list[Char]] = []
+    new_lines: list[list[list[Char]]] = []
     for i in idx:
         cell = table.cells[i]
         per: list[list[Char]] = [[] for _ in range(k)]
+        per_lines: list[list[list[Char]]] = [[] for _ in range(k)]
         texts = [""] * k
         for ln, b in zip(lines[i], _baselines(lines[i]), strict=True):
             j = _nearest(clusters, b)
             per[j].extend(ln)
+            per_lines[j].append(ln)
             texts[j] = (texts[j] + "\n" + line_text(ln)).strip("\n")
         x0, _, x1, _ = cell.bbox or (0.0, 0.0, 0.0, 0.0)
         for j in range(k):
@@ -102,14 +105,17 @@ def _split_row(table: PageTable, row: int, s: RowSplitSettings) -> int:
                 "bbox": (x0, bounds[j], x1, bounds[j + 1]),
             }))
             new_glyphs.append(per[j])
+            new_lines.append(per_lines[j])
     keep = [n for n in range(len(table.cells)) if n not in set(idx)]
     cells = [table.cells[n] for n in keep]
     glyphs = [table.glyphs[n] for n in keep]
+    grouped = [table.lines[n] for n in keep]
     cells = [c.model_copy(update={"row": c.row + k - 1}) if c.row > row else c for c in cells]
-    pairs = sorted(zip(cells + new_cells, glyphs + new_glyphs, strict=True),
-                   key=lambda p: (p[0].row, p[0].col))
-    table.cells = [c for c, _ in pairs]
-    table.glyphs = [g for _, g in pairs]
+    triples = sorted(zip(cells + new_cells, glyphs + new_glyphs, grouped + new_lines,
+                         strict=True), key=lambda t: (t[0].row, t[0].col))
+    table.cells = [c for c, _, _ in triples]
+    table.glyphs = [g for _, g, _ in triples]
+    table.lines = [ls for _, _, ls in triples]
     table.n_rows += k - 1
     return k
 

@@ -2,7 +2,8 @@
 
 pdfplumber's page parser is ~70× slower than PyMuPDF on Hancom exports, but its table
 algorithm (snap, join, intersect, smallest cells, group) only needs edges and a page box.
-We feed it edges from PyMuPDF drawings and rebuild merged cells from cell geometry.
+We run it (`grid`, the same algorithm made fast) on edges from PyMuPDF drawings and
+rebuild merged cells from cell geometry.
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
-from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells
-from pdfplumber.utils import filter_edges
-
 from smartcert.core.normalize import match_key
 from smartcert.extractors.models import Cell
+from smartcert.extractors.pdf import grid
 from smartcert.extractors.pdf.chars import Char
 from smartcert.extractors.pdf.edges import Edge
-from smartcert.extractors.pdf.lines import region_text
+from smartcert.extractors.pdf.lines import group_lines, lines_text
 
 BBox = tuple[float, float, float, float]
 
@@ -47,6 +46,9 @@ class PageTable:
     cells: list[Cell]
     xs: list[float]  # column boundaries, for joining continuations across pages
     glyphs: list[list[Char]]  # per cell, in `cells` order: spans never cross a cell
+    # per cell, its glyphs grouped into lines (`lines.group_lines`): grouped once, read by
+    # the cell text, the row split and the page's spans
+    lines: list[list[list[Char]]]
 
 
 def _axis(values: list[float], tol: float) -> list[float]:
@@ -64,10 +66,9 @@ def _index(axis: list[float], v: float, tol: float) -> int:
 
 def find_cell_groups(edges: list[Edge], s: TableSettings = DEFAULT_TABLES) -> list[list[BBox]]:
     """pdfplumber's algorithm (intersections → smallest cells → groups) on edges that
-    `pagefind.page_edges` already snapped and joined with pdfplumber's `merge_edges`."""
-    edges = filter_edges(edges, min_length=s.edge_min_length)
-    cells = intersections_to_cells(edges_to_intersections(edges, s.intersection, s.intersection))
-    return [list(group) for group in cells_to_tables(cells)]
+    `pagefind.page_edges` already snapped and joined (`grid.merge_edges`)."""
+    edges = grid.long_enough(edges, s.edge_min_length)
+    return grid.tables(grid.cells(grid.intersections(edges, s.intersection, s.intersection)))
 
 
 def build_table(cells: list[BBox], chars: list[Char], page: int, tol: float = 1.5) -> PageTable:
@@ -96,15 +97,18 @@ def build_table(cells: list[BBox], chars: list[Char], page: int, tol: float = 1.
         k = owner.get((row, col))
         if k is not None:
             texts[k].append(ch)
-    out: list[tuple[Cell, list[Char]]] = []
+    out: list[tuple[Cell, list[Char], list[list[Char]]]] = []
     for (r, c, rs, cs, bb), glyphs in zip(placed, texts, strict=True):
-        text = region_text(glyphs)
-        cell = Cell(row=r, col=c, rowspan=rs, colspan=cs, text=text, key=match_key(text),
-                    bbox=bb, page=page)
-        out.append((cell, glyphs))
-    out.sort(key=lambda pair: (pair[0].row, pair[0].col))
+        grouped = group_lines(glyphs)
+        text = lines_text(grouped)
+        # built unvalidated: grid positions are ≥ 0 by construction, text already writable
+        cell = Cell.model_construct(row=r, col=c, rowspan=rs, colspan=cs, text=text,
+                                    key=match_key(text), bbox=bb, page=page)
+        out.append((cell, glyphs, grouped))
+    out.sort(key=lambda t: (t[0].row, t[0].col))
     return PageTable(bbox=(x_min, y_min, x_max, y_max), n_rows=n_rows, n_cols=n_cols,
-                     cells=[c for c, _ in out], xs=xs, glyphs=[g for _, g in out])
+                     cells=[c for c, _, _ in out], xs=xs, glyphs=[g for _, g, _ in out],
+                     lines=[ls for _, _, ls in out])
 
 
 def _cell_of(table: PageTable, ch: Char) -> int | None:

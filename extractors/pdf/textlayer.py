@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,16 +43,31 @@ def _plausible(c: str) -> bool:
     )
 
 
+def is_private_use(c: str) -> bool:
+    """A glyph of the Basic Multilingual Plane's private-use area: a font whose ToUnicode
+    map points there (Hancom exports of symbol or embedded fonts) gives no text at all."""
+    return 0xE000 <= ord(c) <= 0xF8FF
+
+
 @dataclass(frozen=True)
 class TextLayerReport:
     status: TextLayer
     glyphs: int
     bad_glyphs: int
     image_coverage: float
+    private_use: int = 0  # of `bad_glyphs`: private-use-area glyphs
 
     @property
     def good_share(self) -> float:
         return 1.0 if self.glyphs == 0 else 1 - self.bad_glyphs / self.glyphs
+
+
+def mostly_private_use(reports: Iterable[TextLayerReport]) -> bool:
+    """Most of the unreadable glyphs of these pages are private-use ones (the finding then
+    names the font's map as the cause)."""
+    rs = list(reports)
+    bad = sum(r.bad_glyphs for r in rs)
+    return bad > 0 and 2 * sum(r.private_use for r in rs) >= bad
 
 
 def classify(
@@ -67,7 +82,8 @@ def classify(
     only pages with next to no text need it.
     """
     visible = [ch.c for ch in chars if not ch.c.isspace()]
-    bad = sum(1 for c in visible if not _plausible(c))
+    bad_chars = [c for c in visible if not _plausible(c)]
+    bad = len(bad_chars)
     n = len(visible)
     coverage = 0.0
     if n < min_glyphs:
@@ -77,4 +93,4 @@ def classify(
         status = TextLayer.UNUSABLE
     else:
         status = TextLayer.GOOD
-    return TextLayerReport(status, n, bad, coverage)
+    return TextLayerReport(status, n, bad, coverage, sum(1 for c in bad_chars if is_private_use(c)))

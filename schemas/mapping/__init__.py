@@ -30,6 +30,7 @@ from smartcert.schemas.mapping.twin_check import (
     pair_finding,
 )
 from smartcert.schemas.mapping.twins import Pair, find_twins, settle
+from smartcert.schemas.mapping.unread import ocr_pages, unread_pages
 
 
 @dataclass
@@ -44,11 +45,15 @@ class Mapped:
 
 
 def _documents(docs: list[DocumentExtract], kinds: dict[str, Classification]) -> list[Document]:
-    return [
-        Document(file=d.file, sha256=d.sha256, kind=kinds[d.file].kind,
-                 pages=len(d.pages) or None, status=d.status, media_type=d.media_type.value)
-        for d in docs
-    ]
+    return [_document(d, kinds[d.file].kind) for d in docs]
+
+
+def _document(d: DocumentExtract, kind: DocumentKind) -> Document:
+    """The claims' view of an extract, with the pages not read from a text layer (rules
+    concluding absence from the document weigh them)."""
+    return Document(file=d.file, sha256=d.sha256, kind=kind, pages=len(d.pages) or None,
+                    status=d.status, media_type=d.media_type.value,
+                    ocr_pages=ocr_pages(d), unread_pages=unread_pages(d))
 
 
 def map_submission(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet,
@@ -127,8 +132,7 @@ def _program_finding(rule: RuleSpec, hit: ProgramHit, ruleset: RuleSet,
 
 
 def _other_document(d: DocumentExtract) -> Document:
-    return Document(file=d.file, sha256=d.sha256, kind=DocumentKind.OTHER,
-                    pages=len(d.pages) or None, status=d.status, media_type=d.media_type.value)
+    return _document(d, DocumentKind.OTHER)
 
 
 def _foreign(sub_id: str, docs: list[DocumentExtract], ruleset: RuleSet, routing: Routing,

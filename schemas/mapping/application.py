@@ -45,6 +45,7 @@ from smartcert.schemas.mapping.application_history import (
     purpose_of,
 )
 from smartcert.schemas.mapping.keyvalue import Item, LabelValue, find_values, location, span_item
+from smartcert.schemas.mapping.ocr_read import extracts_ocr, ocr_note
 from smartcert.schemas.mapping.rules import make_finding
 
 T = TypeVar("T")
@@ -104,6 +105,7 @@ class ApplicantFacts(BaseModel):
                 "population_text": self.population_text,
                 "selected_areas": [a.printed for a in self.selected_areas],
                 "selected_areas_inferred": self.selected_areas_inferred,
+                "selected_areas_source": self.locations.get("selected_areas"),
                 "declared_span": self.period, "declared_span_text": self.period_text,
                 "declared_span_source": self.locations.get("period"),
                 "purpose": self.purpose, "purpose_source": self.locations.get("purpose"),
@@ -153,9 +155,10 @@ def _pick(
             chosen = (value, lv, doc)
             facts.locations[name] = location(doc, lv.item)
         elif same(value) != same(chosen[0]) and doc.file != chosen[2].file:
+            places = [facts.locations[name], location(doc, lv.item)]
             facts.findings.append(make_finding(
-                R.APPLICANT_FACTS_DIFFER,
-                [facts.locations[name], location(doc, lv.item)], claimed=lv.text,
+                R.APPLICANT_FACTS_DIFFER, places, uncertain=ocr_note(
+                    extracts_ocr([chosen[2], doc]), places), claimed=lv.text,
                 expected=chosen[1].text, fact=fact_ko, first=chosen[1].text,
                 first_file=chosen[2].file, other=lv.text, other_file=doc.file))
             break  # one finding per fact is enough for a reviewer

@@ -26,6 +26,7 @@ from smartcert.schemas.mapping.form_locate import FormBlock, assign, locate, nam
 from smartcert.schemas.mapping.form_notes import base_date_notes
 from smartcert.schemas.mapping.settings import MAPPING
 from smartcert.schemas.mapping.tables import flat, label_score
+from smartcert.schemas.mapping.unread import absence_doubt, doc_doubt, unsure_pages
 
 _PERIOD_WORDS = ("기간", "기준기간", "실적기간")
 
@@ -117,17 +118,24 @@ def map_forms(doc: DocumentExtract, ruleset: RuleSet, claims: list[IndicatorClai
     forms = locate(doc)
     if not claims:
         return []  # no summary rows: `completeness.summary-table-missing` already says so
+    # a form or a summary row absent may stand on a page not read from its text layer
+    no_form = doc_doubt(doc, "그 쪽의 자료구축양식을")
     if not forms:
         located = [c.source for c in claims[:1] if c.source is not None]
-        return [R.NO_DATA_FORMS.finding(locations=located or [Location(file=doc.file)])]
+        return [R.NO_DATA_FORMS.finding(locations=located or [Location(file=doc.file)],
+                                        uncertain=no_form)]
     given = assign(doc, ruleset, forms, claims)
+    first = min((loc.page for form in forms if (loc := form.source(doc)).page), default=None)
+    no_row = absence_doubt([p for p in unsure_pages(doc) if first is None or p < first],
+                           "그 쪽의 요약표 행을")
     findings: list[Finding] = []
     for f, form in enumerate(forms):
         k = given.get(f)
         if k is None:
             title = form.title_text or flat(form.text.text if form.text else "")
             findings.append(R.FORM_UNMATCHED.finding(locations=[form.source(doc)],
-                                                     claimed=title or None, title=title))
+                                                     claimed=title or None, title=title,
+                                                     uncertain=no_row))
             if unclaimed is not None:
                 code, printed = named_indicator(ruleset, form)
                 unclaimed.append(UnclaimedForm(
@@ -143,5 +151,5 @@ def map_forms(doc: DocumentExtract, ruleset: RuleSet, claims: list[IndicatorClai
             continue
         findings.append(R.FORM_MISSING.finding(indicator=claim.code,
                                                locations=[claim.source] if claim.source else [],
-                                               code=claim.code))
+                                               code=claim.code, uncertain=no_form))
     return findings

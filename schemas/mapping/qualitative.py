@@ -29,12 +29,20 @@ from smartcert.schemas.mapping.qualitative_rows import (
 )
 from smartcert.schemas.mapping.qualitative_walk import Block, Catalogue, Row, Walk
 from smartcert.schemas.mapping.rules import make_finding
+from smartcert.schemas.mapping.unread import doc_doubt
 
 _FUTURE = ("향후", "예정", "계획중", "추진예정")  # plans are not achievements
 _BULLET = re.compile(r"^[\s■□▪●○◦•·\-–*]+")
 _ITEM, _UNIT = "소분류", "중분류"
 _MERGED = "단계 칸이 여러 소분류 행에 병합되어 있어 이 행에도 적용했습니다"
 _FROM_HEADING = "중분류 행에 적힌 단계를 이 소분류에 적용했습니다"
+
+
+def unread_doubt(doc: DocumentExtract) -> str | None:
+    """Why a stage or unit not found may be the reading's miss, not the applicant's: pages
+    without a usable text layer, OCR'd (no table is found on them) or not read at all.
+    A finding resting on them is a warning that says so (`RuleSpec.finding(uncertain=)`)."""
+    return doc_doubt(doc, "그 쪽의 표와 단계 표시를")
 
 
 def _chosen(cells: list[RowCell]) -> list[RowCell]:
@@ -71,6 +79,7 @@ class _Claims:
 
     def __init__(self, doc: DocumentExtract, areas: set[str]) -> None:
         self.doc, self.areas = doc, areas
+        self.doubt = unread_doubt(doc)
         self.claims: list[QualitativeClaim] = []
         self.findings: list[Finding] = []
 
@@ -139,7 +148,7 @@ class _Claims:
     def _missing(self, level: str, what: str, label: RowCell) -> None:
         self.findings.append(make_finding(R.MISSING_QUALITATIVE_STAGE,
                                           [location(self.doc, label.item)],
-                                          level=level, unit=what))
+                                          level=level, unit=what, uncertain=self.doubt))
 
 
 def _area_ids(rs: RuleSet, selected: Sequence[str] | None) -> set[str]:
@@ -161,7 +170,8 @@ def map_qualitative(doc: DocumentExtract, ruleset: RuleSet | None = None,
     for row in assessment_rows(doc, rs):
         walk.feed(row)
     if not any(b.unit for b in walk.blocks.values()):
-        findings.append(make_finding(R.MISSING_QUALITATIVE_TABLE, [Location(file=doc.file)]))
+        findings.append(make_finding(R.MISSING_QUALITATIVE_TABLE, [Location(file=doc.file)],
+                                     uncertain=unread_doubt(doc)))
         return [], findings
     out = _Claims(doc, _area_ids(rs, selected_areas))
     for key, block in walk.blocks.items():
@@ -170,6 +180,7 @@ def map_qualitative(doc: DocumentExtract, ruleset: RuleSet | None = None,
     for u in catalogue.units:
         if u.id not in walk.blocks:
             findings.append(make_finding(R.MISSING_QUALITATIVE_UNIT,
-                                         [Location(file=doc.file)], unit=u.name))
+                                         [Location(file=doc.file)], unit=u.name,
+                                         uncertain=out.doubt))
     return out.claims, findings
 

@@ -1,11 +1,13 @@
 """The `smartcert` command: Korean help, a preflight that turns every operational mistake
-into one Korean line and exit code 2 before any work starts, and one net at the end — an
+into one Korean line and exit code 2 before any work starts, one command at a time per
+output folder (`outlock`: a second is refused the same way), and one net at the end — an
 interrupted run says so (exit 130), a failure of the machine or of smartcert itself is one
 Korean line with the log file to read (exit 1)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -13,6 +15,7 @@ from pathlib import Path
 from smartcert.cli.commands import _config, main_progress
 from smartcert.cli.logs import configure, log_exception
 from smartcert.cli.options import build_parser
+from smartcert.cli.outlock import OutLock
 from smartcert.cli.preflight import UsageProblem, preflight
 
 __all__ = ["_config", "build_parser", "main"]
@@ -24,12 +27,18 @@ EXIT_INTERRUPTED = 130
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # argument mistakes: exit 2 there
+    out = getattr(args, "out", None)
     try:
         preflight(args)
+        lock = OutLock.take(out)  # one command per output folder, held to the end
     except UsageProblem as e:
         main_progress(f"smartcert: 오류: {e}")
         return EXIT_USAGE
-    out = getattr(args, "out", None)
+    with lock:
+        return _run(args, out)
+
+
+def _run(args: argparse.Namespace, out: str | None) -> int:
     log = configure(Path(out) if out else None)
     where = f" (자세한 내용: {log})" if log else ""
     try:
@@ -61,7 +70,8 @@ def _prefect_api(args: argparse.Namespace) -> AbstractContextManager[object]:
 
     data_dir = RunConfig.make(args.out, args.data_dir).data_dir
     prepare_prefect(data_dir, verbose=getattr(args, "verbose", False))
-    return local_api(data_dir)
+    flows = {"intake": "smartcert.pipelines.flows", "renewals": "smartcert.pipelines.renewal_flow"}
+    return local_api(data_dir, warm=lambda: importlib.import_module(flows[args.command]))
 
 
 if __name__ == "__main__":

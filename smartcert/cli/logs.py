@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from smartcert.pipelines.spine import LOG_NAME
+from smartcert.pipelines.outnames import LOG_NAME
 
 _LOGGER = "smartcert"
 

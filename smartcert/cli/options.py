@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
-import socket
 from collections.abc import Callable
 
 from smartcert.cli import commands as c
@@ -14,25 +12,9 @@ from smartcert.cli.parser import (
     ocr_dpi,
     positive,
 )
+from smartcert.core.version import project_version
 from smartcert.extractors.limits import Limits
-from smartcert.store.versions import project_version
-
-
-def dask_address(text: str) -> str:
-    """--dask-address: a scheduler address, tcp://host:port (tls:// too), that answers — said
-    at parse time, so before Prefect starts (one Korean line, exit code 2)."""
-    address = text.strip()
-    m = re.fullmatch(r"(tcp|tls)://([^\s/:]+|\[[0-9a-fA-F:]+\]):(\d{1,5})", address)
-    if m is None or not 0 < int(m.group(3)) < 65536:
-        raise argparse.ArgumentTypeError(f"Dask 스케줄러 주소는 tcp://호스트:포트 형식이어야 "
-                                         f"합니다: {text!r}")
-    try:
-        socket.create_connection((m.group(2).strip("[]"), int(m.group(3))), timeout=10).close()
-    except OSError as e:
-        raise argparse.ArgumentTypeError(
-            f"Dask 스케줄러 {address}에 연결할 수 없습니다 ({e.strerror or e}) — 클러스터가 떠 "
-            "있는지, 주소와 포트가 맞는지 확인하세요") from None
-    return address
+from smartcert.intake.limits import IntakeLimits, MiB
 
 
 def _common(sp: argparse.ArgumentParser, runs: bool = True) -> None:
@@ -44,7 +26,21 @@ def _common(sp: argparse.ArgumentParser, runs: bool = True) -> None:
     sp.add_argument("--program", default="city-2025", metavar="규칙세트",
                     help="적용할 도시 인증 규칙 세트 (기본 city-2025; 서비스 인증 제출물은 "
                          "내용으로 알아보고 서비스 규칙 세트로 보냅니다)")
+    sp.add_argument("--progress", choices=["auto", "bar", "plain"], default="auto",
+                    help="진행 표시: auto는 오류 출력이 터미널이면 진행 막대(문서·OCR 쪽 수), 아니면 "
+                         "제출물마다 한 줄 (기본); bar는 언제나 막대, plain은 언제나 줄")
     _limit_options(sp)
+    if runs:
+        _archive_options(sp)
+        sp.add_argument("--extract-json", choices=["masked", "clear", "none"], default="masked",
+                        help="제출물 폴더의 extract/*.extract.json(읽은 글·표 기록)을 쓰는 방식: "
+                             "masked는 주민등록번호·전화번호를 가려서 (기본), clear는 읽은 그대로, "
+                             "none은 쓰지 않음. 다시 실행할 때 이어 읽는 데 쓰는 추출 캐시는 데이터 "
+                             "폴더(--data-dir)에 원문 그대로 두며 이 옵션과 무관합니다")
+    else:
+        sp.add_argument("--extract-json", choices=["masked", "clear"], default="masked",
+                        help="<파일>.extract.json을 쓰는 방식: masked는 주민등록번호·전화번호를 "
+                             "가려서 (기본), clear는 읽은 그대로")
     if runs:
         sp.add_argument("--data-dir", metavar="폴더", help="캐시·저장소·Prefect 작업 폴더 "
                                            "(기본: $SMARTCERT_HOME, 없으면 <out>/.smartcert)")
@@ -78,8 +74,9 @@ def _limit_options(sp: argparse.ArgumentParser) -> None:
     g.add_argument("--max-ocr-pages", type=non_negative, default=d.max_ocr_pages, metavar="N",
                    help=f"제출물 하나의 문서들이 나눠 쓰는 OCR 쪽 수 (기본 {d.max_ocr_pages})")
     g.add_argument("--max-render-mp", type=_within(1, 1000), default=d.max_render_megapixels,
-                   metavar="MP", help="OCR하려고 쪽을 그릴 때의 쪽당 최대 화소 수(백만 단위); 큰 쪽은 "
-                                      f"해상도를 낮춰 그립니다 (기본 {d.max_render_megapixels:g})")
+                   metavar="MP", help="OCR하거나 보고서 그림을 만들려고 쪽을 그릴 때의 쪽당 최대 화소 "
+                                      "수(백만 단위); 큰 쪽은 해상도를 낮춰 그립니다 (기본 "
+                                      f"{d.max_render_megapixels:g})")
     g.add_argument("--max-cells", type=positive, default=d.max_cells, metavar="N",
                    help=f"통합문서(XLSX) 하나에서 읽을 최대 표 셀 수 (기본 {d.max_cells:,})")
     g.add_argument("--doc-timeout", type=_within(1), default=d.doc_timeout_s, metavar="초",
@@ -87,6 +84,32 @@ def _limit_options(sp: argparse.ArgumentParser) -> None:
     g.add_argument("--doc-memory-mb", type=_within(1024, integer=True), default=d.doc_memory_mb,
                    metavar="MiB",
                    help=f"문서 하나를 읽을 때 쓸 수 있는 최대 메모리 (기본 {d.doc_memory_mb:,} MiB)")
+
+
+def _archive_options(sp: argparse.ArgumentParser) -> None:
+    """The archive limits (`intake.limits.IntakeLimits`), in MiB where it counts bytes: each
+    one hit is an intake finding that names the option raising it."""
+    d = IntakeLimits()
+    g = sp.add_argument_group("압축 파일 한도", "제출 .zip(과 그 안의 .zip)을 풀 때의 한도: 넘는 "
+                                             "항목은 풀지 않고 발견사항으로 알립니다")
+    g.add_argument("--max-member-mb", type=positive, default=d.max_member_bytes // MiB,
+                   metavar="MiB", help="압축 파일 항목 하나를 풀었을 때의 최대 크기 "
+                                       f"(기본 {d.max_member_bytes // MiB:,} MiB)")
+    g.add_argument("--max-submission-mb", type=positive, default=d.max_total_bytes // MiB,
+                   metavar="MiB", help="제출물 하나에서 풀어 받아 두는 파일들의 최대 합계 "
+                                       f"(기본 {d.max_total_bytes // MiB:,} MiB)")
+    g.add_argument("--max-inflated-mb", type=positive, default=d.max_inflated_bytes // MiB,
+                   metavar="MiB", help="제출물 하나에서 푸는 양의 최대 합계, 거부한 항목을 푼 양 "
+                                       f"포함 (기본 {d.max_inflated_bytes // MiB:,} MiB)")
+    g.add_argument("--max-zip-ratio", type=_within(2, 100_000), default=d.max_ratio,
+                   metavar="배", help="압축 파일 항목의 최대 압축률(푼 크기 ÷ 압축된 크기), "
+                                      f"{d.ratio_min_bytes // MiB} MiB를 넘는 항목에 적용 "
+                                      f"(기본 {d.max_ratio:g})")
+    g.add_argument("--max-members", type=positive, default=d.max_members, metavar="N",
+                   help=f"제출물 하나의 압축 파일 항목 최대 개수 (기본 {d.max_members:,})")
+    g.add_argument("--max-nesting", type=_within(0, 8, integer=True), default=d.max_nesting,
+                   metavar="N", help="제출 압축 파일 안에 든 압축 파일을 몇 단계까지 풀지, 0–8 "
+                                     f"(기본 {d.max_nesting}: 안의 .zip까지)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -105,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
                                         "<out>/<이름>/findings.json과 보고서를 씁니다")
     v.add_argument("bundle", metavar="제출물", help="제출 폴더 또는 .zip 파일")
     _common(v)
+    v.add_argument("--fresh", action="store_true",
+                   help="지난 결과를 다시 쓰지 않고 처음부터 검토합니다 (기본: 제출 파일·옵션·규칙 "
+                        "세트·프로그램·날짜·검토 의견이 모두 같고 결과 파일이 그대로이면 지난 결과를 "
+                        "그대로 보입니다)")
     v.set_defaults(func=c.cmd_validate)
 
     i = sub.add_parser("intake", help="일괄 접수: 폴더 안의 제출물을 모두 검토합니다 (Prefect 흐름)")
@@ -115,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     dask.add_argument("--dask-workers", type=non_negative, default=0, metavar="N",
                       help="문서 작업을 로컬 Dask 클러스터의 작업 프로세스 N개로 나눠 실행 "
                            "(기본 0: 쓰지 않음)")
-    dask.add_argument("--dask-address", type=dask_address, metavar="tcp://호스트:포트",
+    dask.add_argument("--dask-address", metavar="tcp://호스트:포트",
                       help="문서 작업을 이미 떠 있는 Dask 클러스터(스케줄러 주소, 예: "
                            "tcp://dask-scheduler:8786)로 보냅니다. 작업 프로세스에는 smartcert가 설치되어 "
                            "있고 접수·데이터 폴더가 같은 경로로 보여야 합니다")

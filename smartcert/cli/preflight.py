@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import socket
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
-
-from smartcert.pipelines.batch import submissions_in
-from smartcert.schemas.catalogue import available_programs
 
 
 class UsageProblem(Exception):
@@ -36,6 +36,8 @@ def preflight(args: argparse.Namespace) -> None:
         _iso_day(args.today)
         if not args.cities_only:
             _program(args.service_program, "service", "--service-program")
+    if getattr(args, "max_member_mb", None) is not None:
+        _archive_limits(args)
     if getattr(args, "program", None) is not None:
         _program(args.program, "city", "--program")
     if getattr(args, "out", None) is not None:
@@ -44,6 +46,8 @@ def preflight(args: argparse.Namespace) -> None:
         _writable_dir(Path(args.data_dir), "데이터 폴더(--data-dir)")
     if getattr(args, "store_url", None):
         _store_url(args.store_url)
+    if getattr(args, "dask_address", None) is not None:  # last: it may wait on the network
+        args.dask_address = _dask_address(args.dask_address)
 
 
 def _file(path: Path, what: str) -> Path:
@@ -77,12 +81,47 @@ def _batch_dir(path: Path, out: Path) -> None:
 
 def _unique_names(batch_dirs: list[Path]) -> None:
     """Each submission writes to <out>/<name>: two of one name would overwrite each other."""
+    from smartcert.pipelines.batch_folder import submissions_in
+
     seen: dict[str, Path] = {}
     for s in (s for d in batch_dirs for s in submissions_in(d)):
         if s.name in seen:
             raise UsageProblem(f"같은 이름의 제출물이 둘입니다: {seen[s.name]}, {s} — 결과가 서로 "
                                "덮어쓰이므로 이름을 바꾸거나 따로 접수하세요")
         seen[s.name] = s
+
+
+DASK_CONNECT_S = 2.0  # a scheduler that answers does so at once; Prefect is not started yet
+
+
+def _dask_address(text: str) -> str:
+    """--dask-address: a scheduler address, tcp://host:port (tls:// too), that answers."""
+    address = text.strip()
+    m = re.fullmatch(r"(tcp|tls)://([^\s/:]+|\[[0-9a-fA-F:]+\]):(\d{1,5})", address)
+    if m is None or not 0 < int(m.group(3)) < 65536:
+        raise UsageProblem(f"--dask-address: Dask 스케줄러 주소는 tcp://호스트:포트 형식이어야 "
+                           f"합니다 (예: tcp://dask-scheduler:8786): {text!r}")
+    host, port = m.group(2).strip("[]"), int(m.group(3))
+    try:
+        socket.create_connection((host, port), timeout=DASK_CONNECT_S).close()
+    except OSError as e:
+        why = "응답 없음" if isinstance(e, TimeoutError) else (e.strerror or str(e))
+        raise UsageProblem(f"--dask-address: Dask 스케줄러 {address}에 연결할 수 없습니다 "
+                           f"({why}) — 클러스터가 떠 있는지, 주소와 포트가 맞는지 확인하세요"
+                           ) from None
+    return address
+
+
+def _archive_limits(args: argparse.Namespace) -> None:
+    """The archive sizes nest: one member within what a submission keeps, that within what
+    it may inflate (`IntakeLimits`)."""
+    sizes = (("--max-member-mb", args.max_member_mb),
+             ("--max-submission-mb", args.max_submission_mb),
+             ("--max-inflated-mb", args.max_inflated_mb))
+    for (small, a), (big, b) in pairwise(sizes):
+        if a > b:
+            raise UsageProblem(f"{small}({a:,})가 {big}({b:,})보다 클 수 없습니다 — {big}도 "
+                               "함께 늘리세요")
 
 
 def _writable_dir(path: Path, what: str) -> None:
@@ -94,6 +133,8 @@ def _writable_dir(path: Path, what: str) -> None:
 
 
 def _program(ruleset_id: str, kind: str, option: str) -> None:
+    from smartcert.schemas.catalogue import available_programs
+
     programs = available_programs()
     known = sorted(r for r, k in programs.items() if k == kind)
     if ruleset_id not in programs:

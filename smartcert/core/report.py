@@ -80,6 +80,11 @@ class Score(BaseModel):
     pass_mark: float | None = None
     passed: bool | None = None
     shortfalls: list[str] = Field(default_factory=list)
+    # pages of the submission were left unread (OCR missing, off, over budget or failed),
+    # or a form's page was read by OCR only (its tables not read): the score may lack what
+    # they hold; why, per document, in Korean
+    incomplete: bool = False
+    incomplete_reasons: list[str] = Field(default_factory=list)
 
 
 class FindingsReport(BaseModel):

@@ -7,6 +7,7 @@ from decimal import Decimal
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.catalogue.service import ServiceRuleSet
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.schemas.service_claims import ServiceSubmission
 from smartcert.validators.support.service_rows import ScoreReading, fmt, read_score
 from smartcert.validators.support.service_rule import ServiceContext, ServiceRule
@@ -54,7 +55,8 @@ class ServiceSelfScoreOverPoints(ServiceRule):
             where = f"자체평가표 {s.row}행" + (f"({item} {rs.item(item).name})" if item else "")
             yield self.finding(
                 indicator=item, claimed=fmt(s.score), expected=f"{fmt(limit)}점 이하",
-                locations=[s.location], uncertain=doubt,
+                locations=[s.location],
+                uncertain=joined(doubt, ocr_read(sub.documents, [s.location])),
                 where=where, score=fmt(s.score), points=fmt(limit))
         for code, readings in by_item.items():
             sub_item = rs.item(code)
@@ -63,10 +65,11 @@ class ServiceSelfScoreOverPoints(ServiceRule):
             if code in flagged or len(set(rows)) < len(rows) \
                     or total <= Decimal(str(sub_item.points)):
                 continue  # a row read twice is not added twice
-            doubts = "; ".join(r.doubt for r in readings if r.doubt) or None
+            places = [r.score.location for r in readings]
+            doubts = joined(*(r.doubt for r in readings), ocr_read(sub.documents, places))
             yield self.finding(
                 indicator=code, claimed=fmt(total), expected=f"{sub_item.points}점 이하",
-                locations=[r.score.location for r in readings], uncertain=doubts,
+                locations=places, uncertain=doubts,
                 where=f"{code} {sub_item.name} 행 합계", score=fmt(total),
                 points=str(sub_item.points))
 

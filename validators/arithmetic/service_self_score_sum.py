@@ -7,6 +7,7 @@ from decimal import Decimal
 from smartcert.core.findings import Finding, Location, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.catalogue.service import ServiceRuleSet
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.schemas.service_claims import ServiceSubmission, Subtotal
 from smartcert.validators.support.service_rows import (
     block_of,
@@ -62,10 +63,11 @@ class ServiceSelfScoreSum(ServiceRule):
             b = blocks.get(st.group)
             if st.group == TOTAL or st.value is None or b is None or st.value == b.sum:
                 continue
-            doubts = [*b.doubts, *_where(st)]
+            places = [st.location, *b.locations]
             yield self.finding(
                 indicator=st.group, claimed=fmt(st.value), expected=fmt(b.sum),
-                locations=[st.location, *b.locations], uncertain="; ".join(doubts) or None,
+                locations=places,
+                uncertain=joined(*b.doubts, *_where(st), ocr_read(sub.documents, places)),
                 group=f"{where}{_label(st.group, rs)} 점수" if where else _name(st.group, rs),
                 value=fmt(st.value), parts=f"{_label(st.group, rs)} 각 행 점수", calc=fmt(b.sum))
         yield from self._total(sub, rs, blocks, sub.subtotals, "합계")
@@ -102,7 +104,8 @@ class ServiceSelfScoreSum(ServiceRule):
             return
         yield self.finding(
             indicator=TOTAL, claimed=fmt(st.value), expected=fmt(calc), locations=locations,
-            uncertain="; ".join(doubts) or None, group=name, value=fmt(st.value),
+            uncertain=joined(*doubts, ocr_read(sub.documents, locations)), group=name,
+            value=fmt(st.value),
             parts=" + ".join(texts), calc=fmt(calc))
 
 

@@ -6,9 +6,13 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import Submission
 from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.unread import pages_doubt, proposals, summary_pages
 
 
 class AreaWithoutIndicators(Rule):
+    """A selected area without a summary row; a warning when pages where the summary may
+    continue were OCR'd or not read (`missing-indicator`'s doubt)."""
+
     spec = RuleSpec(
         id="completeness.area-without-indicators",
         severity=Severity.ERROR,
@@ -22,6 +26,7 @@ class AreaWithoutIndicators(Rule):
         present = {c.code for c in sub.indicators}
         if not present:
             return
+        doubt = pages_doubt(((d, summary_pages(d)) for d in proposals(sub)), "그 쪽의 요약표 행을")
         for name in sub.selected_areas:
             area = ctx.ruleset.area(name)
             if area is None:
@@ -29,4 +34,5 @@ class AreaWithoutIndicators(Rule):
             codes = {i.code for i in ctx.ruleset.indicators if i.area == area.id}
             if not codes & present:
                 yield self.finding(area=area.name, expected=", ".join(sorted(codes)),
-                                   locations=[sub.source, ctx.summary_location])
+                                   locations=[sub.source, ctx.summary_location,
+                                              *doubt.locations], uncertain=doubt.text)

@@ -6,9 +6,13 @@ from smartcert.core.findings import Finding, Location, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import DocumentKind, Submission
 from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.unread import front_pages, pages_doubt
 
 
 class MissingApplicantFact(Rule):
+    """A fact of the applicant no document states. A warning when pages of the application
+    or the proposal's front matter were OCR'd or not read: it may be printed there."""
+
     spec = RuleSpec(
         id="completeness.missing-applicant-fact",
         severity=Severity.ERROR,
@@ -27,6 +31,12 @@ class MissingApplicantFact(Rule):
             "인구": sub.population,
             "선택 영역": sub.selected_areas or None,
         }
+        # the facts are printed on the application and the proposal's cover and contents
+        read = [(d, d.unsure_pages if d.kind is DocumentKind.APPLICATION else front_pages(d))
+                for d in sub.documents
+                if d.kind in (DocumentKind.APPLICATION, DocumentKind.QUANTITATIVE_PROPOSAL)]
+        doubt = pages_doubt(read, "그 쪽에 적힌 내용을", named=True)
         for fact, value in facts.items():
             if value is None:
-                yield self.finding(fact=fact, expected=fact, locations=where)
+                yield self.finding(fact=fact, expected=fact, uncertain=doubt.text,
+                                   locations=[*where, *doubt.locations])

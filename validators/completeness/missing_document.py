@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from smartcert.core.findings import Finding, Severity
+from smartcert.core.findings import Finding, Location, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import DocumentKind, Submission
 from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.unread import Doubt, pages_doubt
 
 _REQUIRED = {
     DocumentKind.APPLICATION: "공모 신청서",
@@ -16,6 +17,9 @@ _REQUIRED = {
 
 
 class MissingDocument(Rule):
+    """A document kind of the call not among those classified. A warning when a document
+    of no kind could not be opened or has pages OCR'd or not read: it may be the one."""
+
     spec = RuleSpec(
         id="completeness.missing-document",
         severity=Severity.ERROR,
@@ -26,6 +30,21 @@ class MissingDocument(Rule):
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
         kinds = {d.kind for d in sub.documents}
+        doubt = _doubt(sub)
         for kind, name in _REQUIRED.items():
             if kind not in kinds:
-                yield self.finding(name=name, expected=name)
+                yield self.finding(name=name, expected=name, locations=doubt.locations,
+                                   uncertain=doubt.text)
+
+
+def _doubt(sub: Submission) -> Doubt:
+    """A document of no kind may be the missing one when it could not be opened, or when
+    pages of it were not read from a text layer (its title and forms may be on them)."""
+    other = sub.documents_of(DocumentKind.OTHER)
+    shut = [d for d in other if d.not_read]
+    pages = pages_doubt(((d, d.unsure_pages) for d in other if not d.not_read),
+                        "그 쪽의 서류 제목과 양식을", named=True)
+    texts = [f"'{d.file}'은(는) 열지 못해 읽지 못함" for d in shut]
+    texts += [pages.text] if pages.text else []
+    return Doubt("; ".join(texts) or None,
+                 [*(Location(file=d.file) for d in shut), *pages.locations])

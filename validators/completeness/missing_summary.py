@@ -4,11 +4,15 @@ from collections.abc import Iterator
 
 from smartcert.core.findings import Finding, Location, Severity
 from smartcert.core.rulespec import RuleSpec
-from smartcert.schemas.claims import DocumentKind, Submission
+from smartcert.schemas.claims import Submission
 from smartcert.validators.rule import CheckContext, Rule
+from smartcert.validators.support.unread import pages_doubt, proposals
 
 
 class MissingSummary(Rule):
+    """No summary row read from a proposal. Certain only when every page of it was read
+    from its text layer; otherwise a warning naming the pages OCR'd or not read."""
+
     spec = RuleSpec(
         id="completeness.missing-summary",
         severity=Severity.ERROR,
@@ -17,6 +21,9 @@ class MissingSummary(Rule):
     )
 
     def check(self, sub: Submission, ctx: CheckContext) -> Iterator[Finding]:
-        proposals = [d for d in sub.documents if d.kind is DocumentKind.QUANTITATIVE_PROPOSAL]
-        if proposals and not sub.indicators:
-            yield self.finding(locations=[Location(file=d.file) for d in proposals])
+        found = proposals(sub)
+        if found and not sub.indicators:
+            # a summary on a page not read from its text layer is not found either
+            doubt = pages_doubt(((d, d.unsure_pages) for d in found), "그 쪽의 요약표를")
+            yield self.finding(locations=[*(Location(file=d.file) for d in found),
+                                          *doubt.locations], uncertain=doubt.text)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from smartcert.core.findings import Finding, Location, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.figures import (
     fmt,
@@ -64,6 +65,7 @@ class PopulationDiffers(Rule):
                 yield self.finding(
                     indicator=fig.where, claimed=fig.text, expected=expected,
                     locations=[fig.location, ref.location], base=base, code=fig.where,
+                    uncertain=ocr_read(sub.documents, [fig.location, ref.location]),
                     value=fig.text, ref_where=_where(ref.where), ref=ref.text)
 
 

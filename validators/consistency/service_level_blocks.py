@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.schemas.service_claims import SelfScore, ServiceSubmission
 from smartcert.validators.support.service_rows import (
     choice_doubt,
@@ -50,7 +51,8 @@ class ServiceLevelBlocks(ServiceRule):
             if block == level.group:
                 continue
             doubts = [choice_doubt(sub.level, "신청 서비스 수준"),
-                      *(read_score(s, rs).doubt for s in scores)]
+                      *(read_score(s, rs).doubt for s in scores),
+                      ocr_read(sub.documents, [sub.level.location, *(s.location for s in scores)])]
             if filled.get(level.group):
                 lower = next((x for x in rs.scored_levels if x.group == block), None)
                 why = (f"선택한 {level.group} 블록도 작성되어 있어, 5할 산정의 근거인 "

@@ -6,6 +6,7 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.core.textmatch import similarity
 from smartcert.schemas.claims import IndicatorClaim, Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.form_cells import rows_of
 from smartcert.validators.support.item_names import name_key
@@ -71,6 +72,7 @@ class ServiceNotListed(Rule):
                 yield self.finding(
                     indicator=claim.code, claimed=name, expected=closest,
                     locations=[item.location or claim.form_source],
+                    uncertain=ocr_read(sub.documents, [item.location]),
                     code=claim.code, name=name, other=other_code, closest=closest,
                     score=f"{score:.0f}", threshold=f"{threshold:.0f}")
 

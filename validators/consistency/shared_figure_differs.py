@@ -6,6 +6,7 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.catalogue.indicators import Indicator
 from smartcert.schemas.claims import Component, Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.figures import number
 
@@ -58,6 +59,7 @@ class SharedFigureDiffers(Rule):
                 yield self.finding(
                     indicator=claim.code, claimed=f"{a:,}", expected=f"{b:,}",
                     locations=[mine.location, theirs.location], code=claim.code,
+                    uncertain=ocr_read(sub.documents, [mine.location, theirs.location]),
                     label=_name(mine, ind), value=f"{a:,}", other=other_code,
                     other_label=_name(theirs, other_ind), other_value=f"{b:,}",
                     as_of=_as_of(ind), other_as_of=_as_of(other_ind))

@@ -8,7 +8,8 @@ from smartcert.core.normalize import match_key
 from smartcert.core.rulespec import RuleSpec
 from smartcert.core.values import parse_value
 from smartcert.schemas.catalogue.indicators import Indicator, ValueRule
-from smartcert.schemas.claims import Component, IndicatorClaim, Submission
+from smartcert.schemas.claims import Component, Document, IndicatorClaim, Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.certainty import Doubts
 from smartcert.validators.support.figures import agrees, number
@@ -20,8 +21,8 @@ class SummaryVsForm(Rule):
     form (the primary component; for 국내/국외 and 종/건 each part). Numbers agree within
     half a unit of the less precise of the two printed figures; a ratio the call also
     prints ×100 (its alternative multiplier) is accepted in either form. A form figure not
-    located with certainty, or a summary value read with an assumption, gives a warning that
-    says so."""
+    located with certainty, a summary value read with an assumption, or either read on an
+    OCR'd page, gives a warning that says so."""
 
     spec = RuleSpec(
         id="consistency.summary-vs-form",
@@ -39,13 +40,14 @@ class SummaryVsForm(Rule):
             if ind is None or rule is None or not claim.text:
                 continue
             if rule.kind in ("two_part_sum", "kind_count"):
-                yield from self._parts(claim, ind, rule)
+                yield from self._parts(claim, ind, rule, sub.documents)
             if rule.primary:
                 comp = claim.component(rule.primary)
                 if comp is not None and _differs(claim.value, comp, rule):
-                    yield self._finding(claim, ind, comp)
+                    yield self._finding(claim, ind, comp, sub.documents)
 
-    def _parts(self, claim: IndicatorClaim, ind: Indicator, rule: ValueRule) -> Iterator[Finding]:
+    def _parts(self, claim: IndicatorClaim, ind: Indicator, rule: ValueRule,
+               docs: list[Document]) -> Iterator[Finding]:
         parsed = [p for p in parse_value(claim.text or "").parts if p.number is not None]
         for pid in rule.parts:
             if pid == rule.primary:
@@ -57,14 +59,16 @@ class SummaryVsForm(Rule):
             same = [p for p in parsed if p.label and match_key(p.label) == key] or \
                    [p for p in parsed if rule.kind == "kind_count" and p.unit == spec.unit]
             if len(same) == 1 and same[0].number != number(comp):
-                yield self._finding(claim, ind, comp)
+                yield self._finding(claim, ind, comp, docs)
 
-    def _finding(self, claim: IndicatorClaim, ind: Indicator, comp: Component) -> Finding:
+    def _finding(self, claim: IndicatorClaim, ind: Indicator, comp: Component,
+                 docs: list[Document]) -> Finding:
+        ocr = ocr_read(docs, [claim.source, comp.location])
         return self.finding(
             indicator=claim.code, claimed=claim.text, expected=comp.text,
             locations=[claim.source, comp.location or claim.form_source], code=claim.code,
             summary=claim.text, label=comp.label, form=comp.text,
-            uncertain=Doubts(ind).summary(claim).component(comp).text)
+            uncertain=Doubts(ind).summary(claim).component(comp).note(ocr).text)
 
 
 def _differs(summary: object, comp: Component, rule: ValueRule) -> bool:

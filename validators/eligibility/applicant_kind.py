@@ -10,6 +10,7 @@ from smartcert.core.normalize import match_key
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 
 
@@ -58,5 +59,6 @@ class ApplicantKind(Rule):
         certain = sub.applicant_basis is not None and sub.applicant_basis.certain
         yield self.finding(applicant=sub.applicant, why=why, claimed=sub.applicant,
                            expected="특·광역시, 특별자치시·도, 시·군·구", locations=[sub.source],
-                           uncertain=None if certain else
-                           "신청 기관명을 서식의 '기관명' 칸이 아닌 곳에서 읽음")
+                           uncertain=joined(None if certain else
+                                            "신청 기관명을 서식의 '기관명' 칸이 아닌 곳에서 읽음",
+                                            ocr_read(sub.documents, [sub.source])))

@@ -11,6 +11,7 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.certifications import RegisteredCertification, RegistryRecords
 from smartcert.schemas.claims import StatedCertification, Submission
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 
 _KIND = {"first": "인증", "renewal": "재인증", "upgrade": "등급 상향 인증"}
@@ -60,20 +61,25 @@ class CertificationHistory(Rule):
                 uncertain = f"인증 현황에 '{name}'이(가) 없음 — 기관명 표기가 다를 수 있음"
             elif not named:
                 uncertain = "신청 기관명을 서식의 '기관명' 칸이 아닌 곳에서 읽음"
+            # the name the registry was searched by matters when it found nothing
+            read = [stated.location or sub.certification_history_source,
+                    sub.source if not reg.records else None]
             yield self.finding(problem=problem, claimed=stated.text, expected=_listing(reg),
                                locations=[stated.location or sub.certification_history_source],
-                               uncertain=uncertain)
+                               uncertain=joined(uncertain, ocr_read(sub.documents, read)))
             return
         graded = [r for r in same_year if r.grade is not None]
         if stated.grade is None or not graded or any(r.grade == stated.grade for r in graded):
             return
         problem = (f"'{stated.text}' — 인증 현황의 {stated.year}년 인증은 "
                    f"{', '.join(f'{r.grade}등급' for r in graded)}입니다")
+        where = stated.location or sub.certification_history_source
         yield self.finding(problem=problem, claimed=f"{stated.grade}등급",
                            expected="/".join(f"{r.grade}등급" for r in graded),
-                           locations=[stated.location or sub.certification_history_source],
-                           uncertain=None if named else
-                           "신청 기관명을 서식의 '기관명' 칸이 아닌 곳에서 읽음")
+                           locations=[where],
+                           uncertain=joined(None if named else
+                                            "신청 기관명을 서식의 '기관명' 칸이 아닌 곳에서 읽음",
+                                            ocr_read(sub.documents, [where])))
 
     def _omitted(self, sub: Submission, ctx: CheckContext,
                  reg: RegistryRecords) -> Iterator[Finding]:
@@ -93,5 +99,7 @@ class CertificationHistory(Rule):
             problem = (f"인증 현황의 {_label(r)}({r.municipality})이(가) 인증 실적 "
                        f"'{printed}'에 없습니다")
             yield self.finding(problem=problem, claimed=printed or None, expected=_label(r),
-                               locations=[sub.certification_history_source]
+                               locations=[sub.certification_history_source],
+                               uncertain=ocr_read(sub.documents,
+                                                  [sub.certification_history_source])
                                ).model_copy(update={"severity": Severity.WARNING})

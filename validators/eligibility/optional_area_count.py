@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 
 
@@ -36,4 +37,5 @@ class OptionalAreaCount(Rule):
         yield self.finding(choose=rule.choose, count=len(chosen),
                            areas=", ".join(chosen.values()) or "없음",
                            claimed=str(len(chosen)), expected=str(rule.choose),
-                           locations=[sub.source])
+                           locations=[sub.selected_areas_source or sub.source],
+                           uncertain=ocr_read(sub.documents, [sub.selected_areas_source]))

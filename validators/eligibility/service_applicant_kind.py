@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.normalize import match_key
 from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.schemas.service_claims import ServiceSubmission
 from smartcert.validators.support.service_rule import ServiceContext, ServiceRule
 
@@ -38,5 +39,8 @@ class ServiceApplicantKind(ServiceRule):
         if key == match_key(OTHER_BOX) or any(n and n in key for n in names):
             return
         listed = ", ".join(k.name for k in kinds)
+        choice = sub.applicant_kind_choice
+        read = choice.location if choice is not None else None  # the cover's ticked box
         yield self.finding(claimed=sub.applicant_kind, expected=listed,
-                           locations=[sub.source], kind=sub.applicant_kind, kinds=listed)
+                           locations=[sub.source], uncertain=ocr_read(sub.documents, [read]),
+                           kind=sub.applicant_kind, kinds=listed)

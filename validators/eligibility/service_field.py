@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.normalize import match_key
 from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.schemas.service_claims import ServiceSubmission
 from smartcert.validators.support.service_rows import choice_doubt, field_of
 from smartcert.validators.support.service_rule import ServiceContext, ServiceRule
@@ -38,4 +39,5 @@ class ServiceField(ServiceRule):
                               if x)
         yield self.finding(
             claimed=sub.field.text, expected=eligible, locations=[sub.field.location],
-            uncertain=doubt, field=sub.field.text, eligible=eligible)
+            uncertain=joined(doubt, ocr_read(sub.documents, [sub.field.location])),
+            field=sub.field.text, eligible=eligible)

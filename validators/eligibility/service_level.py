@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.schemas.service_claims import ServiceSubmission
 from smartcert.validators.support.service_rows import choice_doubt, level_of
 from smartcert.validators.support.service_rule import ServiceContext, ServiceRule
@@ -42,4 +43,5 @@ class ServiceLevel(ServiceRule):
             shown = f"'{sub.level.text}'({lv.definition})"
         yield self.finding(
             claimed=sub.level.text, expected=eligible, locations=[sub.level.location],
-            uncertain=doubt, level=shown, eligible=eligible)
+            uncertain=joined(doubt, ocr_read(sub.documents, [sub.level.location])),
+            level=shown, eligible=eligible)

@@ -7,6 +7,7 @@ from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.catalogue.program import ApplicantType
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 
 
@@ -66,9 +67,15 @@ class TypeVsPopulation(Rule):
             return
         expected = "/".join(t.name for t in allowed)
         pop = f", 인구 {sub.population:,}명" if sub.population is not None else ""
+        # what decided: the type claimed, the kind (stated beside the name, or its ending)
+        # and, for the kind the population threshold applies to, the population
+        threshold = ctx.ruleset.applicants.population_threshold if ctx.ruleset.applicants \
+            else None
+        counted = threshold is not None and threshold.applies_to == kind
+        read = [sub.city_type_source, sub.source, sub.population_source if counted else None]
         yield self.finding(applicant=sub.applicant or kind, kind=kind, pop=pop,
                            allowed=expected, as_claimed=claimed.name,
                            expected=expected, claimed=claimed.name,
                            locations=[loc for loc in (sub.city_type_source,
                                                       sub.population_source) if loc]
-                           or [sub.source])
+                           or [sub.source], uncertain=ocr_read(sub.documents, read))

@@ -10,6 +10,7 @@ from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.catalogue.program import Area
 from smartcert.schemas.claims import Basis, Submission
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 
 
@@ -54,7 +55,9 @@ class UnselectedArea(Rule):
             if area is None or area.mandatory or area.id in chosen:
                 continue
             printed = basis is not None and basis.certain  # the code itself is printed
-            uncertain = doubt or (None if printed else "지표코드가 인쇄되지 않아 지표명으로 대응시킴")
+            uncertain = joined(doubt or (None if printed else
+                                         "지표코드가 인쇄되지 않아 지표명으로 대응시킴"),
+                               ocr_read(sub.documents, [sub.selected_areas_source, loc]))
             yield self.finding(indicator=code, where=where, code=code, area=area.name,
                                selected=", ".join(chosen.values()), choose=choose,
                                claimed=area.name, expected=", ".join(chosen.values()),

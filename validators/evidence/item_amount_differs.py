@@ -8,7 +8,6 @@ from smartcert.core.rulespec import RuleSpec
 from smartcert.core.textmatch import best_match, contains, key
 from smartcert.core.values.dates import find_dates
 from smartcert.core.values.mention import MentionKind
-from smartcert.core.values.nlp import find_mentions
 from smartcert.core.values.numbers import parse_value
 from smartcert.schemas.claims import ListedItem, Submission
 from smartcert.validators.rule import CheckContext, Rule
@@ -53,6 +52,8 @@ def _row_amount(page: EvidencePage, name: str, header: str) -> str | None:
 def _money_near(page: EvidencePage, line: int) -> list[tuple[str, Decimal]]:
     """Amounts with their units (백만원, 천원, 원, 억 …) printed with the item; an OCR'd page
     is also read without the usual OCR confusions (`ocr_folded`)."""
+    from smartcert.core.values.nlp import find_mentions  # spaCy and Kiwi: first use only
+
     text = "\n".join(page.lines[line:line + WINDOW + 1])
     out = []
     for t in [text, ocr_folded(text)] if page.ocr else [text]:

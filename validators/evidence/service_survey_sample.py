@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.schemas.service_claims import ServiceSubmission
 from smartcert.validators.support.service_facts import (
     required_sample,
@@ -54,6 +55,8 @@ class ServiceSurveySample(ServiceRule):
                 doubts.append("모집단 크기의 위치를 확인하지 못함")
             if sample.location is None:
                 doubts.append("표본 수의 위치를 확인하지 못함")
+            if (ocr := ocr_read(sub.documents, [sample.location, pop.location if pop else None])):
+                doubts.append(ocr)
             confidence, margin = design
             yield self.finding(
                 indicator=sv.item, claimed=fmt(sample.number), expected=f"{need.n}명 이상",

@@ -6,6 +6,7 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.core.values.periods import DateSpan
 from smartcert.schemas.claims import ListedItem, Submission
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.window import claims_of_kind, date_doubt, item_date, list_of
 
@@ -47,4 +48,5 @@ class AchievementAfterCutoff(Rule):
                     more=f" 외 {len(rows) - 1}건" if len(rows) > 1 else "",
                     date=date, cutoff=str(cutoff), claimed=date, expected=f"{cutoff} 이전",
                     locations=[location],
-                    uncertain=next((d for _, d in rows if d), None))
+                    uncertain=joined(next((d for _, d in rows if d), None),
+                                     ocr_read(sub.documents, [i.location for i, _ in rows])))

@@ -8,6 +8,7 @@ from smartcert.core.values import PartialDate, parse_date
 from smartcert.schemas.catalogue.indicators import Indicator
 from smartcert.schemas.claims import Basis, IndicatorClaim, Submission
 from smartcert.schemas.mapping.form_notes import BASE_DATE_NOTE
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.window import month
 
@@ -81,4 +82,5 @@ class BaseDate(Rule):
                 yield self.finding(
                     indicator=claim.code, claimed=note, expected=expected, locations=places,
                     code=claim.code, base=expected, note=note,
-                    uncertain=None if labelled else "기준일이 비고 칸이 아닌 칸에 적혀 있음")
+                    uncertain=joined(None if labelled else "기준일이 비고 칸이 아닌 칸에 적혀 있음",
+                                     ocr_read(sub.documents, places)))

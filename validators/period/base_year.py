@@ -7,6 +7,7 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.normalize import match_key
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 
 POPULATION_BASES = "population_bases"  # catalogue rules entry: params.bases
@@ -60,4 +61,5 @@ class BaseYear(Rule):
                 yield self.finding(
                     indicator=claim.code, code=claim.code, label=" ".join(comp.label.split()),
                     year=year, printed=printed, claimed=str(printed),
-                    expected=year, locations=[comp.location or claim.form_source])
+                    expected=year, locations=[comp.location or claim.form_source],
+                    uncertain=ocr_read(sub.documents, [comp.location]))

@@ -6,6 +6,7 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.core.values.periods import DateSpan, PartialDate
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.window import claims_of_kind, date_doubt, item_date, list_of
 
@@ -37,6 +38,9 @@ class ItemOutsideWindow(Rule):
             window = claim.declared_span or fallback
             if window is None:
                 continue
+            # where the span was read (the form prints its own; the call's is no reading)
+            span_at = claim.form_source if claim.declared_span else \
+                sub.declared_span_source if sub.declared_span else None
             ind = ctx.ruleset.get(claim.code)
             for item in claim.items:
                 lst = list_of(item, ind)
@@ -48,4 +52,5 @@ class ItemOutsideWindow(Rule):
                     date=item.date_text or str(when), span=str(window),
                     claimed=item.date_text or str(when), expected=str(window),
                     locations=[item.location or claim.form_source],
-                    uncertain=date_doubt(item, lst))
+                    uncertain=joined(date_doubt(item, lst),
+                                     ocr_read(sub.documents, [item.location, span_at])))

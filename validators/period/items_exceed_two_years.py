@@ -6,6 +6,7 @@ from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.core.values.periods import DateSpan, PartialDate
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.window import (
     claims_of_kind,
@@ -56,5 +57,5 @@ class ItemsExceedTwoYears(Rule):
                 claimed=f"{months}개월", expected=f"{limits.max_months}개월 이내",
                 locations=[first.location or claim.form_source,
                            last.location or claim.form_source],
-                uncertain="; ".join(filter(None, (date_doubt(i, list_of(i, ind))
-                                                   for i in (first, last)))) or None)
+                uncertain=joined(*(date_doubt(i, list_of(i, ind)) for i in (first, last)),
+                                 ocr_read(sub.documents, [first.location, last.location])))

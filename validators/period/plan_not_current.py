@@ -9,6 +9,7 @@ from smartcert.core.values import MentionKind, find_dates
 from smartcert.core.values.periods import DateSpan
 from smartcert.schemas.catalogue.indicators import IndicatorRule, ItemList
 from smartcert.schemas.claims import ListedItem, Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.form_cells import rows_of
 from smartcert.validators.support.list_cells import cell_span, cells_under, list_rules
@@ -90,7 +91,8 @@ class PlanNotCurrent(Rule):
                     continue
                 other = (f"다른 계획 '{good[0].item.name}'({good[0].text})이 요건을 충족함"
                          if good else None)
-                doubt = "; ".join(x for x in (p.doubt, other) if x) or None
+                ocr = ocr_read(sub.documents, [p.item.location])
+                doubt = "; ".join(x for x in (p.doubt, other, ocr) if x) or None
                 plan = p.item.name or p.item.text
                 yield self.finding(
                     indicator=claim.code, claimed=p.text, expected=_expected(rule),

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 
 
@@ -35,4 +36,5 @@ class QualitativeBefore2023(Rule):
                 yield self.finding(
                     unit=claim.unit_as_printed or claim.unit, text=ach.text[:40],
                     date=str(when), start=str(start), claimed=str(when),
-                    expected=f"{start} 이후", locations=[ach.location or claim.source])
+                    expected=f"{start} 이후", locations=[ach.location or claim.source],
+                    uncertain=ocr_read(sub.documents, [ach.location]))

@@ -6,6 +6,7 @@ from decimal import Decimal
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
 from smartcert.schemas.catalogue.service import Criterion, Step, SubItem
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.schemas.service_claims import ServiceSubmission
 from smartcert.validators.support.service_facts import certificate_validity
 from smartcert.validators.support.service_rows import fmt, read_score
@@ -48,6 +49,8 @@ class ServiceCertificateExpired(ServiceRule):
             doubts = [latest.doubt, *(r.doubt for r in scores)]
             if latest.fact.location is None:
                 doubts.append("인증서 유효기간의 위치를 확인하지 못함")
+            doubts.append(ocr_read(sub.documents, [latest.fact.location,
+                                                   *(r.score.location for r in scores)]))
             yield self.finding(
                 indicator=item.code, claimed=fmt(claimed), expected=f"{fmt(expired.points)}점",
                 locations=[latest.fact.location, *(r.score.location for r in scores)],

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from smartcert.core.findings import Finding, Severity
 from smartcert.core.rulespec import RuleSpec
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.schemas.service_claims import CitedFact, ServiceSubmission
 from smartcert.validators.support.service_facts import (
     KIND_CRITERIA,
@@ -55,6 +56,11 @@ class ServiceFactOutsideWindow(ServiceRule):
                 doubts.append(f"'{fact.label}'은(는) 조사 시작일이며 조사가 더 늦게 끝났을 수 있음")
             if fact.location is None:
                 doubts.append("인용 위치를 확인하지 못함")
+            # the 신청일 counts only where the widest window would accept the fact
+            by_date = applied is not None and day >= rs.window(window.id)[0]
+            read = [fact.location, sub.locations.get("application_date") if by_date else None]
+            if (ocr := ocr_read(sub.documents, read)) is not None:
+                doubts.append(ocr)
             yield self.finding(
                 indicator=fact.item, claimed=day.isoformat(), expected=f"{start} 이후",
                 locations=[fact.location], uncertain="; ".join(doubts) or None,

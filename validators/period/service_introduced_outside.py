@@ -9,6 +9,7 @@ from smartcert.core.rulespec import RuleSpec
 from smartcert.core.values.periods import DateSpan, PartialDate
 from smartcert.schemas.catalogue.indicators import IndicatorRule, ItemList
 from smartcert.schemas.claims import IndicatorClaim, ListedItem, Submission
+from smartcert.schemas.mapping.ocr_read import joined, ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.form_cells import rows_of
 from smartcert.validators.support.item_names import name_key
@@ -108,7 +109,8 @@ class ServiceIntroducedOutside(Rule):
                 yield self.finding(
                     indicator=claim.code, claimed=got.text, expected=str(window),
                     locations=where, code=claim.code, name=item.name or item.text,
-                    date=got.text, window=str(window), uncertain=got.doubt)
+                    date=got.text, window=str(window),
+                    uncertain=joined(got.doubt, ocr_read(sub.documents, where)))
 
 
 def _inside(date: PartialDate, window: DateSpan) -> bool:

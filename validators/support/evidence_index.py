@@ -24,7 +24,6 @@ from smartcert.core.normalize import match_key
 from smartcert.core.textmatch import key
 from smartcert.core.values.dates import find_dates
 from smartcert.core.values.mention import MentionKind
-from smartcert.core.values.nlp import find_mentions
 from smartcert.core.values.numbers import to_million_won
 from smartcert.core.values.periods import DateSpan, PartialDate
 from smartcert.extractors.models import DocumentExtract, Table
@@ -110,6 +109,8 @@ class EvidencePage:
     @cached_property
     def amounts(self) -> set[Decimal]:
         """Every amount of money printed with its unit, in 백만원 ('12억 5천만원' → 1250)."""
+        from smartcert.core.values.nlp import find_mentions  # spaCy and Kiwi: first use only
+
         out: set[Decimal] = set()
         for text in [self.text, ocr_folded(self.text)] if self.ocr else [self.text]:
             for m in find_mentions(text):

@@ -11,17 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from smartcert.core.findings import Location
 from smartcert.core.normalize import match_key
-from smartcert.core.values.nlp import korean_nlp
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.catalogue.indicators import Exclusion, Indicator
 from smartcert.schemas.claims import IndicatorClaim
 from smartcert.validators.support.phrases import find_phrase
+
+if TYPE_CHECKING:  # spaCy loads with the first pattern matched, not with the rules
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
 # keywords this long are compounds whose spacing and modifiers vary ('스마트도시 기본계획');
 # shorter ones ('예정', '후보', '파일') are matched as words only
@@ -40,6 +41,10 @@ class Hit:
 
 @lru_cache(maxsize=256)
 def _matcher(keywords: tuple[str, ...]) -> PhraseMatcher:
+    from spacy.matcher import PhraseMatcher
+
+    from smartcert.core.values.nlp import korean_nlp
+
     nlp = korean_nlp()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     matcher.add("EXCLUDED", [nlp.make_doc(k) for k in keywords if k.strip()])
@@ -48,6 +53,8 @@ def _matcher(keywords: tuple[str, ...]) -> PhraseMatcher:
 
 @lru_cache(maxsize=8192)
 def _doc(text: str) -> Doc:
+    from smartcert.core.values.nlp import korean_nlp
+
     return korean_nlp().make_doc(text)
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from smartcert.core.values.nlp import korean_nlp
-
 MODIFIER = 3  # syllables allowed before the head noun: 기본, 종합, 중장기
 _NOT_KEY = re.compile(r"[\W_]+")
 _CELL = re.compile(r"\s*\|\s*")
@@ -26,6 +24,8 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _pattern(phrase: str) -> re.Pattern[str] | None:
+    from smartcert.core.values.nlp import korean_nlp  # spaCy and Kiwi load on first use
+
     words = [w for w in (_key(t.text) for t in korean_nlp().make_doc(phrase)) if w]
     if not words:
         return None

@@ -1,5 +1,5 @@
 """Shared shape of the three declared-span rules: one finding per claim whose span breaks
-one limit of `periods.yaml` `two_year`."""
+one limit of `periods.yaml` `two_year` (a warning when the span was read on an OCR'd page)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from smartcert.core.findings import Finding
 from smartcert.core.values.periods import DateSpan
 from smartcert.schemas.catalogue.meta import TwoYear
 from smartcert.schemas.claims import Submission
+from smartcert.schemas.mapping.ocr_read import ocr_read
 from smartcert.validators.rule import CheckContext, Rule
 from smartcert.validators.support.window import CallPeriods, claims_of_kind
 
@@ -27,7 +28,8 @@ def span_findings(rule: Rule, sub: Submission, ctx: CheckContext, test: Test) ->
         text = sub.declared_span_text or str(sub.declared_span)
         yield rule.finding(where="신청서", span=text, months=sub.declared_span.months(),
                            limit=expected, claimed=text, expected=expected,
-                           locations=[sub.declared_span_source or sub.source])
+                           locations=[sub.declared_span_source or sub.source],
+                           uncertain=ocr_read(sub.documents, [sub.declared_span_source]))
     for claim in claims_of_kind(sub, ctx.ruleset, "2y"):
         span = claim.declared_span
         if span is None:
@@ -37,4 +39,5 @@ def span_findings(rule: Rule, sub: Submission, ctx: CheckContext, test: Test) ->
             text = claim.declared_span_text or str(span)
             yield rule.finding(indicator=claim.code, where=f"지표 {claim.code}", span=text,
                                months=span.months(), limit=expected, claimed=text,
-                               expected=expected, locations=[claim.form_source or claim.source])
+                               expected=expected, locations=[claim.form_source or claim.source],
+                               uncertain=ocr_read(sub.documents, [claim.form_source]))

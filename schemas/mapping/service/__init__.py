@@ -9,7 +9,9 @@ Each document is classified by content (`classify.py`), then read by its kind: t
 (`application.py`), the 평가제안서's cover and cited facts (`proposal.py`), the 자체평가표
 (`self_assessment.py`) and the 공동참여기관 확인서. The field and the level are the ticked
 boxes of the 신청서; only when none is ticked do other documents stand in, with a finding
-that says which. Every value keeps the Location it was read at.
+that says which. Every value keeps the Location it was read at, and every document its
+pages OCR'd or not read (`ServiceDocument.ocr_pages`): a value read on an OCR'd page is
+compared as uncertain (`schemas/mapping/ocr_read.py`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from smartcert.core.normalize import match_key
 from smartcert.extractors.models import DocumentExtract
 from smartcert.schemas.catalogue.service import ServiceRuleSet
 from smartcert.schemas.claims import Basis
+from smartcert.schemas.mapping.ocr_read import extracts_ocr, ocr_note
 from smartcert.schemas.mapping.service import rules as R
 from smartcert.schemas.mapping.service.application import (
     ApplicationRead,
@@ -38,6 +41,7 @@ from smartcert.schemas.mapping.service.self_assessment import (
     SelfAssessmentRead,
     read_self_assessment,
 )
+from smartcert.schemas.mapping.unread import ocr_pages, unread_pages
 from smartcert.schemas.service_claims import (
     PrintedChoice,
     ServiceDocument,
@@ -76,8 +80,10 @@ def _doubt(choices: list[Choice]) -> str | None:
 
 
 class _Builder:
-    def __init__(self, sub: ServiceSubmission, rs: ServiceRuleSet) -> None:
+    def __init__(self, sub: ServiceSubmission, rs: ServiceRuleSet,
+                 ocr: dict[str, set[int]]) -> None:
         self.sub, self.rs = sub, rs
+        self.ocr = ocr  # the OCR'd pages by file: a value read there may be misread
         self.findings: list[Finding] = []
 
     def field(self, app: ApplicationRead | None, cover: ProposalRead | None) -> None:
@@ -140,6 +146,7 @@ class _Builder:
                 other_loc: Location | None) -> None:
         self.findings.append(R.SERVICE_FACTS_DIFFER.finding(
             locations=[first_loc, other_loc], claimed=other, expected=first, fact=fact,
+            uncertain=ocr_note(self.ocr, [first_loc, other_loc]),
             first=first, first_file=first_loc.file if first_loc else "",
             other=other, other_file=other_loc.file if other_loc else ""))
 
@@ -161,7 +168,8 @@ def _documents(docs: list[DocumentExtract],
                kinds: dict[str, ServiceClassification]) -> list[ServiceDocument]:
     return [ServiceDocument(file=d.file, sha256=d.sha256, kind=kinds[d.file].kind,
                             pages=len(d.pages) or None, status=d.status,
-                            media_type=d.media_type.value) for d in docs]
+                            media_type=d.media_type.value, ocr_pages=ocr_pages(d),
+                            unread_pages=unread_pages(d)) for d in docs]
 
 
 def _applicant(sub: ServiceSubmission, b: _Builder, app: ApplicationRead | None,
@@ -214,7 +222,7 @@ def map_service_submission(sub_id: str, docs: list[DocumentExtract],
     cover = read_proposal(of[K.PROPOSAL][0], rs) if of[K.PROPOSAL] else None
     sas = [read_self_assessment(d, rs) for d in of[K.SELF_ASSESSMENT]]
     sa = next((x for x in sas if x.scores), sas[0] if sas else None)
-    b = _Builder(sub, rs)
+    b = _Builder(sub, rs, extracts_ocr(docs))
     _applicant(sub, b, app, cover, sa)
     if cover is not None:
         _cover(sub, cover, rs)

@@ -1,0 +1,115 @@
+"""The speed and scaling benchmarks' own machinery: what they time and build is right.
+
+Fast: no engine is run; the bundle copies and evidence PDFs are built from the samples.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import fitz
+import pytest
+
+from benchmarks.scaling import build_evidence, make_batch, sample_bundles
+from benchmarks.speed import TARGET_RATIO, FileTiming, engines, targets
+from benchmarks.speed_engines import OdlRun, Timed, per_file_seconds, tree_cpu
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "bundles"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_batch_copies_are_byte_distinct_and_read_the_same(tmp_path: Path) -> None:
+    sources = [SAMPLES / "garam-docx", SAMPLES / "garam-hwpx", SAMPLES / "hanbit-xlsx"]
+    copied = make_batch(tmp_path / "batch", 5, sources)
+    assert copied == ["garam-docx", "garam-hwpx", "hanbit-xlsx", "garam-docx", "garam-hwpx"]
+    folders = sorted((tmp_path / "batch").iterdir())
+    assert [f.name for f in folders] == ["01-garam-docx", "02-garam-hwpx", "03-hanbit-xlsx",
+                                         "04-garam-docx", "05-garam-hwpx"]
+    files = [f for d in folders for f in sorted(d.iterdir())]
+    originals = {_digest(p) for s in sources for p in s.iterdir()}
+    digests = [_digest(f) for f in files]
+    # garam-docx and garam-hwpx share three PDFs; no copy may share bytes with any file
+    assert len(set(digests)) == len(files)
+    assert not originals & set(digests)
+    for f in files:
+        src = next(s for s in sources if f.parent.name.endswith(s.name)) / f.name
+        if f.suffix == ".pdf":
+            with fitz.open(f) as copy, fitz.open(src) as orig:
+                assert not copy.is_repaired
+                assert [p.get_text() for p in copy] == [p.get_text() for p in orig]
+        else:
+            with zipfile.ZipFile(f) as copy, zipfile.ZipFile(src) as orig:
+                assert copy.namelist() == orig.namelist()
+                assert all(copy.read(n) == orig.read(n) for n in orig.namelist())
+
+
+def test_sample_bundles_are_the_folders() -> None:
+    names = [p.name for p in sample_bundles()]
+    assert "nuri-hwp" in names and "pureun-scan" in names
+    assert not any(n.endswith(".zip") for n in names)
+
+
+def test_evidence_repeats_its_pages(tmp_path: Path) -> None:
+    src = next((SAMPLES / "nuri-hwp").glob("4.*.pdf"))
+    assert build_evidence(src, tmp_path / "e.pdf", 130) == 130
+    with fitz.open(tmp_path / "e.pdf") as doc, fitz.open(src) as orig:
+        n = orig.page_count
+        assert doc.page_count == 130
+        assert doc[n].get_text() == orig[0].get_text()
+        assert doc[129].get_text() == orig[129 - 2 * n].get_text()
+        assert doc[129].get_text().strip()  # text pages: nothing to OCR
+
+
+def test_odl_per_file_seconds_from_write_times() -> None:
+    # written out of input order; the first write carries the JVM's start
+    got = per_file_seconds([(105.0, "001"), (103.5, "000"), (109.0, "002")],
+                           started=100.0, start_s=1.0)
+    assert got == {"000": 2.5, "001": 1.5, "002": 4.0}
+
+
+def _row(group: str, pages: int, ours: float, floor: float, plumber: float,
+         odl: float) -> FileTiming:
+    return FileTiming("f", group, pages, 0, ours, floor, ours, floor, plumber, plumber, odl)
+
+
+def test_engines_and_targets_compare_the_same_pages() -> None:
+    rows = [_row("samples", 100, 3.0, 1.0, 20.0, 12.0),
+            _row("real", 50, 1.0, 0.25, 10.0, 6.0),
+            FileTiming("scan", "scan", 2, 2, 4.0, 0.01)]
+    odl = OdlRun(total=Timed(20.0, 18.0), start=Timed(2.0, 2.0))
+    eng = engines(rows, odl, cli=Timed(8.0, 6.0))
+    all_ = eng["all, good text layer"]
+    assert all_["pages"] == 150  # the scan is in no text-layer group
+    assert all_["smartcert"]["vs_floor"] == pytest.approx(4.0 / 1.25)
+    assert all_["smartcert"]["pages_per_s"] == pytest.approx(150 / 4.0, abs=0.1)
+    assert all_["odl"]["seconds"] == pytest.approx(18.0)
+    assert all_["odl"]["cpu_seconds"] == pytest.approx(16.0)  # JVM start taken off
+    assert all_["odl_with_start"]["seconds"] == pytest.approx(20.0)
+    assert "odl_with_start" not in eng["real PDFs, good text layer"]
+    t = targets(eng)
+    assert t["smartcert_vs_floor"]["wall"] == pytest.approx(3.2)
+    assert t["smartcert_vs_floor"]["wall"] <= TARGET_RATIO
+    assert t["smartcert_vs_odl"]["wall"] == pytest.approx(18.0 / 4.0)
+    assert t["cli_vs_odl_with_start"]["cpu"] == pytest.approx(18.0 / 6.0)
+
+
+def test_tree_cpu_counts_a_live_child() -> None:
+    busy = ("import sys, time\nt = time.process_time()\n"
+            "while time.process_time() - t < 0.6: pass\n"
+            "print('done', flush=True)\nsys.stdin.read()\n")
+    before = tree_cpu()
+    child = subprocess.Popen([sys.executable, "-c", busy], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "done"
+        assert tree_cpu() - before >= 0.5  # still running: read from /proc, not rusage
+    finally:
+        child.kill()
+        child.wait()
