@@ -17,8 +17,9 @@ from smartcert.schemas.catalogue.forms import FormTemplates
 from smartcert.schemas.catalogue.indicators import Indicator
 from smartcert.schemas.catalogue.meta import Documents, Meta, Periods
 from smartcert.schemas.catalogue.program import Applicants, Grades, Qualitative, Structure
+from smartcert.schemas.program_index import RULESETS_DIR as RULESETS_DIR
+from smartcert.schemas.program_index import program_kinds as program_kinds
 
-RULESETS_DIR = Path(__file__).resolve().parent.parent / "rulesets"
 # libyaml's loader is ~10× faster than the pure-Python one; same safe subset of YAML
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -131,15 +132,3 @@ def read_folder(folder: Path) -> Parsed:
             if ind is not None:
                 parsed.indicators.append(ind)
     return parsed
-
-
-def program_kinds(root: Path = RULESETS_DIR) -> dict[str, str]:
-    """Rule-set id → program kind, from each folder's ruleset.yaml `program` (a rule set
-    that does not say is a city one). Unreadable metadata counts as city, so the city
-    loader reports it with every other problem."""
-    out: dict[str, str] = {}
-    for path in sorted(root.glob("*/ruleset.yaml")):
-        data = _read_yaml(path, [])
-        kind = data.get("program", "city") if isinstance(data, dict) else "city"
-        out[path.parent.name] = kind if isinstance(kind, str) else "city"
-    return out

@@ -133,9 +133,9 @@ def _writable_dir(path: Path, what: str) -> None:
 
 
 def _program(ruleset_id: str, kind: str, option: str) -> None:
-    from smartcert.schemas.catalogue import available_programs
+    from smartcert.schemas.program_index import program_kinds  # light: no catalogue models
 
-    programs = available_programs()
+    programs = program_kinds()
     known = sorted(r for r, k in programs.items() if k == kind)
     if ruleset_id not in programs:
         raise UsageProblem(f"{option}: 규칙 세트 {ruleset_id!r}이(가) 없습니다 "
