@@ -42,11 +42,12 @@ def settings_of(config: RunConfig) -> dict[str, object]:
 def candidates(sources: list[Path], config: RunConfig) -> list[Candidate]:
     """Each submission with its fingerprint and, when unchanged, its recorded outcome."""
     settings = settings_of(config)
+    shared = reuse.shared_parts(config.store_url, config.data_dir)  # once for the batch
     out: list[Candidate] = []
     for source in sources:
         slot = reuse.slot_of(config.out_dir, source, KIND)
         fp = reuse.fingerprint(source, settings, store_url=config.store_url,
-                               data_dir=config.data_dir)
+                               data_dir=config.data_dir, shared=shared)
         hit, _ = reuse.recall(config.data_dir, slot, fp)
         out.append(Candidate(source, slot, fp, _outcome(source, hit) if hit else None))
     return out

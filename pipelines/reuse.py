@@ -9,7 +9,8 @@ into the same output folder — and the outputs there are still exactly what tha
 extraction cache (`pipelines/cache.py`, keyed by file content and extractor version)
 still spares the documents that did not change.
 
-Standard library only: this module is imported on the command's fast path.
+Standard library and the shared content hash only: this module is imported on the
+command's fast path.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 import smartcert
+from smartcert.core.files.hashing import sha256_file
 
 RECORD_DIR = "results"
 FORMAT = 1
@@ -78,19 +80,30 @@ class Record:
 
 
 def fingerprint(source: Path, options: Mapping[str, object], *, store_url: str | None,
-                data_dir: Path, today: date | None = None) -> Fingerprint:
+                data_dir: Path, today: date | None = None,
+                shared: Mapping[str, str] | None = None) -> Fingerprint:
     """The fingerprint of validating `source` with `options` (the command's own options,
-    minus those that only change how progress is shown)."""
+    minus those that only change how progress is shown). `shared`: the parts that do not
+    depend on the submission (`shared_parts`), when several are fingerprinted at once."""
     return Fingerprint(parts={
         "inputs": inputs_digest(Path(source)),
         "options": _digest_text(json.dumps({k: str(v) for k, v in options.items()},
                                            sort_keys=True, ensure_ascii=False)),
+        **(shared if shared is not None else shared_parts(store_url, data_dir, today)),
+    })
+
+
+def shared_parts(store_url: str | None, data_dir: Path,
+                 today: date | None = None) -> dict[str, str]:
+    """What every submission's result depends on alike: code and rule sets, libraries, the
+    OCR engine, the day and the reviewers' verdicts."""
+    return {
         "code": code_digest(),
         "libraries": libraries_digest(),
         "ocr": ocr_digest(),
         "day": (today or date.today()).isoformat(),
         "verdicts": verdicts_state(store_url, data_dir),
-    })
+    }
 
 
 def slot_of(out_root: Path, source: Path, kind: str = "validate") -> str:
@@ -145,9 +158,9 @@ def inputs_digest(source: Path) -> str:
     if source.is_dir():
         for path in _files(source):
             h.update(path.relative_to(source).as_posix().encode("utf-8", "surrogateescape"))
-            h.update(b"\0" + _file_digest(path).encode() + b"\n")
+            h.update(b"\0" + sha256_file(path).encode() + b"\n")
     else:
-        h.update(_file_digest(source).encode())
+        h.update(sha256_file(source).encode())
     return h.hexdigest()
 
 
@@ -220,7 +233,7 @@ def verdicts_state(store_url: str | None, data_dir: Path) -> str:
 def outputs_of(out_dir: Path) -> dict[str, str]:
     if not out_dir.is_dir():
         return {}
-    return {p.relative_to(out_dir).as_posix(): _file_digest(p) for p in _files(out_dir)}
+    return {p.relative_to(out_dir).as_posix(): sha256_file(p) for p in _files(out_dir)}
 
 
 # ── helpers ──
@@ -231,11 +244,6 @@ def _files(root: Path, skip: tuple[str, ...] = ()) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if d not in skip)
         out.extend(Path(dirpath) / f for f in sorted(filenames))
     return out
-
-
-def _file_digest(path: Path) -> str:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _digest_text(text: str) -> str:
