@@ -91,13 +91,9 @@ def line_text(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> str:
     return "".join(out).strip()
 
 
-def region_text(chars: Iterable[Char], s: SpacingSettings = DEFAULT_SPACING) -> str:
-    """Text of a region (a table cell): its lines joined with newlines."""
-    return lines_text(group_lines(chars, s), s)
-
-
 def lines_text(lines: list[list[Char]], s: SpacingSettings = DEFAULT_SPACING) -> str:
-    """`region_text` of glyphs already grouped into lines."""
+    """Text of a region (a table cell) from its glyphs grouped into lines (`group_lines`):
+    the lines joined with newlines."""
     return "\n".join(t for t in (line_text(ln, s) for ln in lines) if t)
 
 
