@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextvars
 import errno
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from smartcert.core.files.hashing import sha256_file
@@ -18,9 +20,13 @@ from smartcert.extractors.findings import fail_document
 from smartcert.extractors.limits import HOW_TO_RAISE, Limits
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
 from smartcert.extractors.ooxml import is_encrypted_package
+from smartcert.extractors.pdf.backend import PdfBackend
+from smartcert.extractors.pdf.parts import PdfPart, assemble
 from smartcert.extractors.registry import backend_for
 
 _log = logging.getLogger(__name__)
+# a smaller PDF is a form of a few pages: one worker reads it sooner than two can start
+SPLIT_MIN_BYTES = 150_000
 
 _UNSUPPORTED = {
     MediaType.HWP: R.HWP_BINARY,
@@ -71,6 +77,10 @@ def extract_file(
     if backend_for(media_type) is None:
         return _record_only(path, media_type, name)
     if settings.limits.isolate and isolate.available():
+        if media_type is MediaType.PDF:
+            doc = _read_in_parts(path, settings, name)
+            if doc is not None:
+                return doc
         out = isolate.extract_isolated(path, settings, name)
         if not out.unstarted:
             return _isolated(path, name, settings.limits, out)
@@ -94,6 +104,44 @@ def read_document(path: Path, settings: ExtractSettings, name: str) -> DocumentE
         return _record_only(path, media_type, name)
     backend = backend_cls(settings)
     return backend.extract(path, backend.new_document(path, media_type, name))
+
+
+def read_part(path: Path, settings: ExtractSettings, name: str, index: int, count: int
+              ) -> PdfPart | None:
+    """A worker's part of a PDF's pages (`pdf.parts`); None: read the document whole."""
+    if sniff(path) is not MediaType.PDF:
+        return None
+    backend = PdfBackend(settings)
+    return backend.extract_part(path, backend.new_document(path, MediaType.PDF, name),
+                                index, count)
+
+
+def _read_in_parts(path: Path, settings: ExtractSettings, name: str) -> DocumentExtract | None:
+    """A PDF of many pages read on the cores no other document is being read on, a run of
+    pages per worker (`pdf.parts`): the same document a whole reading gives. None: read it
+    whole — a small file, no free core, a page that needs OCR, or a part that failed (the
+    whole reading then records the failure as usual)."""
+    if path.stat().st_size < SPLIT_MIN_BYTES:
+        return None
+    with isolate.cores_for_parts(settings.page_workers or isolate.cores()) as count:
+        if count < 2:
+            return None
+        with ThreadPoolExecutor(max_workers=count) as pool:  # each thread its own worker
+            futures = [pool.submit(contextvars.copy_context().run, isolate.extract_isolated,
+                                   path, settings, name, (i, count)) for i in range(count)]
+            outs = [f.result() for f in futures]
+    for out in outs:
+        if out.operational is not None:
+            raise out.operational
+    timed_out = next((o for o in outs if o.timed_out), None)
+    if timed_out is not None:  # a part alone ran out of time: the whole would too
+        return _isolated(path, name, settings.limits, timed_out)
+    parts = [o.part for o in outs]
+    if any(p is None for p in parts):
+        return None
+    backend = PdfBackend(settings)
+    return assemble(backend.new_document(path, MediaType.PDF, name),
+                    [p for p in parts if p is not None])
 
 
 def _isolated(path: Path, name: str, limits: Limits, out: isolate.Outcome) -> DocumentExtract:

@@ -28,6 +28,9 @@ class ExtractSettings:
     max_pages: int | None = None
     # Tesseract runs as a subprocess: this many pages are OCR'd at once (0 = one per core)
     ocr_workers: int = 0
+    # worker processes one PDF's text pages are read in at once (0: one per free core, 1:
+    # never split); a reading's content does not depend on it
+    page_workers: int = 0
     limits: Limits = field(default_factory=Limits)
     # the submission's shared OCR budget (`limits.OcrAllowance`): a file the pipeline makes
     # per submission run; None: the document has the whole budget to itself
@@ -38,6 +41,8 @@ class ExtractSettings:
             raise ValueError(f"ocr_dpi must be within 72..600, got {self.ocr_dpi}")
         if not 0.0 < self.min_good_glyph_share <= 1.0:
             raise ValueError("min_good_glyph_share must be within (0, 1]")
+        if self.page_workers < 0:
+            raise ValueError("page_workers must be 0 or more")
         if self.ocr_workers < 0:
             raise ValueError("ocr_workers must be 0 (one per core) or more")
         if self.max_pages is not None and self.max_pages < 1:
@@ -60,7 +65,7 @@ class ExtractSettings:
         limits = replace(self.limits, max_ocr_pages=base.max_ocr_pages,
                          doc_timeout_s=base.doc_timeout_s, doc_memory_mb=base.doc_memory_mb,
                          isolate=base.isolate)
-        return replace(self, ocr_ledger=None, limits=limits)
+        return replace(self, ocr_ledger=None, limits=limits, page_workers=0)
 
 
 class Backend(ABC):

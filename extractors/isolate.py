@@ -30,14 +30,17 @@ import sys
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from smartcert.extractors import progress
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import DocumentExtract
+
+if TYPE_CHECKING:
+    from smartcert.extractors.pdf.parts import PdfPart
 
 _HEADER = struct.Struct(">Q")
 # a worker whose address space grew past this share of its limit is not reused: the next
@@ -73,6 +76,8 @@ class Outcome:
     trace: str = ""
     operational: OSError | None = None  # the machine's failure: re-raised by the caller
     unstarted: bool = False  # no worker could be started: the caller reads it itself
+    part: PdfPart | None = None  # a part of a PDF's pages (`extract_isolated(part=…)`)
+    whole: bool = False  # the part was not read: the document is to be read whole
 
 
 # -- protocol: length-prefixed pickles over the worker's stdin/stdout --------------------
@@ -212,6 +217,8 @@ class _Worker:
 def _outcome(kind: str, rest: list[Any]) -> Outcome:
     if kind == "done":
         return Outcome(doc=rest[0])
+    if kind == "part":
+        return Outcome(part=rest[0], whole=rest[0] is None)
     if kind == "memory":
         return Outcome(memory=rest[0], trace=rest[1])
     if kind == "operational":
@@ -226,6 +233,7 @@ class _Pool:
         self._lock = threading.Lock()
         self._idle: dict[int, list[_Worker]] = {}
         self._busy: set[_Worker] = set()
+        self.reserved = 0  # cores held for the parts of a PDF (`cores_for_parts`)
         atexit.register(self.shutdown)
 
     def run(self, job: tuple[object, ...], memory_mb: int, timeout_s: float) -> Outcome:
@@ -275,10 +283,32 @@ def available() -> bool:
     return os.name == "posix"
 
 
-def extract_isolated(path: Path, settings: ExtractSettings, name: str) -> Outcome:
-    """Read `path` in a worker under `settings.limits`' time and memory limits."""
+def cores() -> int:
+    return os.cpu_count() or 1
+
+
+@contextlib.contextmanager
+def cores_for_parts(want: int) -> Iterator[int]:
+    """Up to `want` cores no worker of this process reads on, held while one PDF is read in
+    parts (`api._read_in_parts`), so that documents other threads are reading are not
+    crowded and two threads do not both split onto the same cores. Under 2: read it whole."""
+    with _POOL._lock:
+        free = cores() - len(_POOL._busy) - _POOL.reserved
+        n = max(0, min(want, free))
+        _POOL.reserved += n
+    try:
+        yield n
+    finally:
+        with _POOL._lock:
+            _POOL.reserved -= n
+
+
+def extract_isolated(path: Path, settings: ExtractSettings, name: str,
+                     part: tuple[int, int] | None = None) -> Outcome:
+    """Read `path` in a worker under `settings.limits`' time and memory limits; with
+    `part` (index, count), only that part of a PDF's pages (`Outcome.part`)."""
     limits = settings.limits
-    job = (str(path), settings, name, dict(os.environ))
+    job = (str(path), settings, name, dict(os.environ), part)
     try:
         return _POOL.run(job, limits.doc_memory_mb, limits.doc_timeout_s)
     except WorkerLost as lost:
@@ -309,7 +339,8 @@ def _watch_parent() -> None:
 
 
 def _serve(read: Callable[[Path, ExtractSettings, str], DocumentExtract],
-           is_operational: Callable[[BaseException], bool]) -> None:
+           is_operational: Callable[[BaseException], bool],
+           read_part: Callable[[Path, ExtractSettings, str, int, int], PdfPart | None]) -> None:
     inp = sys.stdin.buffer
     # the protocol gets its own copy of the pipe; fd 1 itself goes where stderr goes, so
     # that what a C library prints on stdout cannot corrupt the protocol
@@ -329,13 +360,16 @@ def _serve(read: Callable[[Path, ExtractSettings, str], DocumentExtract],
     send(("ready",))
     while True:
         try:
-            path, settings, name, env = _recv(inp)
+            path, settings, name, env, part = _recv(inp)
         except EOFError:
             return
         os.environ.clear()
         os.environ.update(env)
         try:
-            send(("done", read(Path(path), settings, name)))
+            if part is None:
+                send(("done", read(Path(path), settings, name)))
+            else:
+                send(("part", read_part(Path(path), settings, name, *part)))
         except BaseException as exc:
             trace = traceback.format_exc()
             if _is_memory(exc):
@@ -354,9 +388,9 @@ def main() -> None:
     limit = memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller decides when we stop
-    from smartcert.extractors.api import is_operational, read_document
+    from smartcert.extractors.api import is_operational, read_document, read_part
 
-    _serve(read_document, is_operational)
+    _serve(read_document, is_operational, read_part)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,10 @@ from smartcert.extractors.findings import extract_finding, fail_document
 from smartcert.extractors.limits import OcrAllowance
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, TextLayer
 from smartcert.extractors.pdf import active, pagefind
-from smartcert.extractors.pdf.chars import GlyphIndex, page_chars
+from smartcert.extractors.pdf.chars import Char, GlyphIndex, page_chars
 from smartcert.extractors.pdf.join import Placed, body_text_beyond, join_tables
 from smartcert.extractors.pdf.lines import build_spans, reading_key, spans_of_lines
+from smartcert.extractors.pdf.parts import PdfPart, part_range
 from smartcert.extractors.pdf.rows import split_unruled_rows
 from smartcert.extractors.pdf.tables import build_table, find_cell_groups, words_cross_borders
 from smartcert.extractors.pdf.textlayer import TextLayerReport, classify, mostly_private_use
@@ -48,23 +49,71 @@ class PdfBackend(Backend):
     media_types = frozenset({MediaType.PDF})
 
     def extract(self, path: Path, doc: DocumentExtract) -> DocumentExtract:
+        pdf = self._open(path, doc)
+        if pdf is None:
+            return doc
+        with pdf:
+            self._head(pdf, doc)
+            self._pages(pdf, doc)
+        return doc
+
+    def extract_part(self, path: Path, doc: DocumentExtract, index: int, count: int
+                     ) -> PdfPart | None:
+        """Part `index` of `count` of the document's pages (`parts.part_range`), text layers
+        only; None when the document is to be read whole instead: it cannot be opened, or a
+        page of the part needs OCR. Part 0 carries the document's own facts."""
+        pdf = self._open(path, doc)
+        if pdf is None:
+            return None  # the whole reading records why
+        with pdf:
+            start, stop = part_range(index, count, min(self.settings.page_limit,
+                                                        pdf.page_count))
+            if index == 0:
+                self._head(pdf, doc)
+            part = PdfPart(start=start, stop=stop, metadata=doc.metadata)
+            for i in range(start, stop):
+                try:
+                    page = pdf[i]
+                    chars, report = self._classify(page, i + 1, doc)
+                    if report.status is not TextLayer.GOOD:
+                        return None
+                    part.placed.extend(self._read_text(page, i + 1, chars, doc))
+                except RuntimeError as exc:
+                    part.failed += 1
+                    self._unreadable(doc, i + 1, exc)
+        for p in part.placed:  # the glyphs were the page's: the join needs the cells only
+            p.table.glyphs, p.table.lines = [], []
+        part.pages, part.spans, part.findings = doc.pages, doc.spans, doc.findings
+        return part
+
+    def _open(self, path: Path, doc: DocumentExtract) -> fitz.Document | None:
+        """The open PDF, or None with `doc` failed (corrupt, encrypted, no pages)."""
         try:
             pdf = fitz.open(path, filetype="pdf")
         except (fitz.FileDataError, RuntimeError, ValueError) as exc:
-            return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT, reason=str(exc))
-        with pdf:
-            if pdf.needs_pass and not pdf.authenticate(""):
-                return fail_document(doc, DocumentStatus.ENCRYPTED, R.ENCRYPTED)
-            if pdf.page_count == 0:
-                return fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT,
-                                     reason="쪽이 없음")
-            doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()
-                            if k in _META_KEYS and v}
-            if pdf.is_repaired:
-                doc.findings.append(pagefind.finding(doc, R.REPAIRED_PDF))
-            self._active(pdf, doc)
-            self._pages(pdf, doc)
-        return doc
+            fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT, reason=str(exc))
+            return None
+        if pdf.needs_pass and not pdf.authenticate(""):
+            pdf.close()
+            fail_document(doc, DocumentStatus.ENCRYPTED, R.ENCRYPTED)
+            return None
+        if pdf.page_count == 0:
+            pdf.close()
+            fail_document(doc, DocumentStatus.CORRUPT, R.CORRUPT, reason="쪽이 없음")
+            return None
+        return pdf
+
+    def _head(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
+        """The document's own facts, before its pages: metadata, repair, active content and
+        the page limit."""
+        doc.metadata = {k: str(v) for k, v in (pdf.metadata or {}).items()
+                        if k in _META_KEYS and v}
+        if pdf.is_repaired:
+            doc.findings.append(pagefind.finding(doc, R.REPAIRED_PDF))
+        self._active(pdf, doc)
+        limit = self.settings.page_limit
+        if pdf.page_count > limit:
+            doc.findings.append(R.page_limit(doc.file, pdf.page_count, limit))
 
     def _active(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
         """Scripts, launch actions and attachments: reported, never run nor opened."""
@@ -76,8 +125,6 @@ class PdfBackend(Backend):
 
     def _pages(self, pdf: fitz.Document, doc: DocumentExtract) -> None:
         limit = self.settings.page_limit
-        if pdf.page_count > limit:
-            doc.findings.append(R.page_limit(doc.file, pdf.page_count, limit))
         placed: list[Placed] = []
         jobs: list[pagefind.OcrJob] = []
         self._allowance = OcrAllowance(self.settings.limits.max_ocr_pages,
@@ -94,11 +141,9 @@ class PdfBackend(Backend):
                     page = pdf[i]
                     placed.extend(self._page(page, number, doc, pool, jobs))
                     pagefind.throttle(jobs, 2 * workers)
-                except RuntimeError as exc:  # MuPDF could not interpret this page's content
+                except RuntimeError as exc:
                     failed += 1
-                    doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
-                    doc.findings.append(pagefind.finding(
-                        doc, R.PAGE_UNREADABLE, page=number, reason=str(exc)))
+                    self._unreadable(doc, number, exc)
             for job in jobs:
                 pagefind.ocr_finish(job, doc, self._gate)
         if self._unusable:
@@ -114,25 +159,42 @@ class PdfBackend(Backend):
         if failed or self._over_budget:
             doc.status = DocumentStatus.PARTIAL
 
+    @staticmethod
+    def _unreadable(doc: DocumentExtract, number: int, exc: RuntimeError) -> None:
+        """MuPDF could not interpret this page's content."""
+        doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
+        doc.findings.append(pagefind.finding(doc, R.PAGE_UNREADABLE, page=number,
+                                             reason=str(exc)))
+
     def _page(
         self, page: fitz.Page, number: int, doc: DocumentExtract, pool: Executor,
         jobs: list[pagefind.OcrJob],
     ) -> list[Placed]:
-        chars = page_chars(page)
-        report = classify(chars, lambda: _image_coverage(page), self.settings.min_good_glyph_share)
-        info = Page(number=number, width=round(page.rect.width, 2),
-                    height=round(page.rect.height, 2), rotation=page.rotation,
-                    text_layer=report.status)
-        doc.pages.append(info)
+        chars, report = self._classify(page, number, doc)
         if report.status is not TextLayer.GOOD:
             if report.status is TextLayer.UNUSABLE:
                 self._unusable.append((number, report))
             if self._gate.open:
-                jobs.append(pagefind.ocr_submit(page, info, doc, self.settings, pool,
+                jobs.append(pagefind.ocr_submit(page, doc.pages[-1], doc, self.settings, pool,
                                                  self._allowance, self._over_budget))
             else:  # --no-ocr, or no Tesseract: one finding for the document at the end
                 self._gate.refuse(number)
             return []
+        return self._read_text(page, number, chars, doc)
+
+    def _classify(self, page: fitz.Page, number: int, doc: DocumentExtract
+                  ) -> tuple[list[Char], TextLayerReport]:
+        """The page's glyphs and how usable they are; the page's record appended to `doc`."""
+        chars = page_chars(page)
+        report = classify(chars, lambda: _image_coverage(page), self.settings.min_good_glyph_share)
+        doc.pages.append(Page(number=number, width=round(page.rect.width, 2),
+                              height=round(page.rect.height, 2), rotation=page.rotation,
+                              text_layer=report.status))
+        return chars, report
+
+    def _read_text(self, page: fitz.Page, number: int, chars: list[Char],
+                   doc: DocumentExtract) -> list[Placed]:
+        """A page with a good text layer: its tables, and its spans in reading order."""
         groups = find_cell_groups(pagefind.page_edges(page, chars))
         index = GlyphIndex(chars)
         tables = []
