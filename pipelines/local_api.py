@@ -2,7 +2,8 @@
 by us in a session of its own, so the operator's Ctrl-C reaches the command and not the
 server. Prefect's own ephemeral server shares the terminal's process group: Ctrl-C killed it
 first, and the interrupted flow then spent minutes printing connection errors while it tried
-to report the interrupt to a server that was gone.
+to report the interrupt to a server that was gone. The server ends itself once the command
+is gone (`local_api_server`), as nothing else stops it when the command is killed.
 
     with local_api(data_dir):      # sets PREFECT_API_URL for this process
         batch_intake(...)
@@ -21,6 +22,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+
+from smartcert.pipelines.local_api_server import PARENT_ENV
 
 API_ENV = "PREFECT_API_URL"
 STARTUP_SECONDS = 180.0  # a loaded 2-core machine: the app takes ~10 s idle
@@ -51,11 +54,13 @@ def local_api(data_dir: Path, warm: Callable[[], object] | None = None) -> Itera
     url = f"http://127.0.0.1:{port}/api"
     log = (data_dir / "prefect-api.log").open("ab")
     env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-           "PREFECT__SERVER_FINAL": "1"}
+           "PREFECT__SERVER_FINAL": "1", PARENT_ENV: str(os.getpid())}
+    # uvicorn behind a wrapper that ends it once this process is gone: its own session
+    # keeps it from every signal the command gets, SIGKILL included
     proc = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "--app-dir", _site_packages(),
-         "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "error", "--lifespan", "on"],
+        [sys.executable, "-m", "smartcert.pipelines.local_api_server",
+         "--app-dir", _site_packages(), "--factory", "prefect.server.api.server:create_app",
+         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
         env=env, stdout=log, stderr=log, start_new_session=True)
     try:
         # both before `warm` imports Prefect, which reads its settings at import. Nobody

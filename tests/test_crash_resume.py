@@ -19,6 +19,7 @@ from sqlalchemy import text
 from smartcert.extractors.base import ExtractSettings
 from smartcert.pipelines.batch import run_batch
 from smartcert.store import Store
+from tests.test_local_api_orphan import assert_gone_within, server_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "bundles"
@@ -39,7 +40,8 @@ def _batch(tmp: Path) -> Path:
 def _intake(batch: Path, out: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    # its own process group: the kill takes Prefect's ephemeral server with it
+    # its own process group: the kill takes the extraction workers with it (the embedded
+    # Prefect API has a session of its own and ends itself once the command is gone)
     return subprocess.Popen([str(SMARTCERT), "intake", str(batch), "--out", str(out),
                              "--no-ocr"], env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -67,9 +69,11 @@ def test_sigkill_mid_batch_then_rerun_loses_and_duplicates_nothing(tmp_path: Pat
     proc = _intake(batch, out)
     # mid-batch: the second submission's documents are being extracted
     _wait_for(lambda: any((out / "nuri-hwp" / "extract").glob("*.json")), proc, 600)
+    server = server_of(proc.pid)  # the embedded Prefect API, in a session of its own
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(60)
     assert not (out / "solnae-split.zip" / "findings.json").exists()  # really mid-batch
+    assert_gone_within(server, 10)  # the API does not outlive the killed command
 
     rerun = _intake(batch, out)
     _, err = rerun.communicate(timeout=900)
