@@ -6,8 +6,10 @@ For every PDF under `samples/bundles/` and in `../shared/real-hancom/` (identica
 once), in one run:
 - the floor, PyMuPDF `fitz.open` + `page.get_text()` of the same pages;
 - smartcert's `extract_file` (text, tables, checks, OCR where needed; called in this
-  process, after one warm-up call, reading in its worker process as every entry point
-  does), and `smartcert extract` as a user runs it (one process, start-up included);
+  process, after one warm-up call, reading in its worker processes as every entry point
+  does: a long PDF in parts, a worker per free core, `extractors/pdf/parts.py`), the same
+  with `page_workers=1` (one worker, one core a file), and `smartcert extract` as a user
+  runs it (one process, start-up included);
 - on the files with a good text layer: pdfplumber `page.extract_tables()` (in this
   process) and OpenDataLoader PDF (one JVM over all files; with and without the JVM's
   start) — see `benchmarks/speed_engines.py`.
@@ -71,6 +73,8 @@ class FileTiming:
     pdfplumber_s: float | None = None  # peers: files with a good text layer only
     pdfplumber_cpu_s: float | None = None
     odl_s: float | None = None  # from its output write times, JVM start excluded
+    one_worker_s: float | None = None  # smartcert with `page_workers=1`: one core a file
+    one_worker_cpu_s: float | None = None
 
     @property
     def ocr(self) -> bool:
@@ -80,6 +84,7 @@ class FileTiming:
 def time_file(pdf: Path, group: str, repeat: int, peers: bool) -> FileTiming | str:
     """The timing, or why the file is left out (a broken or locked sample is no speed case)."""
     from smartcert.extractors.api import extract_file
+    from smartcert.extractors.base import ExtractSettings
 
     name = str(pdf.relative_to(SAMPLES)) if pdf.is_relative_to(SAMPLES) else pdf.name
     ours, doc = best_of(lambda: extract_file(pdf), repeat)
@@ -91,6 +96,10 @@ def time_file(pdf: Path, group: str, repeat: int, peers: bool) -> FileTiming | s
     except RuntimeError as exc:  # PyMuPDF's errors (FileDataError, ...) derive from it
         return f"{name} left out: PyMuPDF cannot read it ({exc})"
     row = FileTiming(name, group, n, ocr_pages, ours.wall, floor.wall, ours.cpu, floor.cpu)
+    if not row.ocr:
+        one = ExtractSettings(page_workers=1)
+        single, _ = best_of(lambda: extract_file(pdf, one), repeat)
+        row.one_worker_s, row.one_worker_cpu_s = single.wall, single.cpu
     if peers and not row.ocr:
         plumber, _ = best_of(lambda: pdfplumber_pages(pdf), repeat)
         row.pdfplumber_s, row.pdfplumber_cpu_s = plumber.wall, plumber.cpu
@@ -188,6 +197,10 @@ def engines(rows: list[FileTiming], odl: OdlRun | None,
             "smartcert": _figures(pages, Timed(sum(r.smartcert_s for r in g),
                                                sum(r.smartcert_cpu_s for r in g)), floor),
         }
+        if all(r.one_worker_s is not None for r in g):
+            entry["smartcert_one_worker"] = _figures(pages, Timed(
+                sum(r.one_worker_s or 0.0 for r in g),
+                sum(r.one_worker_cpu_s or 0.0 for r in g)), floor)
         if all(r.pdfplumber_s is not None for r in g):
             entry["pdfplumber"] = _figures(pages, Timed(
                 sum(r.pdfplumber_s or 0.0 for r in g),
@@ -240,7 +253,8 @@ def targets(eng: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 ENGINE_LABELS = {
     "floor": "PyMuPDF `get_text()` (the floor)",
-    "smartcert": "smartcert `extract_file` (in process, warm)",
+    "smartcert": "smartcert `extract_file` (warm; a long PDF in parts on the free cores)",
+    "smartcert_one_worker": "smartcert `extract_file`, one worker a file (`page_workers=1`)",
     "smartcert_cli": "`smartcert extract` CLI (start-up included)",
     "odl": "OpenDataLoader PDF (one JVM, start excluded)",
     "odl_with_start": "OpenDataLoader PDF (one JVM, start included)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 import fitz
 
@@ -18,6 +19,8 @@ _FLAGS = (
     | fitz.TEXT_PRESERVE_WHITESPACE
     | fitz.TEXT_MEDIABOX_CLIP
 )
+_GLYPH = itemgetter("c")
+_CY = attrgetter("cy")
 
 
 @dataclass(slots=True)
@@ -38,8 +41,8 @@ class GlyphIndex:
     """Glyphs sorted by vertical centre, to take a table's glyphs without a full scan."""
 
     def __init__(self, chars: list[Char]) -> None:
-        self.chars = sorted(chars, key=lambda c: c.cy)
-        self.cys = [c.cy for c in self.chars]
+        self.chars = sorted(chars, key=_CY)
+        self.cys = list(map(_CY, self.chars))
 
     def within(self, x0: float, top: float, x1: float, bottom: float) -> list[Char]:
         lo, hi = bisect_left(self.cys, top), bisect_right(self.cys, bottom)
@@ -60,12 +63,15 @@ def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
     point; extractors then read '스스마마트트'. A run repeating an earlier run's text within
     `shadow_tolerance` of its origin is dropped whole (cheaper and safer than per glyph).
     """
-    raw = page.get_text("rawdict", flags=_FLAGS)
+    # the text page's own rawdict: `page.get_text` would also read the crop box for the
+    # dict's width and height, which are not used
+    raw = page.get_textpage(flags=_FLAGS).extractRAWDICT()
     out: list[Char] = []
-    append = out.append
+    append = out.append  # this loop runs once per glyph of every page: names bound locally
     fonts: dict[str, str] = {}
     runs: dict[str, list[tuple[float, float]]] = {}
     tol = shadow_tolerance
+    broken = _SURROGATE.search
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
             if line["dir"][0] < 0.99:  # rotated or vertical text: not table content we parse
@@ -74,21 +80,29 @@ def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
                 chars = span["chars"]
                 if not chars:
                     continue
-                text = "".join(ch["c"] for ch in chars)
-                broken = _SURROGATE.search(text) is not None  # rare: fix glyph by glyph
+                text = "".join(map(_GLYPH, chars))
                 ox, oy = chars[0]["origin"]
                 if text.strip():
-                    prior = runs.setdefault(text, [])
-                    if any(abs(px - ox) <= tol and abs(py - oy) <= tol for px, py in prior):
+                    prior = runs.get(text)
+                    if prior is None:
+                        runs[text] = [(ox, oy)]
+                    elif any(abs(px - ox) <= tol and abs(py - oy) <= tol for px, py in prior):
                         continue
-                    prior.append((ox, oy))
-                font = fonts.get(span["font"])
+                    else:
+                        prior.append((ox, oy))
+                name = span["font"]
+                font = fonts.get(name)
                 if font is None:
-                    font = fonts.setdefault(span["font"], decode_font_name(span["font"]))
+                    font = fonts[name] = decode_font_name(name)
                 size = float(span["size"])
-                for ch in chars:
-                    x0, y0, x1, y1 = ch["bbox"]
-                    c = _writable(ch["c"]) if broken else ch["c"]
-                    append(Char(c, x0, y0, x1, y1, ch["origin"][1], size, font,
-                                (x0 + x1) / 2, (y0 + y1) / 2))
+                if broken(text) is None:
+                    for ch in chars:
+                        x0, y0, x1, y1 = ch["bbox"]
+                        append(Char(ch["c"], x0, y0, x1, y1, ch["origin"][1], size, font,
+                                    (x0 + x1) / 2, (y0 + y1) / 2))
+                else:  # rare: fix glyph by glyph
+                    for ch in chars:
+                        x0, y0, x1, y1 = ch["bbox"]
+                        append(Char(_writable(ch["c"]), x0, y0, x1, y1, ch["origin"][1], size,
+                                    font, (x0 + x1) / 2, (y0 + y1) / 2))
     return out

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 Edge = dict[str, Any]  # pdfplumber's own edge record: its table functions take exactly this
@@ -45,11 +47,22 @@ def drawings_to_edges(drawings: Iterable[dict[str, Any]]) -> list[Edge]:
 
     White fills (page and cell backgrounds drawn in white) are skipped.
     """
+    # a page has tens of thousands of paths, mostly one segment each: the per-path and
+    # per-segment work is inlined (`_h`/`_v`/`_is_white` are the reference), colours
+    # are judged once per distinct colour
     edges: list[Edge] = []
+    append = edges.append
+    white: dict[Any, bool] = {None: True}  # None: no stroke or no fill, as good as white
     for path in drawings:
-        stroked = path.get("color") is not None and not _is_white(path.get("color"))
-        filled = path.get("fill") is not None and not _is_white(path.get("fill"))
-        if not (stroked or filled):
+        color, fill = path.get("color"), path.get("fill")
+        try:
+            blank = white[color] and white[fill]
+        except (KeyError, TypeError):  # a colour not seen yet (or a list: not hashable)
+            blank = ((color is None or _is_white(color)) and (fill is None or _is_white(fill)))
+            for c in (color, fill):
+                if c is not None and isinstance(c, tuple):
+                    white[c] = _is_white(c)
+        if blank:
             continue
         for item in path["items"]:
             op = item[0]
@@ -58,9 +71,17 @@ def drawings_to_edges(drawings: Iterable[dict[str, Any]]) -> list[Edge]:
                 dx, dy = abs(px - qx), abs(py - qy)
                 # dotted rules come as runs of 0.5 pt dashes: keep them, the join fuses them
                 if dy <= _AXIS and dx > dy:
-                    edges.append(_h(px, qx, (py + qy) / 2, "line"))
+                    x0, x1 = (px, qx) if px <= qx else (qx, px)
+                    y = (py + qy) / 2
+                    append({"x0": x0, "x1": x1, "top": y, "bottom": y, "doctop": y,
+                            "width": x1 - x0, "height": 0.0, "orientation": "h",
+                            "object_type": "line"})
                 elif dx <= _AXIS and dy > dx:
-                    edges.append(_v((px + qx) / 2, py, qy, "line"))
+                    y0, y1 = (py, qy) if py <= qy else (qy, py)
+                    x = (px + qx) / 2
+                    append({"x0": x, "x1": x, "top": y0, "bottom": y1, "doctop": y0,
+                            "width": 0.0, "height": y1 - y0, "orientation": "v",
+                            "object_type": "line"})
             elif op == "re":
                 x0, y0, x1, y1 = item[1]
                 edges.extend(_rect_edges(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
@@ -88,38 +109,59 @@ def close_open_sides(
     vertical (rules that merely run past a form's border into an empty margin are not
     an extra column).
     """
-    hs = sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (e["x0"], e["x1"]))
+    hs = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("x0", "x1"))
     vs = [e for e in edges if e["orientation"] == "v"]
+    inner = _Verticals(vs)
     bands: list[list[Edge]] = []
+    # rules come by x0, so band heads do too: a head too far left of this rule is too far
+    # for every later rule, and the bands still open are a suffix of `bands`
+    first = 0
     for e in hs:
-        for band in bands:
-            ref = band[0]
-            if abs(ref["x0"] - e["x0"]) <= tolerance and abs(ref["x1"] - e["x1"]) <= tolerance:
-                band.append(e)
+        ex0, ex1 = e["x0"], e["x1"]
+        while first < len(bands) and ex0 - bands[first][0]["x0"] > tolerance:
+            first += 1
+        for k in range(first, len(bands)):
+            ref = bands[k][0]
+            if abs(ref["x0"] - ex0) <= tolerance and abs(ref["x1"] - ex1) <= tolerance:
+                bands[k].append(e)
                 break
         else:
             bands.append([e])
     added: list[Edge] = []
     for band in bands:
-        for run in _linked_runs(band, vs, tolerance):
-            added.extend(_missing_sides(run, vs, tolerance, text_in))
+        if len(band) < 2:  # a lone rule is no stack
+            continue
+        for run in _linked_runs(band, inner, tolerance):
+            added.extend(_missing_sides(run, vs, inner, tolerance, text_in))
     return edges + added
 
 
-def _spans_between(v: Edge, x0: float, x1: float, top: float, bottom: float, tol: float) -> bool:
-    return x0 + tol < v["x0"] < x1 - tol and v["top"] <= top + tol and v["bottom"] >= bottom - tol
+class _Verticals:
+    """A page's vertical rules as (x, top, bottom) sorted by x, to take those strictly
+    between two x without a scan of all (a page has a band per table, a run per stack)."""
+
+    def __init__(self, vs: list[Edge]) -> None:
+        # a NaN x would break the order; it is between nothing anyway
+        self.rows = sorted(((v["x0"], v["top"], v["bottom"]) for v in vs if v["x0"] == v["x0"]),
+                           key=itemgetter(0))
+        self.xs = [r[0] for r in self.rows]
+
+    def inside(self, x0: float, x1: float, tol: float) -> list[tuple[float, float, float]]:
+        """The rules with x0 + tol < x < x1 - tol."""
+        return self.rows[bisect_right(self.xs, x0 + tol):bisect_left(self.xs, x1 - tol)]
 
 
-def _linked_runs(band: list[Edge], vs: list[Edge], tol: float) -> list[list[Edge]]:
+def _linked_runs(band: list[Edge], inner: _Verticals, tol: float) -> list[list[Edge]]:
     """Split a band of equal-width rules into stacks joined by inner vertical rules.
 
     Two tables of the same width on one page must not be closed into one box.
     """
-    band = sorted(band, key=lambda e: e["top"])
-    x0, x1 = band[0]["x0"], band[0]["x1"]
+    band = sorted(band, key=itemgetter("top"))
+    between = inner.inside(band[0]["x0"], band[0]["x1"], tol)
     runs: list[list[Edge]] = [[band[0]]]
     for prev, cur in pairwise(band):
-        if any(_spans_between(v, x0, x1, prev["top"], cur["top"], tol) for v in vs):
+        top, bottom = prev["top"] + tol, cur["top"] - tol
+        if any(vt <= top and vb >= bottom for _, vt, vb in between):
             runs[-1].append(cur)
         else:
             runs.append([cur])
@@ -127,17 +169,18 @@ def _linked_runs(band: list[Edge], vs: list[Edge], tol: float) -> list[list[Edge
 
 
 def _missing_sides(
-    run: list[Edge], vs: list[Edge], tol: float, text_in: TextIn | None
+    run: list[Edge], vs: list[Edge], inner: _Verticals, tol: float, text_in: TextIn | None
 ) -> list[Edge]:
     x0 = min(e["x0"] for e in run)
     x1 = max(e["x1"] for e in run)
     top, bottom = run[0]["top"], run[-1]["top"]
-    inner = sorted(v["x0"] for v in vs if _spans_between(v, x0, x1, top, top, tol)
-                   or _spans_between(v, x0, x1, bottom, bottom, tol))
+    t_hi, t_lo, b_hi, b_lo = top + tol, top - tol, bottom + tol, bottom - tol
+    xs = sorted(x for x, vt, vb in inner.inside(x0, x1, tol)
+                if (vt <= t_hi and vb >= t_lo) or (vt <= b_hi and vb >= b_lo))
     out = []
-    for x, near in ((x0, inner[0] if inner else x1), (x1, inner[-1] if inner else x0)):
-        side = any(abs(v["x0"] - x) <= tol and v["top"] <= top + tol
-                   and v["bottom"] >= bottom - tol for v in vs)
+    for x, near in ((x0, xs[0] if xs else x1), (x1, xs[-1] if xs else x0)):
+        side = any(abs(v["x0"] - x) <= tol and v["top"] <= t_hi
+                   and v["bottom"] >= b_lo for v in vs)
         if side:
             continue
         lo, hi = min(x, near), max(x, near)

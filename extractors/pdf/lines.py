@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
+
+from pydantic import BaseModel
 
 from smartcert.core.normalize import match_key
 from smartcert.extractors.models import Span
@@ -28,9 +31,55 @@ class SpacingSettings:
 
 
 DEFAULT_SPACING = SpacingSettings()
+BBox = tuple[float, float, float, float]
 _NUMERIC = frozenset("0123456789,.")
 _BASELINE_X0 = attrgetter("baseline", "x0")
 _X0 = attrgetter("x0")
+
+# Span texts repeat a lot (labels, units, numbers, page furniture) across pages and documents
+_key = lru_cache(maxsize=1 << 14)(match_key)
+
+# `Span.model_construct` loops over every field in Python (~15 us a span, the largest cost
+# here); `_trusted_span` sets the same four slots directly. It relies on Span's fields being
+# these, in this order, with these defaults and nothing else (no private attributes, no
+# post-init, no extra): checked once here, so a change to Span fails loudly, not silently.
+_SPAN_GIVEN = ("page", "text", "key", "bbox", "font", "size")
+_SPAN_DEFAULTS = {"ocr": False, "confidence": None, "index": None}
+_new = object.__new__
+_set_dict = object.__setattr__
+# BaseModel's slots, set through their descriptors: a little cheaper than object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def _check_trusted(model: type[BaseModel], given: tuple[str, ...], defaults: dict[str, object]) -> None:
+    """Raise unless `model_construct` of `given` would set exactly what a trusted
+    constructor writing `given` then `defaults` into `__dict__` sets."""
+    fields = model.model_fields
+    if (tuple(fields) != given + tuple(defaults)
+            or any(fields[n].default_factory is not None or fields[n].default != v
+                   or type(fields[n].default) is not type(v) for n, v in defaults.items())
+            or any(f.alias or f.validation_alias for f in fields.values())
+            or model.__private_attributes__ or model.__pydantic_post_init__
+            or model.__pydantic_root_model__ or model.model_config.get("extra") == "allow"):
+        raise TypeError(f"{model.__name__} changed: update its trusted constructor")
+
+
+_check_trusted(Span, _SPAN_GIVEN, _SPAN_DEFAULTS)
+
+
+def _trusted_span(page: int, text: str, key: str, bbox: BBox,
+                  font: str, size: float) -> Span:
+    """`Span.model_construct(page=…, text=…, key=…, bbox=…, font=…, size=…)`, the same
+    object (fields, fields set, extra and private slots), built without its Python loop."""
+    m = _new(Span)
+    _set_dict(m, "__dict__", {"page": page, "text": text, "key": key, "bbox": bbox, "font": font,
+                              "size": size, "ocr": False, "confidence": None, "index": None})
+    _set_fields_set(m, {"page", "text", "key", "bbox", "font", "size"})
+    _set_extra(m, None)
+    _set_private(m, None)
+    return m
 
 
 def group_lines(chars: Iterable[Char], s: SpacingSettings = DEFAULT_SPACING) -> list[list[Char]]:
@@ -51,24 +100,17 @@ def group_lines(chars: Iterable[Char], s: SpacingSettings = DEFAULT_SPACING) -> 
     return lines
 
 
-def _needs_space(prev: Char, ch: Char, s: SpacingSettings) -> bool:
-    gap = ch.x0 - prev.x1
-    size = prev.size if prev.size > ch.size else ch.size
-    if prev.c in _NUMERIC and ch.c in _NUMERIC:
-        return gap > s.number_gap * size  # numbers are never split by tracking
-    return gap > s.word_gap * size
-
-
 def split_line(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> list[list[Char]]:
     """Split a line where the gap is wide enough to be a column break."""
     parts: list[list[Char]] = []
     last: Char | None = None
+    column = s.span_gap
     for ch in line:
         if ch.c.isspace():
             if parts:
                 parts[-1].append(ch)
             continue
-        if last is None or ch.x0 - last.x1 > s.span_gap * (ch.size if ch.size > last.size else last.size):
+        if last is None or ch.x0 - last.x1 > column * (ch.size if ch.size > last.size else last.size):
             parts.append([ch])
         else:
             parts[-1].append(ch)
@@ -76,18 +118,112 @@ def split_line(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> list[l
     return parts
 
 
-def line_text(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> str:
-    out: list[str] = []
-    prev: Char | None = None
+def _line_parts(line: list[Char], s: SpacingSettings) -> list[tuple[str, BBox, str, float]]:
+    """(text, bbox, font, size) of each `split_line` part that has text: its `line_text`,
+    box and `_dominant` font, in one pass over the glyphs (this runs for every glyph of
+    every page; separate functions took four passes and a list per part). White space
+    glyphs join the part before them (box and font count too) and none starts a part."""
+    out: list[tuple[str, BBox, str, float]] = []
+    buf: list[str] = []
+    put = buf.append
+    word, number, column = s.word_gap, s.number_gap, s.span_gap
+    numeric = _NUMERIC
+    x0 = top = x1 = bottom = size = 0.0
+    font = ""
+    mixed = False  # the part has more than one (font, size): `_dominant` must count them
+    parts = 0  # parts closed so far, to find a mixed part again (`split_line`)
+    prev: Char | None = None  # last glyph that is not white space, None before a part
+    spaced = True  # `buf` is empty or ends with a space: no space is inferred before a glyph
     for ch in line:
-        if ch.c.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
+        c = ch.c
+        if c.isspace():
+            if prev is None:
+                continue  # white space before the first glyph belongs to no part
+            if not spaced:
+                put(" ")
+                spaced = True
+        else:
+            if prev is not None:
+                gap = ch.x0 - prev.x1
+                a, b = ch.size, prev.size
+                if gap > column * (a if a > b else b):  # a column break: close the part
+                    text = "".join(buf).strip()
+                    if text:
+                        if mixed:
+                            font, size = _dominant(split_line(line, s)[parts])
+                        else:
+                            size = _round1(size)
+                        out.append((text, (x0, top, x1, bottom), font, size))
+                    parts += 1
+                    prev = None
+                elif not spaced:  # the same test as in `line_text`
+                    sz = b if b > a else a
+                    if prev.c in numeric and c in numeric:
+                        if gap > number * sz:  # numbers are never split by tracking
+                            put(" ")
+                    elif gap > word * sz:
+                        put(" ")
+            spaced = False
+            if prev is None:  # a new part starts with this glyph
+                prev = ch
+                buf = [c]
+                put = buf.append
+                x0, top, x1, bottom = ch.x0, ch.top, ch.x1, ch.bottom
+                font, size = ch.font, ch.size
+                mixed = False
+                continue
+            prev = ch
+            put(c)
+        # the glyph (white space too) joins the current part's box and font count
+        if ch.x0 < x0:
+            x0 = ch.x0
+        if ch.top < top:
+            top = ch.top
+        if ch.x1 > x1:
+            x1 = ch.x1
+        if ch.bottom > bottom:
+            bottom = ch.bottom
+        if ch.size != size or ch.font != font:
+            mixed = True
+    if prev is not None:
+        text = "".join(buf).strip()
+        if text:
+            if mixed:
+                font, size = _dominant(split_line(line, s)[parts])
+            else:
+                size = _round1(size)
+            out.append((text, (x0, top, x1, bottom), font, size))
+    return out
+
+
+def line_text(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> str:
+    """A line's text: white space runs become one space, and a space is inferred where the
+    gap between glyphs is wider than `word_gap` (`number_gap` between digits)."""
+    out: list[str] = []
+    put = out.append
+    word, number = s.word_gap, s.number_gap
+    numeric = _NUMERIC
+    pc, px1, psize = "", 0.0, 0.0  # the last glyph that is not white space
+    spaced = True  # `out` is empty or ends with a space: no space is inferred before a glyph
+    for ch in line:
+        c = ch.c
+        if c.isspace():
+            if not spaced:
+                put(" ")
+                spaced = True
             continue
-        if prev is not None and out and out[-1] != " " and _needs_space(prev, ch, s):
-            out.append(" ")
-        out.append(ch.c)
-        prev = ch
+        size = ch.size
+        if not spaced:  # so a glyph came before; the same test as in `_line_parts`
+            gap = ch.x0 - px1
+            sz = psize if psize > size else size
+            if pc in numeric and c in numeric:
+                if gap > number * sz:  # numbers are never split by tracking
+                    put(" ")
+            elif gap > word * sz:
+                put(" ")
+        put(c)
+        spaced = False
+        pc, px1, psize = c, ch.x1, size
     return "".join(out).strip()
 
 
@@ -97,19 +233,19 @@ def lines_text(lines: list[list[Char]], s: SpacingSettings = DEFAULT_SPACING) ->
     return "\n".join(t for t in (line_text(ln, s) for ln in lines) if t)
 
 
-def _bbox(chars: list[Char]) -> tuple[float, float, float, float]:
-    first = chars[0]
-    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
-    for c in chars:
-        if c.x0 < x0:
-            x0 = c.x0
-        if c.top < top:
-            top = c.top
-        if c.x1 > x1:
-            x1 = c.x1
-        if c.bottom > bottom:
-            bottom = c.bottom
-    return (x0, top, x1, bottom)
+_ROUNDED: dict[float, float] = {}
+
+
+def _round1(size: float) -> float:
+    """round(size, 1), remembered: rounding a float to digits is slow, a page has few sizes."""
+    if type(size) is not float or not size:  # an int rounds to an int; -0.0 equals 0.0
+        return round(size, 1)
+    r = _ROUNDED.get(size)
+    if r is None:
+        r = round(size, 1)
+        if len(_ROUNDED) < 4096:
+            _ROUNDED[size] = r
+    return r
 
 
 def _dominant(chars: list[Char]) -> tuple[str, float]:
@@ -120,7 +256,7 @@ def _dominant(chars: list[Char]) -> tuple[str, float]:
         raw[key] = raw.get(key, 0) + 1
     if len(raw) == 1:
         font, size = next(iter(raw))
-        return (font, round(size, 1))
+        return (font, _round1(size))
     # rounding after counting: far fewer round() calls, same first-seen order of keys
     counts: dict[tuple[str, float], int] = {}
     for (font, size), n in raw.items():
@@ -141,19 +277,17 @@ def spans_of_lines(
 ) -> list[Span]:
     """`build_spans` of regions whose glyphs are already grouped into lines."""
     spans: list[Span] = []
+    order: list[tuple[int, float]] = []  # `reading_key` of each span, computed here once
     for lines in regions:
         for line in lines:
-            for part in split_line(line, s):
-                text = line_text(part, s)
-                if not text:
-                    continue
-                font, size = _dominant(part)
+            for text, bbox, font, size in _line_parts(line, s):
                 # built unvalidated: the glyphs' text is already writable (`chars._writable`)
-                spans.append(Span.model_construct(
-                    page=page, text=text, key=match_key(text), bbox=_bbox(part), font=font,
-                    size=size))
-    spans.sort(key=reading_key)
-    return spans
+                spans.append(_trusted_span(page, text, _key(text), bbox, font, size))
+                order.append((round(bbox[1] / 2), bbox[0]))
+    if len(spans) < 2:
+        return spans
+    # = spans.sort(key=reading_key), stable too, without a Python call per span
+    return [spans[i] for i in sorted(range(len(spans)), key=order.__getitem__)]
 
 
 def reading_key(span: Span) -> tuple[float, float]:

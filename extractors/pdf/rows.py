@@ -55,13 +55,9 @@ def _nearest(clusters: list[float], v: float) -> int:
     return min(range(len(clusters)), key=lambda i: abs(clusters[i] - v))
 
 
-def _split_row(table: PageTable, row: int, s: RowSplitSettings) -> int:
-    """Split one grid row in place; returns how many rows it became (1 = unchanged)."""
-    idx = [i for i, c in enumerate(table.cells) if c.row == row]
-    if any(table.cells[i].rowspan != 1 for i in idx):
-        return 1
-    if any(c.row < row < c.row + c.rowspan for c in table.cells):
-        return 1
+def _split_row(table: PageTable, row: int, idx: list[int], s: RowSplitSettings) -> int:
+    """Split one grid row (its cells `idx`, none spanning rows, the row not inside another
+    cell's span) in place; returns how many rows it became (1 = unchanged)."""
     lines = {i: table.lines[i] for i in idx}
     filled = [i for i in idx if lines[i]]
     multi = [i for i in filled if len(lines[i]) >= 2]
@@ -122,7 +118,24 @@ def _split_row(table: PageTable, row: int, s: RowSplitSettings) -> int:
 
 def split_unruled_rows(table: PageTable, s: RowSplitSettings | None = None) -> PageTable:
     s = s or RowSplitSettings()
+    # which rows can split, found in one pass over the cells (not one per row); found again
+    # only after a split, which renumbers the rows below it
+    by_row: dict[int, list[int]] | None = None
+    blocked: set[int] = set()
     row = 0
     while row < table.n_rows:
-        row += _split_row(table, row, s)
+        if by_row is None:
+            by_row, blocked = {}, set()
+            for i, c in enumerate(table.cells):
+                by_row.setdefault(c.row, []).append(i)
+                if c.rowspan != 1:
+                    blocked.add(c.row)  # a cell spanning rows: its row is not split
+                    blocked.update(range(c.row + 1, c.row + c.rowspan))  # nor rows it covers
+        if row in blocked:
+            row += 1
+            continue
+        k = _split_row(table, row, by_row.get(row, []), s)
+        if k > 1:
+            by_row = None
+        row += k
     return table

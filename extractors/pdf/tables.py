@@ -8,8 +8,9 @@ rebuild merged cells from cell geometry.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from smartcert.core.normalize import match_key
@@ -59,9 +60,30 @@ def _axis(values: list[float], tol: float) -> list[float]:
     return out
 
 
-def _index(axis: list[float], v: float, tol: float) -> int:
-    i = bisect_left(axis, v - tol)
-    return min(i, len(axis) - 1)
+# Cells are built unvalidated, by hand: `Cell.model_construct` loops over every field per
+# call and was a fifth of `build_table`. This sets the four attributes it sets, to the
+# same values (tests/test_pdf_tables_fast.py compares both).
+_CELL_DEFAULTS = {k: v for k, v in Cell.model_construct(row=0, col=0).__dict__.items()
+                  if k in ("ref", "ocr")}
+_new = Cell.__new__
+_setattr = object.__setattr__
+
+
+def _cell(row: int, col: int, rowspan: int, colspan: int, text: str, key: str, bbox: BBox,
+          page: int) -> Cell:
+    cell = _new(Cell)
+    _setattr(cell, "__dict__", {"row": row, "col": col, "rowspan": rowspan, "colspan": colspan,
+                                "text": text, "key": key, "bbox": bbox, "page": page,
+                                **_CELL_DEFAULTS})
+    _setattr(cell, "__pydantic_fields_set__",
+             {"row", "col", "rowspan", "colspan", "text", "key", "bbox", "page"})
+    _setattr(cell, "__pydantic_extra__", None)
+    _setattr(cell, "__pydantic_private__", None)
+    return cell
+
+
+# Cell texts repeat a lot ('1', '합계', '지 표'): their keys are worth remembering.
+_match_key = lru_cache(maxsize=4096)(match_key)
 
 
 def find_cell_groups(edges: list[Edge], s: TableSettings = DEFAULT_TABLES) -> list[list[BBox]]:
@@ -76,39 +98,43 @@ def build_table(cells: list[BBox], chars: list[Char], page: int, tol: float = 1.
     xs = _axis([c[0] for c in cells] + [c[2] for c in cells], tol)
     ys = _axis([c[1] for c in cells] + [c[3] for c in cells], tol)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
+    # each grid slot's owner (the first cell placed on it), in one flat list: slot (row,
+    # col) at (row + 1) * stride + col + 1, so a glyph's slot is two bisects with lo=1
+    # (`max(bisect_left(...) - 1, 0)` with the +1 folded in)
+    stride = len(xs) + 1
+    owner = [-1] * ((len(ys) + 1) * stride)
     placed: list[tuple[int, int, int, int, BBox]] = []
-    for bb in cells:
-        c0, c1 = _index(xs, bb[0], tol), _index(xs, bb[2], tol)
-        r0, r1 = _index(ys, bb[1], tol), _index(ys, bb[3], tol)
-        placed.append((r0, c0, max(r1 - r0, 1), max(c1 - c0, 1), bb))
-    owner: dict[tuple[int, int], int] = {}
-    for k, (r, c, rs, cs, _) in enumerate(placed):
-        for rr in range(r, r + rs):
-            for cc in range(c, c + cs):
-                owner.setdefault((rr, cc), k)
+    for k, bb in enumerate(cells):
+        c0 = min(bisect_left(xs, bb[0] - tol), n_cols)
+        c1 = min(bisect_left(xs, bb[2] - tol), n_cols)
+        r0 = min(bisect_left(ys, bb[1] - tol), n_rows)
+        r1 = min(bisect_left(ys, bb[3] - tol), n_rows)
+        rs, cs = max(r1 - r0, 1), max(c1 - c0, 1)
+        placed.append((r0, c0, rs, cs, bb))
+        for slot_row in range((r0 + 1) * stride, (r0 + rs + 1) * stride, stride):
+            for slot in range(slot_row + c0 + 1, slot_row + c0 + cs + 1):
+                if owner[slot] < 0:
+                    owner[slot] = k
     texts: list[list[Char]] = [[] for _ in placed]
     x_min, x_max, y_min, y_max = xs[0], xs[-1], ys[0], ys[-1]
     for ch in chars:
         cx, cy = ch.cx, ch.cy
-        if not (x_min <= cx <= x_max and y_min <= cy <= y_max):
-            continue  # callers pass the glyphs near the table; keep the exact test
-        col = max(bisect_left(xs, cx) - 1, 0)
-        row = max(bisect_left(ys, cy) - 1, 0)
-        k = owner.get((row, col))
-        if k is not None:
-            texts[k].append(ch)
-    out: list[tuple[Cell, list[Char], list[list[Char]]]] = []
-    for (r, c, rs, cs, bb), glyphs in zip(placed, texts, strict=True):
-        grouped = group_lines(glyphs)
+        # callers pass the glyphs near the table; keep the exact test
+        if x_min <= cx <= x_max and y_min <= cy <= y_max:
+            k = owner[bisect_left(ys, cy, 1) * stride + bisect_left(xs, cx, 1)]
+            if k >= 0:
+                texts[k].append(ch)
+    out_cells: list[Cell] = []
+    out_lines: list[list[list[Char]]] = []
+    order = sorted(range(len(placed)), key=lambda k: (placed[k][0], placed[k][1]))  # stable
+    for k in order:
+        r, c, rs, cs, bb = placed[k]
+        grouped = group_lines(texts[k])
         text = lines_text(grouped)
-        # built unvalidated: grid positions are ≥ 0 by construction, text already writable
-        cell = Cell.model_construct(row=r, col=c, rowspan=rs, colspan=cs, text=text,
-                                    key=match_key(text), bbox=bb, page=page)
-        out.append((cell, glyphs, grouped))
-    out.sort(key=lambda t: (t[0].row, t[0].col))
+        out_cells.append(_cell(r, c, rs, cs, text, _match_key(text), bb, page))
+        out_lines.append(grouped)
     return PageTable(bbox=(x_min, y_min, x_max, y_max), n_rows=n_rows, n_cols=n_cols,
-                     cells=[c for c, _, _ in out], xs=xs, glyphs=[g for _, g, _ in out],
-                     lines=[ls for _, _, ls in out])
+                     cells=out_cells, xs=xs, glyphs=[texts[k] for k in order], lines=out_lines)
 
 
 def _cell_of(table: PageTable, ch: Char) -> int | None:
@@ -140,21 +166,28 @@ def words_cross_borders(
     'al)'). A long label overflowing into the next cell of a big table (a Gantt bar)
     cuts too, so it takes `min_cuts` cuts that are also `min_share` of the glyphs.
     """
-    inner = table.xs[1:-1]
+    inner = table.xs[1:-1]  # sorted: `_axis`; so the rules in a range are found by bisect
     if not inner:
         return False
     x0, y0, x1, y1 = table.bbox
-    inside = [c for c in chars if x0 <= c.cx <= x1 and y0 <= c.cy <= y1 and c.c != " "]
-    inside.sort(key=lambda c: (round(c.baseline), c.x0))
+    # the glyphs by (rounded baseline, x0), decorated once; the index keeps ties in their
+    # order (a stable sort's) and means the glyphs themselves are never compared
+    inside = sorted([(round(c.baseline), c.x0, k, c) for k, c in enumerate(chars)
+                     if x0 <= c.cx <= x1 and y0 <= c.cy <= y1 and c.c != " "])
+    n_inner = len(inner)
     cuts = 0
-    for g in inside:  # a rule through a glyph
-        for x in inner:
-            if g.x0 + 0.5 < x < g.x1 - 0.5 and _ruled_at(table, _cell_of(table, g), x):
+    for _, gx0, _, g in inside:  # a rule through a glyph: inner[j] in (x0 + .5, x1 - .5)
+        j = bisect_right(inner, gx0 + 0.5)
+        while j < n_inner and inner[j] < g.x1 - 0.5:
+            if _ruled_at(table, _cell_of(table, g), inner[j]):
                 cuts += 1
-    for a, b in pairwise(inside):  # a rule in the hairline gap inside a word
-        if round(a.baseline) != round(b.baseline) or b.x0 - a.x1 > word_gap * a.size:
+            j += 1
+    for (line_a, _, _, a), (line_b, bx0, _, _) in pairwise(inside):  # a rule in the hairline
+        if line_a != line_b or bx0 - a.x1 > word_gap * a.size:  # gap inside a word
             continue
-        for x in inner:
-            if a.x1 - 0.5 <= x <= b.x0 + 0.5 and _ruled_at(table, _cell_of(table, a), x):
+        j = bisect_left(inner, a.x1 - 0.5)
+        while j < n_inner and inner[j] <= bx0 + 0.5:
+            if _ruled_at(table, _cell_of(table, a), inner[j]):
                 cuts += 1
+            j += 1
     return cuts >= max(min_cuts, min_share * len(inside))
