@@ -14,7 +14,7 @@ import importlib.util
 import logging
 import os
 from contextlib import ExitStack
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -168,6 +168,8 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
                 if dask_workers and to_run else None)
             if address:
                 _quiet_dask()
+                # each Dask worker reads a document of its own: none splits one across cores
+                config = replace(config, page_workers=1)
             analyses, failed = _analyse_all(to_run, config, address, parallel_submissions)
         peers = peers_of(analyses, relative_scoring)
         futures = [report_task.submit(quote(a), quote(peers), config, run_id)

@@ -78,9 +78,14 @@ class RunConfig:
     # an append-only file the run writes its progress to (`extractors.progress`), for the
     # CLI's display; None: no events written
     events: Path | None = None
+    # workers one long PDF's pages are read in at once (`ExtractSettings.page_workers`): 0,
+    # one per free core; a Dask cluster's workers already read documents side by side: 1
+    page_workers: int = 0
 
     def __post_init__(self) -> None:
         out: list[str] = []
+        if self.page_workers < 0:
+            out.append(f"page_workers must be 0 or more, got {self.page_workers}")
         if not 72 <= self.ocr_dpi <= 600:
             out.append(f"ocr_dpi must be within 72..600, got {self.ocr_dpi}")
         if not self.program.strip():
@@ -111,4 +116,5 @@ class RunConfig:
         return self.out_dir / ".work"
 
     def extract_settings(self) -> ExtractSettings:
-        return ExtractSettings(ocr=self.ocr, ocr_dpi=self.ocr_dpi, limits=self.limits)
+        return ExtractSettings(ocr=self.ocr, ocr_dpi=self.ocr_dpi, limits=self.limits,
+                               page_workers=self.page_workers)

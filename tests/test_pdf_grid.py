@@ -88,3 +88,38 @@ def rulings(draw: st.DrawFn) -> list[dict]:
 @given(rulings(), st.sampled_from([0.0, 1.0, 3.0]), st.sampled_from([0.0, 3.0]))
 def test_same_grid_as_pdfplumber_on_random_rulings(edges, snap, join) -> None:
     assert ours(edges, snap, join) == plumber(edges, snap, join)
+
+
+# unmerged rulings: several rules through one point, rules ending just short of or past
+# a crossing, and each intersection tolerance on its own
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(rulings(), st.sampled_from([0.0, 1.0, 3.0]), st.sampled_from([0.0, 1.0, 3.0]))
+def test_same_cells_as_pdfplumber_on_unmerged_rulings(edges, x_tol, y_tol) -> None:
+    points = edges_to_intersections(edges, x_tol, y_tol)
+    theirs = intersections_to_cells(points)
+    mine = grid.intersections(edges, x_tol, y_tol)
+    assert list(mine) == list(points)
+    assert grid.cells(mine) == theirs
+    assert grid.tables(theirs) == [list(t) for t in cells_to_tables(theirs)]
+
+
+small = st.integers(min_value=0, max_value=6).map(float)
+
+
+@st.composite
+def boxes(draw: st.DrawFn) -> list[tuple[float, float, float, float]]:
+    out = []
+    for _ in range(draw(st.integers(min_value=0, max_value=30))):
+        x0, y0 = draw(small), draw(small)
+        out.append((x0, y0, x0 + draw(st.integers(1, 3)), y0 + draw(st.integers(1, 3))))
+    # distinct, as `cells` gives them (one per top-left corner): pdfplumber's
+    # `remaining_cells.remove(cell)` drops the first equal copy, not the one it visits
+    return list(dict.fromkeys(out))
+
+
+# cells in any order: a table's cells then join over several sweeps, and each table must
+# list them in pdfplumber's order
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(boxes())
+def test_same_tables_as_pdfplumber_on_cells_in_any_order(found) -> None:
+    assert grid.tables(found) == [list(t) for t in cells_to_tables(found)]

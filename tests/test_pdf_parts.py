@@ -168,3 +168,14 @@ def test_cores_held_for_parts_are_not_given_twice(monkeypatch: pytest.MonkeyPatc
         assert (first, second) == (2, 0)
     with isolate.cores_for_parts(1) as again:
         assert again == 1
+
+
+def test_a_run_passes_its_page_workers_to_the_reading(tmp_path: Path) -> None:
+    from smartcert.pipelines.runtime import RunConfig
+
+    assert RunConfig.make(tmp_path).extract_settings().page_workers == 0  # free cores
+    one = RunConfig.make(tmp_path, page_workers=1)  # as a Dask run sets it
+    assert one.extract_settings().page_workers == 1
+    assert one.extract_settings().cache_key() == ExtractSettings().cache_key()
+    with pytest.raises(ValueError, match="page_workers"):
+        RunConfig.make(tmp_path, page_workers=-1)
