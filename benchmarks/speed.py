@@ -6,7 +6,7 @@ For every PDF under `samples/bundles/` and in `../shared/real-hancom/` (identica
 once), in one run:
 - the floor, PyMuPDF `fitz.open` + `page.get_text()` of the same pages;
 - smartcert's `extract_file` (text, tables, checks, OCR where needed; called in this
-  process, after one warm-up call, reading in its worker processes as every entry point
+  process, after a warm-up call on the largest file, reading in its worker processes as every entry point
   does: a long PDF in parts, a worker per free core, `extractors/pdf/parts.py`), the same
   with `page_workers=1` (one worker, one core a file), and `smartcert extract` as a user
   runs it (one process, start-up included);
@@ -392,7 +392,9 @@ def run(repeat: int, scan: bool, real_dir: Path, peers: bool = True) -> dict[str
     todo = [(p, "samples") for p in samples] + [(p, "real") for p in real]
     if not todo:
         raise SystemExit("no PDF to time")
-    extract_file(todo[0][0])  # warm-up: imports, fonts, models are not per-page costs
+    # warm-up: imports, fonts and the worker processes' start are not per-page costs; the
+    # largest file is read in parts, so every worker a part needs is started here
+    extract_file(max((p for p, _ in todo), key=lambda p: p.stat().st_size))
     if peers:
         pdfplumber_pages(todo[0][0])  # the same for pdfplumber
     rows: list[FileTiming] = []
