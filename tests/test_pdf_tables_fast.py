@@ -17,20 +17,17 @@ from smartcert.extractors.pdf import rows, tables
 from smartcert.extractors.pdf.chars import Char
 from smartcert.extractors.pdf.lines import group_lines, lines_text
 from smartcert.extractors.pdf.rows import RowSplitSettings, split_unruled_rows
-from smartcert.extractors.pdf.tables import PageTable, build_table, words_cross_borders
+from smartcert.extractors.pdf.tables import (  # _axis: unchanged, shared with the reference
+    PageTable,
+    _axis,
+    build_table,
+    words_cross_borders,
+)
 
 BBox = tuple[float, float, float, float]
 
 
 # --- the reference: the plain versions ----------------------------------------------------
-
-def _axis(values: list[float], tol: float) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tol:
-            out.append(v)
-    return out
-
 
 def _index(axis: list[float], v: float, tol: float) -> int:
     return min(bisect_left(axis, v - tol), len(axis) - 1)

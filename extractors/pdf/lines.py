@@ -147,13 +147,8 @@ def _line_parts(line: list[Char], s: SpacingSettings) -> list[tuple[str, BBox, s
                 gap = ch.x0 - prev.x1
                 a, b = ch.size, prev.size
                 if gap > column * (a if a > b else b):  # a column break: close the part
-                    text = "".join(buf).strip()
-                    if text:
-                        if mixed:
-                            font, size = _dominant(split_line(line, s)[parts])
-                        else:
-                            size = _round1(size)
-                        out.append((text, (x0, top, x1, bottom), font, size))
+                    _close(out, buf, (x0, top, x1, bottom), font, size,
+                           split_line(line, s)[parts] if mixed else None)
                     parts += 1
                     prev = None
                 elif not spaced:  # the same test as in `line_text`
@@ -186,14 +181,22 @@ def _line_parts(line: list[Char], s: SpacingSettings) -> list[tuple[str, BBox, s
         if ch.size != size or ch.font != font:
             mixed = True
     if prev is not None:
-        text = "".join(buf).strip()
-        if text:
-            if mixed:
-                font, size = _dominant(split_line(line, s)[parts])
-            else:
-                size = _round1(size)
-            out.append((text, (x0, top, x1, bottom), font, size))
+        _close(out, buf, (x0, top, x1, bottom), font, size,
+               split_line(line, s)[parts] if mixed else None)
     return out
+
+
+def _close(out: list[tuple[str, BBox, str, float]], buf: list[str], box: BBox, font: str,
+           size: float, mixed: list[Char] | None) -> None:
+    """Append a part that has text; `mixed`: its glyphs, when more than one (font, size)
+    is among them and `_dominant` must count them."""
+    text = "".join(buf).strip()
+    if text:
+        if mixed is not None:
+            font, size = _dominant(mixed)
+        else:
+            size = _round1(size)
+        out.append((text, box, font, size))
 
 
 def line_text(line: list[Char], s: SpacingSettings = DEFAULT_SPACING) -> str:
