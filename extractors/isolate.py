@@ -78,8 +78,9 @@ class Outcome:
     trace: str = ""
     operational: OSError | None = None  # the machine's failure: re-raised by the caller
     unstarted: bool = False  # no worker could be started: the caller reads it itself
-    part: PdfPart | None = None  # a part of a PDF's pages (`extract_isolated(part=…)`)
-    whole: bool = False  # the part was not read: the document is to be read whole
+    # a part of a PDF's pages (`extract_isolated(part=…)`); None also when the worker gave
+    # it up: the document is then read whole
+    part: PdfPart | None = None
 
 
 # -- protocol: length-prefixed pickles over the worker's stdin/stdout --------------------
@@ -220,7 +221,7 @@ def _outcome(kind: str, rest: list[Any]) -> Outcome:
     if kind == "done":
         return Outcome(doc=rest[0])
     if kind == "part":
-        return Outcome(part=rest[0], whole=rest[0] is None)
+        return Outcome(part=rest[0])
     if kind == "memory":
         return Outcome(memory=rest[0], trace=rest[1])
     if kind == "operational":
