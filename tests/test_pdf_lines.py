@@ -9,7 +9,6 @@ import pickle
 import random
 
 import pytest
-from pydantic import BaseModel
 
 from smartcert.core.normalize import match_key
 from smartcert.extractors.models import Span
@@ -152,7 +151,7 @@ def test_mixed_fonts_take_the_most_frequent_first_seen_on_a_tie() -> None:
 
 def test_trusted_span_is_the_model_construct_span() -> None:
     args = dict(page=2, text="지 표", key="지표", bbox=(1.0, 2.0, 3.0, 4.0), font="돋움", size=10.5)
-    fast = L._trusted_span(**args)  # type: ignore[arg-type]
+    fast = L._span(*args.values())
     slow = Span.model_construct(**args)  # type: ignore[arg-type]
     assert _state(fast) == _state(slow)
     assert fast == slow and repr(fast) == repr(slow)
@@ -161,27 +160,9 @@ def test_trusted_span_is_the_model_construct_span() -> None:
     for twin in (pickle.loads(pickle.dumps(fast)), fast.model_copy(), copy.deepcopy(fast)):
         assert _state(twin) == _state(slow)
     assert fast.model_copy(update={"text": "x"}).text == "x" and fast.text == "지 표"
-    other = L._trusted_span(**args)  # type: ignore[arg-type]
+    other = L._span(*args.values())
     fast.ocr = True  # each span has its own fields-set
     assert "ocr" in fast.model_fields_set and "ocr" not in other.model_fields_set
-
-
-def test_a_changed_model_is_refused_by_the_trusted_constructor_check() -> None:
-    class Wider(BaseModel):
-        page: int
-        text: str
-        key: str = ""
-        bbox: tuple[float, float, float, float] | None = None
-        font: str | None = None
-        size: float | None = None
-        ocr: bool = False
-        confidence: float | None = None
-        index: int | None = None
-        lang: str | None = None
-
-    L._check_trusted(Span, L._SPAN_GIVEN, L._SPAN_DEFAULTS)
-    with pytest.raises(TypeError):
-        L._check_trusted(Wider, L._SPAN_GIVEN, L._SPAN_DEFAULTS)
 
 
 def test_rounded_sizes_keep_their_type_and_sign() -> None:

@@ -95,14 +95,10 @@ def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
                 if font is None:
                     font = fonts[name] = decode_font_name(name)
                 size = float(span["size"])
-                if broken(text) is None:
-                    for ch in chars:
-                        x0, y0, x1, y1 = ch["bbox"]
-                        append(Char(ch["c"], x0, y0, x1, y1, ch["origin"][1], size, font,
-                                    (x0 + x1) / 2, (y0 + y1) / 2))
-                else:  # rare: fix glyph by glyph
-                    for ch in chars:
-                        x0, y0, x1, y1 = ch["bbox"]
-                        append(Char(_writable(ch["c"]), x0, y0, x1, y1, ch["origin"][1], size,
-                                    font, (x0 + x1) / 2, (y0 + y1) / 2))
+                if broken(text) is not None:  # rare: fixed glyph by glyph, on copies
+                    chars = [{**ch, "c": _writable(ch["c"])} for ch in chars]
+                for ch in chars:
+                    x0, y0, x1, y1 = ch["bbox"]
+                    append(Char(ch["c"], x0, y0, x1, y1, ch["origin"][1], size, font,
+                                (x0 + x1) / 2, (y0 + y1) / 2))
     return out

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
-from pydantic import BaseModel
-
 from smartcert.core.normalize import match_key
 from smartcert.extractors.models import Span
 from smartcert.extractors.pdf.chars import Char
+from smartcert.extractors.trusted import TrustedModel
 
 
 @dataclass(frozen=True)
@@ -39,47 +38,8 @@ _X0 = attrgetter("x0")
 # Span texts repeat a lot (labels, units, numbers, page furniture) across pages and documents
 _key = lru_cache(maxsize=1 << 14)(match_key)
 
-# `Span.model_construct` loops over every field in Python (~15 us a span, the largest cost
-# here); `_trusted_span` sets the same four slots directly. It relies on Span's fields being
-# these, in this order, with these defaults and nothing else (no private attributes, no
-# post-init, no extra): checked once here, so a change to Span fails loudly, not silently.
-_SPAN_GIVEN = ("page", "text", "key", "bbox", "font", "size")
-_SPAN_DEFAULTS = {"ocr": False, "confidence": None, "index": None}
-_new = object.__new__
-_set_dict = object.__setattr__
-# BaseModel's slots, set through their descriptors: a little cheaper than object.__setattr__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
-def _check_trusted(model: type[BaseModel], given: tuple[str, ...], defaults: dict[str, object]) -> None:
-    """Raise unless `model_construct` of `given` would set exactly what a trusted
-    constructor writing `given` then `defaults` into `__dict__` sets."""
-    fields = model.model_fields
-    if (tuple(fields) != given + tuple(defaults)
-            or any(fields[n].default_factory is not None or fields[n].default != v
-                   or type(fields[n].default) is not type(v) for n, v in defaults.items())
-            or any(f.alias or f.validation_alias for f in fields.values())
-            or model.__private_attributes__ or model.__pydantic_post_init__
-            or model.__pydantic_root_model__ or model.model_config.get("extra") == "allow"):
-        raise TypeError(f"{model.__name__} changed: update its trusted constructor")
-
-
-_check_trusted(Span, _SPAN_GIVEN, _SPAN_DEFAULTS)
-
-
-def _trusted_span(page: int, text: str, key: str, bbox: BBox,
-                  font: str, size: float) -> Span:
-    """`Span.model_construct(page=…, text=…, key=…, bbox=…, font=…, size=…)`, the same
-    object (fields, fields set, extra and private slots), built without its Python loop."""
-    m = _new(Span)
-    _set_dict(m, "__dict__", {"page": page, "text": text, "key": key, "bbox": bbox, "font": font,
-                              "size": size, "ocr": False, "confidence": None, "index": None})
-    _set_fields_set(m, {"page", "text", "key", "bbox", "font", "size"})
-    _set_extra(m, None)
-    _set_private(m, None)
-    return m
+# spans are built from values made here: `model_construct`'s Python loop was the largest cost
+_span = TrustedModel(Span, ("page", "text", "key", "bbox", "font", "size"))
 
 
 def group_lines(chars: Iterable[Char], s: SpacingSettings = DEFAULT_SPACING) -> list[list[Char]]:
@@ -285,7 +245,7 @@ def spans_of_lines(
         for line in lines:
             for text, bbox, font, size in _line_parts(line, s):
                 # built unvalidated: the glyphs' text is already writable (`chars._writable`)
-                spans.append(_trusted_span(page, text, _key(text), bbox, font, size))
+                spans.append(_span(page, text, _key(text), bbox, font, size))
                 order.append((round(bbox[1] / 2), bbox[0]))
     if len(spans) < 2:
         return spans
