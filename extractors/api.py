@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextvars
 import errno
 import logging
+import queue
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from smartcert.extractors.limits import HOW_TO_RAISE, Limits
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
 from smartcert.extractors.ooxml import is_encrypted_package
 from smartcert.extractors.pdf.backend import PdfBackend
-from smartcert.extractors.pdf.parts import PdfPart, assemble
+from smartcert.extractors.pdf.parts import PdfPart, assemble, part_count
 from smartcert.extractors.registry import backend_for
 
 _log = logging.getLogger(__name__)
@@ -123,13 +125,10 @@ def _read_in_parts(path: Path, settings: ExtractSettings, name: str) -> Document
     whole reading then records the failure as usual)."""
     if path.stat().st_size < SPLIT_MIN_BYTES:
         return None
-    with isolate.cores_for_parts(settings.page_workers or isolate.cores()) as count:
-        if count < 2:
+    with isolate.cores_for_parts(settings.page_workers or isolate.cores()) as workers:
+        if workers < 2:
             return None
-        with ThreadPoolExecutor(max_workers=count) as pool:  # each thread its own worker
-            futures = [pool.submit(contextvars.copy_context().run, isolate.extract_isolated,
-                                   path, settings, name, (i, count)) for i in range(count)]
-            outs = [f.result() for f in futures]
+        outs = _read_parts(path, settings, name, workers, part_count(workers))
     for out in outs:
         if out.operational is not None:
             raise out.operational
@@ -142,6 +141,33 @@ def _read_in_parts(path: Path, settings: ExtractSettings, name: str) -> Document
     backend = PdfBackend(settings)
     return assemble(backend.new_document(path, MediaType.PDF, name),
                     [p for p in parts if p is not None])
+
+
+def _read_parts(path: Path, settings: ExtractSettings, name: str, workers: int, count: int
+                ) -> list[isolate.Outcome]:
+    """The outcomes of parts 0..count-1, `workers` threads each with its own worker taking
+    the next part as it ends one; the first part given up (or failed, or out of time) stops
+    them taking more, and the outcomes then lack the parts not read."""
+    todo: queue.SimpleQueue[int] = queue.SimpleQueue()
+    for i in range(count):
+        todo.put(i)
+    outs: dict[int, isolate.Outcome] = {}
+    stop = threading.Event()
+
+    def take() -> None:
+        while not stop.is_set():
+            try:
+                i = todo.get_nowait()
+            except queue.Empty:
+                return
+            outs[i] = out = isolate.extract_isolated(path, settings, name, (i, count))
+            if out.part is None:
+                stop.set()
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for f in [pool.submit(contextvars.copy_context().run, take) for _ in range(workers)]:
+            f.result()
+    return [outs[i] for i in sorted(outs)]
 
 
 def _isolated(path: Path, name: str, limits: Limits, out: isolate.Outcome) -> DocumentExtract:

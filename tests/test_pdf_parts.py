@@ -14,7 +14,14 @@ from smartcert.extractors import api, isolate
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.models import DocumentExtract
 from smartcert.extractors.pdf.backend import PdfBackend
-from smartcert.extractors.pdf.parts import MIN_SPLIT_PAGES, PdfPart, assemble, part_range
+from smartcert.extractors.pdf.parts import (
+    MIN_SPLIT_PAGES,
+    PARTS_PER_WORKER,
+    PdfPart,
+    assemble,
+    part_count,
+    part_range,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLES = ROOT / "samples" / "bundles"
@@ -121,11 +128,45 @@ def test_an_unreadable_file_is_left_to_the_whole_reading(tmp_path: Path) -> None
 
 def test_part_ranges() -> None:
     assert [part_range(i, 2, 25) for i in range(2)] == [(0, 12), (12, 25)]
-    assert [part_range(i, 3, 9) for i in range(3)] == [(0, 3), (3, 6), (6, 9)]
+    assert [part_range(i, 3, 12) for i in range(3)] == [(0, 4), (4, 8), (8, 12)]
+    # no part under MIN_PART_PAGES pages: the parts beyond are empty
+    assert [part_range(i, 3, 9) for i in range(3)] == [(0, 4), (4, 9), (9, 9)]
+    assert [part_range(i, 4, 58) for i in range(4)] == [(0, 14), (14, 29), (29, 43), (43, 58)]
     small = MIN_SPLIT_PAGES - 1
     assert [part_range(i, 2, small) for i in range(2)] == [(0, small), (small, small)]
     with pytest.raises(ValueError):
         part_range(2, 2, 10)
+    assert (part_count(1), part_count(2)) == (1, 2 * PARTS_PER_WORKER)
+
+
+def test_each_worker_takes_the_next_part_as_it_ends_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two workers share four parts of the evidence (its first half, all tables, costs twice
+    its second): every part is read once, and the document is the whole reading's."""
+    taken: list[tuple[int, int]] = []
+    real = isolate.extract_isolated
+
+    def spy(path: Path, settings: ExtractSettings, name: str,
+            part: tuple[int, int] | None = None) -> isolate.Outcome:
+        assert part is not None
+        taken.append(part)
+        return real(path, settings, name, part)
+
+    monkeypatch.setattr(isolate, "extract_isolated", spy)
+    outs = api._read_parts(EVIDENCE, SETTINGS, EVIDENCE.name, 2, 4)
+    assert sorted(taken) == [(i, 4) for i in range(4)]
+    parts = [o.part for o in outs]
+    assert all(p is not None for p in parts)
+    whole = _whole(EVIDENCE)
+    backend = PdfBackend(SETTINGS)
+    assert assemble(_new(EVIDENCE, backend), [p for p in parts if p]).model_dump_json() == whole
+
+
+def test_a_part_given_up_stops_the_others_taking_more() -> None:
+    """The scan's pages need OCR: the first parts give up and no worker takes another, the
+    document is then read whole."""
+    outs = api._read_parts(SCAN, SETTINGS, SCAN.name, 2, 6)
+    assert 1 <= len(outs) <= 2
+    assert all(o.part is None for o in outs)
 
 
 def _count_assembled(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -74,10 +74,10 @@ class PdfBackend(Backend):
             for i in range(start, stop):
                 try:
                     page = pdf[i]
-                    chars, report = self._classify(page, i + 1, doc)
+                    chars, report, height = self._classify(page, i + 1, doc)
                     if report.status is not TextLayer.GOOD:
                         return None
-                    part.placed.extend(self._read_text(page, i + 1, chars, doc))
+                    part.placed.extend(self._read_text(page, i + 1, chars, doc, height))
                 except RuntimeError as exc:
                     part.failed += 1
                     self._unreadable(doc, i + 1, exc)
@@ -170,7 +170,7 @@ class PdfBackend(Backend):
         self, page: fitz.Page, number: int, doc: DocumentExtract, pool: Executor,
         jobs: list[pagefind.OcrJob],
     ) -> list[Placed]:
-        chars, report = self._classify(page, number, doc)
+        chars, report, height = self._classify(page, number, doc)
         if report.status is not TextLayer.GOOD:
             if report.status is TextLayer.UNUSABLE:
                 self._unusable.append((number, report))
@@ -180,20 +180,22 @@ class PdfBackend(Backend):
             else:  # --no-ocr, or no Tesseract: one finding for the document at the end
                 self._gate.refuse(number)
             return []
-        return self._read_text(page, number, chars, doc)
+        return self._read_text(page, number, chars, doc, height)
 
     def _classify(self, page: fitz.Page, number: int, doc: DocumentExtract
-                  ) -> tuple[list[Char], TextLayerReport]:
-        """The page's glyphs and how usable they are; the page's record appended to `doc`."""
+                  ) -> tuple[list[Char], TextLayerReport, float]:
+        """The page's glyphs, how usable they are and the page's height; the page's record
+        appended to `doc`."""
         chars = page_chars(page)
         report = classify(chars, lambda: _image_coverage(page), self.settings.min_good_glyph_share)
-        doc.pages.append(Page(number=number, width=round(page.rect.width, 2),
-                              height=round(page.rect.height, 2), rotation=page.rotation,
+        rect = page.rect  # a property that asks MuPDF for the page's bounds each time
+        doc.pages.append(Page(number=number, width=round(rect.width, 2),
+                              height=round(rect.height, 2), rotation=page.rotation,
                               text_layer=report.status))
-        return chars, report
+        return chars, report, rect.height
 
     def _read_text(self, page: fitz.Page, number: int, chars: list[Char],
-                   doc: DocumentExtract) -> list[Placed]:
+                   doc: DocumentExtract, height: float) -> list[Placed]:
         """A page with a good text layer: its tables, and its spans in reading order."""
         groups = find_cell_groups(pagefind.page_edges(page, chars))
         index = GlyphIndex(chars)
@@ -209,7 +211,6 @@ class PdfBackend(Backend):
         # text outside the tables, built once: the page's spans and the join's evidence
         outside = build_spans([[ch for ch in chars if id(ch) not in in_cells]], number)
         doc.spans.extend(sorted(spans_of_lines(regions, number) + outside, key=reading_key))
-        height = page.rect.height
         return [
             Placed(page=number, page_height=height, table=t,
                    last_on_page=k == len(tables) - 1, first_on_page=k == 0,

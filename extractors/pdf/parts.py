@@ -18,6 +18,15 @@ from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, S
 from smartcert.extractors.pdf.join import Placed, join_tables
 
 MIN_SPLIT_PAGES = 8  # fewer pages than this: one part reads them all (a worker's round trip)
+MIN_PART_PAGES = 4  # and no part of fewer pages than this, but for the document's last
+# Pages differ in cost (an evidence file's first half, all tables, takes twice its second):
+# a worker that ends its part early takes the next one, so each reads a few parts, not one
+PARTS_PER_WORKER = 2
+
+
+def part_count(workers: int) -> int:
+    """How many parts `workers` workers share between them, taking the next as each ends."""
+    return workers * PARTS_PER_WORKER if workers > 1 else 1
 
 
 @dataclass
@@ -37,13 +46,15 @@ class PdfPart:
 
 
 def part_range(index: int, count: int, pages: int) -> tuple[int, int]:
-    """Pages [start, stop) of part `index` of `count`: contiguous, as even as can be; a
-    short document is part 0's alone."""
+    """Pages [start, stop) of part `index` of `count`: contiguous, as even as can be, at
+    least `MIN_PART_PAGES` each (the parts beyond are empty); a short document is part 0's
+    alone."""
     if not 0 <= index < count:
         raise ValueError(f"part {index} of {count}")
-    if pages < MIN_SPLIT_PAGES:
-        return (0, pages) if index == 0 else (pages, pages)
-    return index * pages // count, (index + 1) * pages // count
+    used = 1 if pages < MIN_SPLIT_PAGES else min(count, pages // MIN_PART_PAGES)
+    if index >= used:
+        return pages, pages
+    return index * pages // used, (index + 1) * pages // used
 
 
 def assemble(doc: DocumentExtract, parts: list[PdfPart]) -> DocumentExtract:
