@@ -17,10 +17,11 @@ from smartcert.core.findings import Category
 from smartcert.core.masking import mask_opt, mask_personal
 from smartcert.core.report import FindingsReport, Score
 from smartcert.reports.atomic import save_workbook_atomic, write_text_atomic
+from smartcert.reports.chart_memo import ChartMemo, drawn_before
 from smartcert.reports.html.render import render_page
 from smartcert.reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
 from smartcert.reports.scoreview import site_inspection_label, site_inspection_short
-from smartcert.reports.summary_plots import Line, findings_chart, total_chart
+from smartcert.reports.summary_plots import Line, finding_counts, findings_chart, total_chart
 from smartcert.reports.xlsx import write_table
 from smartcert.schemas.catalogue import CatalogueError, load_ruleset
 
@@ -103,12 +104,13 @@ def site_inspection_header(items: Sequence[BatchEntry]) -> str:
 
 
 def write_summary_html(items: Sequence[BatchEntry], out_dir: Path) -> Path:
+    page = out_dir / SUMMARY_HTML
     html = render_page(
         "summary.html.j2", "sort.js", rows=summary_rows(items, out_dir),
         severity_labels=_severity_labels(), category_labels=[CATEGORY[c] for c in Category],
         provisional_note=PROVISIONAL_NOTE, site_inspection_header=site_inspection_header(items),
-        charts=summary_charts(items))
-    return write_text_atomic(out_dir / SUMMARY_HTML, html)
+        charts=summary_charts(items, ChartMemo(drawn_before(page))))
+    return write_text_atomic(page, html)
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,11 @@ class Chart:
     svg: str  # inline SVG drawn by matplotlib (text escaped by it)
 
 
-def summary_charts(items: Sequence[BatchEntry]) -> list[Chart]:
+def summary_charts(items: Sequence[BatchEntry], memo: ChartMemo | None = None) -> list[Chart]:
     """The committee's picture of the batch: city totals against the grade bounds and the
-    site-inspection line, service totals against their pass mark, findings by category."""
+    site-inspection line, service totals against their pass mark, findings by category.
+    A chart `memo` holds from the page being replaced is not drawn again."""
+    memo = memo or ChartMemo()
     charts: list[Chart] = []
     cities = [e for e in items if e.report.score.pass_mark is None
               and e.report.score.total is not None]
@@ -128,23 +132,30 @@ def summary_charts(items: Sequence[BatchEntry]) -> list[Chart]:
         by_program.setdefault(e.report.program, []).append(e)
     for program, entries in by_program.items():
         lines, scale = _grade_lines(program)
-        svg = total_chart([(mask_personal(e.name), e.report.score.total or 0.0)
-                           for e in entries], lines, scale, f"{scale:,.0f}점 만점")
-        if svg:
-            charts.append(Chart(f"잠정 총점과 등급 기준 ({program})", svg))
+        _totals(charts, memo, f"잠정 총점과 등급 기준 ({program})", entries, lines, scale,
+                f"{scale:,.0f}점 만점")
     services = [e for e in items if e.report.score.pass_mark is not None
                 and e.report.score.total is not None]
     if services:
         mark = services[0].report.score.pass_mark or 0.0
-        svg = total_chart([(mask_personal(e.name), e.report.score.total or 0.0)
-                           for e in services], [Line(mark, f"통과 {mark:g}점", dashed=True)],
-                          100.0, "100점 만점")
-        if svg:
-            charts.append(Chart("서비스 인증 잠정 점수와 통과 기준", svg))
-    svg = findings_chart([e.report for e in items])
+        _totals(charts, memo, "서비스 인증 잠정 점수와 통과 기준", services,
+                [Line(mark, f"통과 {mark:g}점", dashed=True)], 100.0, "100점 만점")
+    reports = [e.report for e in items]
+    counts = sorted(finding_counts(reports).items())
+    svg = memo.chart("findings", [[c.value, s.value, n] for (c, s), n in counts],
+                     lambda: findings_chart(reports))
     if svg:
         charts.append(Chart("분류별 발견사항 (심각도별)", svg))
     return charts
+
+
+def _totals(charts: list[Chart], memo: ChartMemo, title: str, entries: Sequence[BatchEntry],
+            lines: list[Line], scale: float, unit: str) -> None:
+    bars = [(mask_personal(e.name), e.report.score.total or 0.0) for e in entries]
+    data = [title, bars, [[x.at, x.label, x.dashed] for x in lines], scale, unit]
+    svg = memo.chart("totals", data, lambda: total_chart(bars, lines, scale, unit))
+    if svg:
+        charts.append(Chart(title, svg))
 
 
 def _grade_lines(program: str) -> tuple[list[Line], float]:

@@ -103,9 +103,14 @@ def _merged(lines: Sequence[Line]) -> list[Line]:
             for at, group in sorted(by_value.items())]
 
 
+def finding_counts(reports: Sequence[FindingsReport]) -> Counter[tuple[Category, Severity]]:
+    """Findings of the batch by (category, severity): what `findings_chart` shows."""
+    return Counter((f.category, f.severity) for r in reports for f in r.findings)
+
+
 def findings_chart(reports: Sequence[FindingsReport]) -> str | None:
     """Horizontal bars per category, stacked by severity, over the whole batch."""
-    counts = Counter((f.category, f.severity) for r in reports for f in r.findings)
+    counts = finding_counts(reports)
     cats = [c for c in Category if any(counts[(c, s)] for s in Severity)]
     if not cats:
         return None
