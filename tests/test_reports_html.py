@@ -273,7 +273,9 @@ def test_the_batch_summary_draws_its_charts(tmp_path: Path) -> None:
     titles = [t for t, _ in charts]
     assert titles == ["잠정 총점과 등급 기준 (city-2025)", "분류별 발견사항 (심각도별)"]
     scores = charts[0][1]
-    assert scores.startswith("<svg") and 'width="100%"' in scores
+    # the chart's key and digest, then the SVG (`reports/chart_memo.py`)
+    assert re.match(r"<!-- smartcert-chart [0-9a-f]{64} [0-9a-f]{64} --><svg", scores)
+    assert 'width="100%"' in scores
     for label in ("1등급", "2등급", "3등급 · 현장실사 1,400점"):
         assert label in scores, label  # the grade bounds and the threshold, as text
     assert "<script>" not in scores and "&lt;script&gt;" in scores
