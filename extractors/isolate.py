@@ -289,6 +289,19 @@ class _Pool:
         except WorkerLost:  # an idle worker can die unseen (killed from outside): once more
             return self._run_on(_Worker(memory_mb), job, timeout_s)
 
+    def prestart(self, memory_mb: int, count: int) -> int:
+        """Start workers until `count` exist for `memory_mb`; how many were started."""
+        with self._lock:
+            have = len(self._idle.get(memory_mb, [])) + sum(
+                1 for w in self._busy if w.memory_mb == memory_mb)
+        started = 0
+        for _ in range(count - have):
+            worker = _Worker(memory_mb)
+            with self._lock:
+                self._idle.setdefault(memory_mb, []).append(worker)
+            started += 1
+        return started
+
     def _run_on(self, worker: _Worker, job: tuple[object, ...], timeout_s: float) -> Outcome:
         with self._lock:
             self._busy.add(worker)
@@ -318,6 +331,19 @@ class _Pool:
 
 
 _POOL = _Pool()
+
+
+def prestart(settings: ExtractSettings, count: int) -> int:
+    """Start `count` workers for `settings`' memory limit now, without waiting for them:
+    their imports (~0.5 s) overlap the caller's own instead of following them when the
+    first document is read. A command that will read documents calls it first thing; a
+    worker that cannot start is found out, as usual, by the first document it is given."""
+    if not (settings.limits.isolate and available()):
+        return 0
+    try:
+        return _POOL.prestart(settings.limits.doc_memory_mb, count)
+    except OSError:
+        return 0
 
 
 def available() -> bool:

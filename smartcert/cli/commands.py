@@ -48,12 +48,16 @@ def _settings(args: argparse.Namespace) -> ExtractSettings:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from smartcert.extractors import isolate
+
+    settings = _settings(args)
+    # the workers import while this process does: a long PDF is read on every free core
+    isolate.prestart(settings, min(len(args.files), isolate.cores()))
     from smartcert.extractors.api import extract_file
     from smartcert.extractors.progress import emit_to, events_to
     from smartcert.pipelines.privacy import ExtractJson, mask_extract
     from smartcert.reports.jsonfile import extract_json_name, write_model
 
-    settings = _settings(args)
     masked = ExtractJson(args.extract_json) is ExtractJson.MASKED
     with Display(args.progress, None) as display:
         emit_to(display.events, "files", n=len(args.files))
