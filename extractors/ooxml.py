@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import lzma
 import zipfile
 import zlib
 from pathlib import Path
@@ -16,15 +18,19 @@ _ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".e
 # What a malformed package raises inside openpyxl / python-docx / the zip reader. I/O
 # errors (OSError) are deliberately absent: they are operational and must propagate.
 BAD_PACKAGE_ERRORS: tuple[type[BaseException], ...] = (
-    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError, ValueError,
-    TypeError, IndexError, AttributeError, ParseError, XMLSyntaxError, NotImplementedError,
+    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, lzma.LZMAError, EOFError, KeyError,
+    ValueError, TypeError, IndexError, AttributeError, ParseError, XMLSyntaxError,
+    NotImplementedError,
 )
 
 
 def library_data_error(exc: OSError) -> bool:
     """openpyxl and friends raise a bare OSError ("File contains no valid workbook part")
-    for bad content; a real I/O failure carries an errno and must propagate."""
-    return exc.errno is None
+    for bad content; a real I/O failure carries an errno and must propagate. EINVAL is the
+    content's too: a member whose header puts it before the file's start (bytes missing at
+    the front) makes zipfile seek to a negative offset, and reading a local file raises it
+    for nothing else (the same case as `intake/archive.py`'s)."""
+    return exc.errno is None or exc.errno == errno.EINVAL
 
 
 def is_encrypted_package(path: Path) -> bool:

@@ -481,6 +481,23 @@ def test_mutated_submission_zip(ops: list[tuple], scratch: Path) -> None:
 # repaired the file), never an exception.
 # A document that was never damaged (its text only could not be written) must read 'ok'.
 READS_OK = {"pdf-text-with-lone-surrogate.pdf"}
+# what each reader now says of the damage itself (status, the rule naming it): never the
+# safety net's `intake.extractor-failed`, which asks an operator to look at a reader
+NAMED_BY_READER = {
+    "docx-document-lzma-bad-properties.docx": ("corrupt", "intake.corrupt"),
+    "docx-member-offset-before-start.docx": ("corrupt", "intake.corrupt"),
+    "xlsx-member-offset-before-start.xlsx": ("corrupt", "intake.corrupt"),
+    "hwpx-member-encrypted.hwpx": ("encrypted", "intake.hwp-encrypted"),
+    "hwpx-mimetype-encrypted.hwpx": ("encrypted", "intake.hwp-encrypted"),
+    "hwpx-member-method-99.hwpx": ("corrupt", "intake.hwp-broken"),
+    "hwpx-mimetype-bad-deflate.hwpx": ("corrupt", "intake.hwp-broken"),
+    "hwpx-mimetype-flag-bit-5.hwpx": ("corrupt", "intake.hwp-broken"),
+    "hwpx-mimetype-method-99.hwpx": ("corrupt", "intake.hwp-broken"),
+    "pdf-cycle-in-page-tree.pdf": ("partial", "intake.page-unreadable"),
+    "pdf-page-not-in-document.pdf": ("partial", "intake.page-unreadable"),
+    "pdf-malformed-page-tree.pdf": ("ok", "intake.repaired-pdf"),
+    "pdf-invalid-key-in-page-action.pdf": ("ok", "intake.repaired-pdf"),
+}
 
 
 def _is_submission(path: Path) -> bool:
@@ -497,10 +514,14 @@ def test_regression(path: Path, scratch: Path) -> None:
     if path.name in READS_OK:
         assert doc.status is DocumentStatus.OK
         return
-    # the damage is named; a reader that repairs what it can (a PDF's broken page tree:
-    # `intake.repaired-pdf`) may still read the rest 'ok'
+    # the damage is named by the reader; one that repairs what it can (a PDF's broken page
+    # tree: `intake.repaired-pdf`) may still read the rest 'ok'
     assert doc.findings
     assert doc.findings[0].locations[0].file == "퍼징" + path.suffix
+    rules = {f.rule for f in doc.findings}
+    assert "intake.extractor-failed" not in rules, f"{path.name}: the safety net caught it"
+    status, rule = NAMED_BY_READER[path.name]
+    assert (doc.status.value, rule in rules) == (status, True), (doc.status, rules)
 
 
 def _member_bytes(data: bytes, chain: list[str]) -> bytes:

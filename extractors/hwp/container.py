@@ -13,6 +13,7 @@ bit 0 = compressed, bit 1 = password (암호), bit 2 = distribution document (�
 
 from __future__ import annotations
 
+import lzma
 import re
 import struct
 import zipfile
@@ -110,6 +111,8 @@ def check_hwpx(path: Path) -> Container:
             if "META-INF/manifest.xml" in names and \
                     b"encryption-data" in zf.read("META-INF/manifest.xml"):
                 return Container(Problem.ENCRYPTED)
+            if any(info.flag_bits & 0x1 for info in zf.infolist()):
+                return Container(Problem.ENCRYPTED)  # a member locked by a zip password
             bad = zf.testzip()
             if bad is not None:
                 return _broken(f"압축 항목 {bad}이(가) 손상됨")
@@ -119,6 +122,8 @@ def check_hwpx(path: Path) -> Container:
                     etree.fromstring(zf.read(name), _XML)
                 except etree.XMLSyntaxError as exc:
                     return _broken(f"{name}의 XML이 손상됨: {exc}")
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error,
+            lzma.LZMAError, NotImplementedError) as exc:
+        # NotImplementedError: a compression method zipfile does not know (99 is AES)
         return _broken(f"ZIP 구조를 읽을 수 없음: {exc}")
     return Container()

@@ -18,6 +18,7 @@ from typing import Any
 import fitz
 
 from smartcert.extractors.findings import ranges_text
+from smartcert.extractors.pdf.errors import PAGE_LOAD_ERRORS
 
 _REF = re.compile(r"(\d+) 0 R")
 _JS = re.compile(r"/S\s*/JavaScript|/JS[\s(<\d]|/URI\s*\(\s*javascript:", re.IGNORECASE)
@@ -182,5 +183,5 @@ def _embedded(pdf: fitz.Document, found: ActiveContent) -> None:
 def _safely(step: Callable[..., None], *args: Any) -> None:
     """One part of the scan; a broken object skips that part only (reading the pages
     reports what is broken)."""
-    with contextlib.suppress(RuntimeError, ValueError):
+    with contextlib.suppress(*PAGE_LOAD_ERRORS, ValueError):
         step(*args)

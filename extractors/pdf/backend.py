@@ -17,6 +17,7 @@ from smartcert.extractors.limits import OcrAllowance
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, TextLayer
 from smartcert.extractors.pdf import active, pagefind
 from smartcert.extractors.pdf.chars import Char, GlyphIndex, page_chars
+from smartcert.extractors.pdf.errors import MUPDF_ERRORS, PAGE_LOAD_ERRORS
 from smartcert.extractors.pdf.join import Placed, body_text_beyond, join_tables
 from smartcert.extractors.pdf.lines import build_spans, reading_key, spans_of_lines
 from smartcert.extractors.pdf.parts import PdfPart, part_range
@@ -74,11 +75,16 @@ class PdfBackend(Backend):
             for i in range(start, stop):
                 try:
                     page = pdf[i]
+                except PAGE_LOAD_ERRORS as exc:
+                    part.failed += 1
+                    self._unreadable(doc, i + 1, exc)
+                    continue
+                try:
                     chars, report, height = self._classify(page, i + 1, doc)
                     if report.status is not TextLayer.GOOD:
                         return None
                     part.placed.extend(self._read_text(page, i + 1, chars, doc, height))
-                except RuntimeError as exc:
+                except MUPDF_ERRORS as exc:
                     part.failed += 1
                     self._unreadable(doc, i + 1, exc)
         for p in part.placed:  # the glyphs were the page's: the join needs the cells only
@@ -139,9 +145,14 @@ class PdfBackend(Backend):
                 number = i + 1
                 try:
                     page = pdf[i]
+                except PAGE_LOAD_ERRORS as exc:
+                    failed += 1
+                    self._unreadable(doc, number, exc)
+                    continue
+                try:
                     placed.extend(self._page(page, number, doc, pool, jobs))
                     pagefind.throttle(jobs, 2 * workers)
-                except RuntimeError as exc:
+                except MUPDF_ERRORS as exc:
                     failed += 1
                     self._unreadable(doc, number, exc)
             for job in jobs:
@@ -160,8 +171,8 @@ class PdfBackend(Backend):
             doc.status = DocumentStatus.PARTIAL
 
     @staticmethod
-    def _unreadable(doc: DocumentExtract, number: int, exc: RuntimeError) -> None:
-        """MuPDF could not interpret this page's content."""
+    def _unreadable(doc: DocumentExtract, number: int, exc: Exception) -> None:
+        """MuPDF could not load this page or interpret its content."""
         doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
         doc.findings.append(pagefind.finding(doc, R.PAGE_UNREADABLE, page=number,
                                              reason=str(exc)))
