@@ -137,3 +137,28 @@ def test_a_lone_surrogate_in_a_text_layer_can_still_be_written(tmp_path: Path) -
     assert main(["extract", str(src), "--out", str(tmp_path), "--no-ocr"]) == 0
     record = json.loads((tmp_path / f"{src.name}.extract.json").read_text("utf-8"))
     assert any("\ufffd" in s["text"] for s in record["spans"])
+
+
+def test_a_page_that_fails_past_its_glyphs_has_one_record(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """MuPDF can fail on a page's drawings after its glyphs were read and its record
+    written: the page is then one unreadable page, not two records of one number."""
+    import fitz
+
+    from smartcert.extractors.api import read_document
+    from smartcert.extractors.pdf import pagefind
+
+    def broken(page: fitz.Page, chars: object) -> object:
+        if page.number == 1:
+            raise fitz.mupdf.FzErrorSyntax("invalid key in dict")
+        return real(page, chars)
+
+    real = pagefind.page_edges
+    monkeypatch.setattr(pagefind, "page_edges", broken)
+    pdf = next(BUNDLE.glob("*정량지표*.pdf"))
+    doc = read_document(pdf, ExtractSettings(ocr=False, page_workers=1), pdf.name)
+    numbers = [p.number for p in doc.pages]
+    assert numbers == sorted(set(numbers)) and numbers[:3] == [1, 2, 3]
+    assert doc.pages[1].text_layer.value == "unusable"
+    assert doc.status is DocumentStatus.PARTIAL
+    assert [f.locations[0].page for f in doc.findings if f.rule == "intake.page-unreadable"] == [2]

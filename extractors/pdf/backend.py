@@ -172,7 +172,10 @@ class PdfBackend(Backend):
 
     @staticmethod
     def _unreadable(doc: DocumentExtract, number: int, exc: Exception) -> None:
-        """MuPDF could not load this page or interpret its content."""
+        """MuPDF could not load this page or interpret its content. A page that failed
+        after its record was written (the drawings, past the glyphs) keeps one record."""
+        if doc.pages and doc.pages[-1].number == number:
+            doc.pages.pop()
         doc.pages.append(Page(number=number, text_layer=TextLayer.UNUSABLE))
         doc.findings.append(pagefind.finding(doc, R.PAGE_UNREADABLE, page=number,
                                              reason=str(exc)))
