@@ -149,7 +149,6 @@ def _recv(stream: IO[bytes]) -> Any:
         return pickle.loads(payload)
 
 
-
 # -- the parent side ------------------------------------------------------------------
 class _Worker:
     def __init__(self, memory_mb: int) -> None:

@@ -39,11 +39,16 @@ def is_encrypted_package(path: Path) -> bool:
     return head.startswith(_OLE_MAGIC) and all(s in head for s in _ENCRYPTED_STREAMS)
 
 
+def encrypted_members(zf: zipfile.ZipFile) -> bool:
+    """Whether any member carries the 'encrypted' flag (a zip-level password)."""
+    return any(info.flag_bits & 0x1 for info in zf.infolist())
+
+
 def has_encrypted_members(path: Path) -> bool:
     """A zip whose members carry the 'encrypted' flag (zip-level password)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            return any(info.flag_bits & 0x1 for info in zf.infolist())
+            return encrypted_members(zf)
     except (zipfile.BadZipFile, OSError):
         return False
 

@@ -25,6 +25,8 @@ from pathlib import Path
 import olefile
 from lxml import etree
 
+from smartcert.extractors.ooxml import encrypted_members
+
 SIGNATURE = b"HWP Document File"
 COMPRESSED, PASSWORD, DISTRIBUTION = 1 << 0, 1 << 1, 1 << 2
 _SECTION = re.compile(r"^(BodyText|ViewText)/Section\d+$")
@@ -111,7 +113,7 @@ def check_hwpx(path: Path) -> Container:
             if "META-INF/manifest.xml" in names and \
                     b"encryption-data" in zf.read("META-INF/manifest.xml"):
                 return Container(Problem.ENCRYPTED)
-            if any(info.flag_bits & 0x1 for info in zf.infolist()):
+            if encrypted_members(zf):
                 return Container(Problem.ENCRYPTED)  # a member locked by a zip password
             bad = zf.testzip()
             if bad is not None:

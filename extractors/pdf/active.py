@@ -18,7 +18,7 @@ from typing import Any
 import fitz
 
 from smartcert.extractors.findings import ranges_text
-from smartcert.extractors.pdf.errors import PAGE_LOAD_ERRORS
+from smartcert.extractors.pdf.errors import MUPDF_ERRORS
 
 _REF = re.compile(r"(\d+) 0 R")
 _JS = re.compile(r"/S\s*/JavaScript|/JS[\s(<\d]|/URI\s*\(\s*javascript:", re.IGNORECASE)
@@ -135,7 +135,11 @@ def _attachment_name(pdf: fitz.Document, annot: int) -> str:
 
 
 def _page(pdf: fitz.Document, index: int, found: ActiveContent) -> None:
-    number, xref = index + 1, pdf.page_xref(index)
+    try:
+        xref = pdf.page_xref(index)
+    except IndexError:  # the page tree promises the page but lacks it: reading says so
+        return
+    number = index + 1
     scripted = launched = False
     page_actions = _action_text(pdf, xref, "AA")
     scripted |= bool(_JS.search(page_actions))
@@ -183,5 +187,5 @@ def _embedded(pdf: fitz.Document, found: ActiveContent) -> None:
 def _safely(step: Callable[..., None], *args: Any) -> None:
     """One part of the scan; a broken object skips that part only (reading the pages
     reports what is broken)."""
-    with contextlib.suppress(*PAGE_LOAD_ERRORS, ValueError):
+    with contextlib.suppress(*MUPDF_ERRORS, ValueError):
         step(*args)
