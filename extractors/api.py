@@ -9,6 +9,7 @@ import queue
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smartcert.core.files.hashing import sha256_file
 from smartcert.core.files.media import MediaType
@@ -22,9 +23,11 @@ from smartcert.extractors.findings import fail_document
 from smartcert.extractors.limits import HOW_TO_RAISE, Limits
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
 from smartcert.extractors.ooxml import is_encrypted_package
-from smartcert.extractors.pdf.backend import PdfBackend
 from smartcert.extractors.pdf.parts import PdfPart, assemble, part_count
-from smartcert.extractors.registry import backend_for
+from smartcert.extractors.registry import backend_for, has_backend
+
+if TYPE_CHECKING:
+    from smartcert.extractors.pdf.backend import PdfBackend
 
 _log = logging.getLogger(__name__)
 # a smaller PDF is a form of a few pages: one worker reads it sooner than two can start
@@ -76,7 +79,7 @@ def extract_file(
     settings = settings or ExtractSettings()
     name = display_name or path.name
     media_type = sniff(path)
-    if backend_for(media_type) is None:
+    if not has_backend(media_type):
         return _record_only(path, media_type, name)
     if settings.limits.isolate and isolate.available():
         if media_type is MediaType.PDF:
@@ -113,7 +116,7 @@ def read_part(path: Path, settings: ExtractSettings, name: str, index: int, coun
     """A worker's part of a PDF's pages (`pdf.parts`); None: read the document whole."""
     if sniff(path) is not MediaType.PDF:
         return None
-    backend = PdfBackend(settings)
+    backend = _pdf_backend(settings)
     return backend.extract_part(path, backend.new_document(path, MediaType.PDF, name),
                                 index, count)
 
@@ -138,9 +141,16 @@ def _read_in_parts(path: Path, settings: ExtractSettings, name: str) -> Document
     parts = [o.part for o in outs]
     if any(p is None for p in parts):
         return None
-    backend = PdfBackend(settings)
+    backend = _pdf_backend(settings)
     return assemble(backend.new_document(path, MediaType.PDF, name),
                     [p for p in parts if p is not None])
+
+
+def _pdf_backend(settings: ExtractSettings) -> PdfBackend:
+    # imported when first used: the command's process only joins parts read in workers
+    from smartcert.extractors.pdf.backend import PdfBackend
+
+    return PdfBackend(settings)
 
 
 def _read_parts(path: Path, settings: ExtractSettings, name: str, workers: int, count: int

@@ -234,10 +234,13 @@ class _Worker:
         return (self.alive and self.jobs < _MAX_JOBS
                 and self.vm_bytes() < _RECYCLE_SHARE * (self.memory_mb << 20))
 
-    def close(self) -> None:
+    def end_input(self) -> None:
         if self.proc.stdin is not None:
             with contextlib.suppress(OSError):
                 self.proc.stdin.close()  # the worker ends at end of input
+
+    def close(self) -> None:
+        self.end_input()
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -325,6 +328,8 @@ class _Pool:
             self._idle.clear()
         for w in busy:
             w.kill()
+        for w in idle:  # all told first, then waited for: they end side by side
+            w.end_input()
         for w in idle:
             w.close()
 
@@ -464,6 +469,9 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(_GC_YOUNG, 20, 20)
     _serve(read_document, is_operational, read_part)
+    # every answer was flushed: the interpreter's teardown (~25 ms) would only keep the
+    # caller's exit waiting
+    os._exit(0)
 
 
 if __name__ == "__main__":

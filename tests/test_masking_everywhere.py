@@ -8,6 +8,8 @@ from pathlib import Path
 
 import fitz
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smartcert.core.findings import Location
 from smartcert.core.masking import RRN_MASK, mask_model, personal_matches
@@ -87,3 +89,18 @@ def test_a_crop_covers_a_printed_number(tmp_path: Path) -> None:
     xs = slice(int(hit.x0 * zoom) + 2, int(hit.x1 * zoom) - 2)
     row = arr[y, xs, 0]
     assert row.size > 10 and int(row.max()) == int(row.min()) == 60
+
+
+# -- the quick pass over text without two digits in a row (`masking._TWO_DIGITS`) ----------
+_DIGITISH = st.text(alphabet=st.sampled_from("0123456789 -‐‑–—.+()\t가나١٢"), max_size=40)
+
+
+@given(_DIGITISH)
+def test_text_passed_over_could_not_have_matched(text: str) -> None:
+    """Masking looks at text only when it holds two digits in a row: neither pattern can
+    match anything else (else a number would be left unmasked)."""
+    from smartcert.core import masking
+
+    if masking._TWO_DIGITS.search(text) is None:
+        assert masking._RRN.search(text) is None and masking._PHONE.search(text) is None
+        assert masking.mask_personal(text) == text and masking.personal_matches(text) == []

@@ -1,5 +1,3 @@
-"""PDF backend: PyMuPDF reads glyphs and drawings, pdfplumber's table algorithm builds grids."""
-
-from smartcert.extractors.pdf.backend import PdfBackend
-
-__all__ = ["PdfBackend"]
+"""PDF backend (`pdf.backend.PdfBackend`): PyMuPDF reads glyphs and drawings, pdfplumber's
+table algorithm builds grids. Nothing is imported here: a process that only joins the
+parts of a PDF read elsewhere (`pdf.parts`) need not load PyMuPDF."""

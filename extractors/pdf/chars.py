@@ -5,20 +5,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 from operator import attrgetter, itemgetter
-
-import fitz
+from typing import TYPE_CHECKING
 
 from smartcert.core.normalize import decode_font_name
 
+if TYPE_CHECKING:  # the glyph records are also unpickled where PyMuPDF is not loaded
+    import fitz
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# PyMuPDF flags: keep ligatures and white space as written, clip to the media box,
-# and give U+FFFD for glyphs without a Unicode mapping (so broken pages are visible).
-_FLAGS = (
-    fitz.TEXT_PRESERVE_LIGATURES
-    | fitz.TEXT_PRESERVE_WHITESPACE
-    | fitz.TEXT_MEDIABOX_CLIP
-)
 _GLYPH = itemgetter("c")
 _CY = attrgetter("cy")
 
@@ -56,6 +52,16 @@ def _writable(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
+@cache
+def _flags() -> int:
+    """PyMuPDF flags: keep ligatures and white space as written, clip to the media box,
+    and give U+FFFD for glyphs without a Unicode mapping (so broken pages are visible)."""
+    import fitz
+
+    return int(fitz.TEXT_PRESERVE_LIGATURES | fitz.TEXT_PRESERVE_WHITESPACE
+               | fitz.TEXT_MEDIABOX_CLIP)
+
+
 def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
     """All glyphs of a page in content order (spaces included), coordinates top-left origin.
 
@@ -65,7 +71,7 @@ def page_chars(page: fitz.Page, shadow_tolerance: float = 1.5) -> list[Char]:
     """
     # the text page's own rawdict: `page.get_text` would also read the crop box for the
     # dict's width and height, which are not used
-    raw = page.get_textpage(flags=_FLAGS).extractRAWDICT()
+    raw = page.get_textpage(flags=_flags()).extractRAWDICT()
     out: list[Char] = []
     append = out.append  # this loop runs once per glyph of every page: names bound locally
     fonts: dict[str, str] = {}

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from smartcert.intake.limits import IntakeLimits, MiB
 if TYPE_CHECKING:
     from smartcert.core.findings import Finding
     from smartcert.core.report import FindingsReport
+    from smartcert.extractors.models import DocumentExtract
     from smartcert.pipelines.runtime import RunConfig
     from smartcert.pipelines.steps import SubmissionRun
 
@@ -61,15 +63,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
     masked = ExtractJson(args.extract_json) is ExtractJson.MASKED
     with Display(args.progress, None) as display:
         emit_to(display.events, "files", n=len(args.files))
-        for f in args.files:
-            with events_to(display.events):
-                doc = extract_file(Path(f), settings)
+
+        def save(doc: DocumentExtract) -> None:
             target = write_model(mask_extract(doc) if masked else doc,
                                  Path(args.out) / extract_json_name(doc.file))
             emit_to(display.events, "doc")
             _progress(f"{target}  [{doc.status.value}] 쪽 {len(doc.pages)}, "
                       f"표 {len(doc.tables)}, 발견사항 {len(doc.findings)}")
             _ocr_warning(doc.file, doc.findings, settings.ocr_languages)
+
+        # a document is masked and written while the workers read the next one; one write
+        # in flight at a time, so the files are written (and a failure raised) in order
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            saving: Future[None] | None = None
+            for f in args.files:
+                with events_to(display.events):
+                    doc = extract_file(Path(f), settings)
+                if saving is not None:
+                    saving.result()
+                saving = writer.submit(save, doc)
+            if saving is not None:
+                saving.result()
     return 0
 
 

@@ -1,0 +1,48 @@
+"""`smartcert extract` writes a document while the workers read the next one: the records
+and their lines still come in the order given, and a write that fails stops the command
+at that document, the ones before it written, one Korean line, exit 1."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+import smartcert.reports.jsonfile as jsonfile
+from smartcert.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+NURI = ROOT / "samples" / "bundles" / "nuri-hwp"
+FILES = [NURI / "1. 공모신청서_누리시.pdf", NURI / "3. 정성지표 자체평가표_누리시.pdf",
+         NURI / "2. 정량지표 평가제안서_누리시.pdf"]
+
+
+def test_records_and_lines_come_in_the_order_given(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    given = [FILES[2], FILES[0], FILES[1]]
+    assert main(["extract", *map(str, given), "--out", str(tmp_path), "--no-ocr"]) == 0
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if ".extract.json" in ln]
+    assert [ln.split(".extract.json")[0] for ln in lines] == [
+        str(tmp_path / f.name) for f in given]
+    for f in given:
+        record = tmp_path / f"{f.name}.extract.json"
+        assert record.read_bytes().startswith(b"{") and record.read_bytes().endswith(b"}\n")
+
+
+def test_a_failed_write_stops_at_its_document(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    real = jsonfile.write_model
+
+    def full_disk_on_the_second(model: object, path: Path) -> Path:
+        if path.name.startswith(FILES[1].name):
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(model, path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jsonfile, "write_model", full_disk_on_the_second)
+    assert main(["extract", *map(str, FILES), "--out", str(tmp_path), "--no-ocr"]) == 1
+    written = sorted(p.name for p in tmp_path.glob("*.extract.json"))
+    assert written == [f"{FILES[0].name}.extract.json"]
+    err = capsys.readouterr().err
+    assert "작업을 계속할 수 없습니다" in err and "No space left on device" in err
