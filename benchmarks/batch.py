@@ -23,7 +23,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import psutil
@@ -58,20 +60,50 @@ def _tree_rss(proc: psutil.Process) -> int:
     return total
 
 
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds, from start to the command's end
+    peak_rss: int  # bytes: the process tree's largest resident set seen
+    returncode: int
+    stderr: str  # its end, for a failure's message
+
+
+def timed_run(cmd: list[str], env: dict[str, str], poll_s: float = 0.2) -> Run:
+    """Run `cmd`; its memory is polled beside it every `poll_s`, its end waited for here,
+    so the wall time is the command's, not rounded up to the next poll."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as err:  # a pipe could fill up while nobody reads it
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        peaks, done = [0], threading.Event()
+        poller = threading.Thread(target=_poll_rss,
+                                  args=(psutil.Process(proc.pid), peaks, done, poll_s))
+        poller.start()
+        proc.wait()
+        wall = time.perf_counter() - start
+        done.set()
+        poller.join()
+        err.seek(0)
+        tail = err.read().decode(errors="replace")[-2000:]
+    return Run(wall, peaks[0], proc.returncode, tail)
+
+
+def _poll_rss(ps: psutil.Process, peaks: list[int], done: threading.Event,
+              poll_s: float) -> None:
+    while not done.is_set():
+        try:
+            peaks[0] = max(peaks[0], _tree_rss(ps))
+        except psutil.Error:  # the command ended between two looks
+            return
+        done.wait(poll_s)
+
+
 def run_intake(batch: Path, out: Path, args: list[str]) -> dict[str, float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    start = time.perf_counter()
-    proc = subprocess.Popen([str(SMARTCERT), "intake", str(batch), "--out", str(out), *args],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    ps, peak = psutil.Process(proc.pid), 0
-    while proc.poll() is None:
-        peak = max(peak, _tree_rss(ps))
-        time.sleep(0.2)
-    wall = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(proc.stderr.read().decode() if proc.stderr else "intake failed")
-    return {"seconds": round(wall, 1), "peak_rss_mb": round(peak / 2**20)}
+    run = timed_run([str(SMARTCERT), "intake", str(batch), "--out", str(out), *args], env)
+    if run.returncode != 0:
+        raise SystemExit(run.stderr or "intake failed")
+    return {"seconds": round(run.wall, 1), "peak_rss_mb": round(run.peak_rss / 2**20)}
 
 
 def main() -> None:

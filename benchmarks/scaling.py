@@ -28,18 +28,14 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import psutil
-
-from benchmarks.batch import SMARTCERT, _tree_rss
+from benchmarks.batch import SMARTCERT, timed_run
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "bundles"
@@ -116,22 +112,13 @@ def measure(cmd: list[str]) -> dict[str, Any]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as err:  # a pipe could fill up while we only poll
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
-        ps, peak = psutil.Process(proc.pid), 0
-        while proc.poll() is None:
-            peak = max(peak, _tree_rss(ps))
-            time.sleep(POLL_S)
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        err.seek(0)
-        tail = err.read().decode(errors="replace")[-2000:]
+    run = timed_run(cmd, env, POLL_S)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    out = {"seconds": round(wall, 2), "cpu_seconds": round(cpu, 1),
-           "peak_rss_mb": round(peak / 2**20), "exit_code": proc.returncode}
-    if proc.returncode != 0:  # intake's 2: a submission failed; the others still count
-        out["stderr_tail"] = tail
+    out = {"seconds": round(run.wall, 2), "cpu_seconds": round(cpu, 1),
+           "peak_rss_mb": round(run.peak_rss / 2**20), "exit_code": run.returncode}
+    if run.returncode != 0:  # intake's 2: a submission failed; the others still count
+        out["stderr_tail"] = run.stderr
     return out
 
 

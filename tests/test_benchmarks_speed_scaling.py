@@ -14,6 +14,7 @@ from pathlib import Path
 import fitz
 import pytest
 
+from benchmarks import scaling
 from benchmarks.scaling import build_evidence, make_batch, sample_bundles
 from benchmarks.speed import TARGET_RATIO, FileTiming, engines, targets
 from benchmarks.speed_engines import OdlRun, Timed, per_file_seconds, tree_cpu
@@ -113,3 +114,17 @@ def test_tree_cpu_counts_a_live_child() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+def test_measure_times_the_command_not_the_memory_polls(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The wall time is taken when the command ends, not at the next memory poll: with
+    polls 5 s apart, a 0.05 s command is still timed well under them; and the peak
+    memory of a command is seen."""
+    monkeypatch.setattr(scaling, "POLL_S", 5.0)
+    quick = scaling.measure(["/bin/sleep", "0.05"])
+    assert quick["exit_code"] == 0 and quick["seconds"] < 2.0
+    monkeypatch.setattr(scaling, "POLL_S", 0.05)
+    big = scaling.measure([sys.executable, "-c",
+                           "import time; x = bytearray(200 << 20); time.sleep(0.5)"])
+    assert big["peak_rss_mb"] >= 200
