@@ -460,7 +460,14 @@ def main() -> None:
     limit = memory_mb << 20
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the caller decides when we stop
+    from smartcert.core.files.media import MediaType
     from smartcert.extractors.api import is_operational, read_document, read_part
+    from smartcert.extractors.registry import backend_for
+
+    # the PDF reader, what a worker reads nearly always, is loaded before the heap is
+    # frozen below: loaded with the first document, PyMuPDF's objects would be walked by
+    # every full collection of the reading. Other formats load when they come.
+    backend_for(MediaType.PDF)
 
     # a reading allocates a few hundred thousand small records (glyphs, spans, cells) and
     # frees them together: the collector's default pace scans the young heap every 700 of
