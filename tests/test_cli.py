@@ -152,3 +152,21 @@ def test_a_submission_whose_scans_could_not_be_read_gets_a_warning_line(
                            "[초롱시]협조공문_스캔.pdf — Tesseract(kor+eng)가 설치되어 있지 않습니다"), line
     (run,) = Store.open(None, tmp_path / "out" / ".smartcert").runs()
     assert run.status is RunStatus.COMPLETE
+
+
+def test_the_console_script_runs_main_and_freezes_the_heap_after(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`smartcert` is `console`: main's exit code, and the heap frozen only once main has
+    returned (the interpreter's last collections skipped as the process ends)."""
+    import gc
+    import tomllib
+
+    import smartcert.cli as cli
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
+    assert scripts["smartcert"] == "smartcert.cli:console"
+    events: list[str] = []
+    monkeypatch.setattr(cli, "main", lambda: events.append("main") or 3)
+    monkeypatch.setattr(gc, "freeze", lambda: events.append("freeze"))
+    assert cli.console() == 3
+    assert events == ["main", "freeze"]

@@ -7,6 +7,7 @@ Korean line with the log file to read (exit 1)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from contextlib import AbstractContextManager, nullcontext
@@ -18,7 +19,7 @@ from smartcert.cli.options import build_parser
 from smartcert.cli.outlock import OutLock
 from smartcert.cli.preflight import UsageProblem, preflight
 
-__all__ = ["_config", "build_parser", "main"]
+__all__ = ["_config", "build_parser", "console", "main"]
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -36,6 +37,18 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     with lock:
         return _run(args, out)
+
+
+def console() -> int:
+    """The `smartcert` console script: `main`, then the heap frozen as the process ends.
+    The interpreter's last collections would otherwise walk every object Prefect,
+    SQLAlchemy and pydantic made — ~0.8 s of an unchanged batch's ~6 s. The atexit handlers
+    (Prefect's drains, logging's flush, the workers' end) and module teardown still run;
+    only garbage in reference cycles is left to the operating system. Not in `main`: the
+    tests call it many times in one process."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def _run(args: argparse.Namespace, out: str | None) -> int:
@@ -75,4 +88,4 @@ def _prefect_api(args: argparse.Namespace) -> AbstractContextManager[object]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(console())
