@@ -8,14 +8,18 @@
     (a PDF comment after its end, a zip comment): the extraction cache is keyed by content,
     and copies of the same bytes would be read once, which no real batch of different
     submissions allows. Cold (fresh output and data directory), then the same command
-    again on the unchanged batch (warm: same directories).
+    again on the unchanged batch (warm: same directories, the embedded Prefect API still
+    up from the cold run, as when an operator runs a batch again within its linger time),
+    then once more after that server has been stopped (warm, server ended: the server's
+    start paid again, as for a batch run again hours later).
 (b) Evidence pages: the nuri-hwp bundle with its evidence PDF grown to 100, 300 and 1,000
     pages (quick: 100 and 300) by repeating its own text pages (PyMuPDF `insert_pdf`),
     through `smartcert validate --no-ocr`, cold and then unchanged again.
 
-For every run: wall time, CPU time of the process and the descendants it reaped, and the
-peak resident memory of the whole process tree (the CLI, the extraction worker, Prefect's
-server, Tesseract; polled every 0.2 s, shared pages counted in each process). Targets
+For every run: wall time, CPU time of the process and the descendants it reaped (not the
+Prefect server, which outlives the command), and the peak resident memory of the whole
+process tree (the CLI, the extraction worker, Prefect's server while the command is its
+parent, Tesseract; polled every 0.2 s, shared pages counted in each process). Targets
 (issue 15): 30 bundles cold in under 10 minutes, an unchanged batch in at most a fifth of
 its cold time, an unchanged bundle re-validated in under 1 s, peak memory under 1.5 GB
 with a 1,000-page evidence PDF. Writes benchmarks/results/scaling.json and scaling.md.
@@ -28,14 +32,17 @@ import json
 import os
 import resource
 import shutil
+import signal
 import sys
 import tempfile
+import time
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from benchmarks.batch import SMARTCERT, timed_run
+from smartcert.pipelines import api_lease
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "bundles"
@@ -122,6 +129,17 @@ def measure(cmd: list[str]) -> dict[str, Any]:
     return out
 
 
+def stop_server(out: Path) -> None:
+    """Stop the embedded Prefect API the runs into `out` left lingering, and wait for it."""
+    record = api_lease.read_record(out / ".smartcert" / api_lease.FOLDER)
+    if record is None:
+        return
+    os.kill(record.pid, signal.SIGTERM)
+    end = time.monotonic() + 60
+    while api_lease.started_at(record.pid) is not None and time.monotonic() < end:
+        time.sleep(0.05)
+
+
 def _findings(out: Path) -> int:
     return sum(1 for _ in out.glob("*/findings.json"))
 
@@ -132,11 +150,14 @@ def run_bundles(n: int, work: Path, ocr: bool) -> dict[str, Any]:
     cmd = [str(SMARTCERT), "intake", str(batch), "--out", str(out), "--progress", "plain",
            *([] if ocr else ["--no-ocr"])]
     entry: dict[str, Any] = {"bundles": n, "copies_of": copied}
-    for phase in ("cold", "warm"):
+    for phase in ("cold", "warm", "warm_server_ended"):
+        if phase == "warm_server_ended":
+            stop_server(out)
         print(f"{n} bundles, {phase} …", file=sys.stderr, flush=True)
         entry[phase] = measure(cmd)
         entry[phase]["findings_written"] = _findings(out)
         print(f"  {entry[phase]}", file=sys.stderr, flush=True)
+    stop_server(out)
     shutil.rmtree(batch)
     shutil.rmtree(out)
     return entry
@@ -191,13 +212,17 @@ def markdown(result: dict[str, Any]) -> str:
              f"{result['cpus']} CPUs, load average at start {result['load_at_start']})", "",
              f"Bundles through `smartcert intake` (OCR {'on' if result['ocr'] else 'off'}):",
              "", "| bundles | cold s | s/bundle | cold CPU s | cold peak MB | warm s "
-             "| warm/cold | warm peak MB | findings.json |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+             "| warm/cold | warm peak MB | warm, server ended s | its share of cold "
+             "| findings.json |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for b in result["bundles"]:
         c, w = b["cold"], b["warm"]
+        e = b.get("warm_server_ended")  # absent in results from before the shared server
+        ended = (f"{e['seconds']:.1f} | {e['seconds'] / c['seconds']:.2f}" if e
+                 else "— | —")
         lines.append(f"| {b['bundles']} | {c['seconds']:.1f} | {c['seconds'] / b['bundles']:.1f} "
                      f"| {c['cpu_seconds']:.0f} | {c['peak_rss_mb']} | {w['seconds']:.1f} "
-                     f"| {w['seconds'] / c['seconds']:.2f} | {w['peak_rss_mb']} "
+                     f"| {w['seconds'] / c['seconds']:.2f} | {w['peak_rss_mb']} | {ended} "
                      f"| {c['findings_written']}/{b['bundles']} |")
     lines += ["", "Evidence pages through `smartcert validate --no-ocr` (nuri-hwp bundle):", "",
               "| evidence pages | cold s | cold CPU s | CPU s per 100 more pages "
@@ -236,8 +261,11 @@ def main(argv: list[str] | None = None) -> int:
         "mode": "quick" if a.quick else "full", "ocr": not a.no_ocr, "cpus": os.cpu_count(),
         "load_at_start": round(os.getloadavg()[0], 2), "bundles": [], "evidence": [],
         "notes": [
-            "cold: fresh output and data directory; warm: the same command again, unchanged.",
-            "CPU: the command and the descendants it reaped; peak MB: the sum of the process "
+            "cold: fresh output and data directory; warm: the same command again, unchanged, "
+            "with the embedded Prefect API the cold run left up (its linger time); warm, "
+            "server ended: once more after stopping that server.",
+            "CPU: the command and the descendants it reaped (not the Prefect server, which "
+            "outlives it); peak MB: the sum of the process "
             f"tree's resident sets, polled every {POLL_S} s (shared pages counted per process).",
             "bundle copies: samples/bundles' folders in turn, each file made byte-distinct "
             "so that no copy is read from another's extraction cache.",
@@ -250,8 +278,9 @@ def main(argv: list[str] | None = None) -> int:
             result["evidence"].append(run_evidence(p, Path(tmp)))
     result["targets"] = targets(result)
     result["notes"] += [f"{what} {phase}: exit code {run[phase]['exit_code']} (see scaling.json)"
-                        for what, run in _runs(result) for phase in ("cold", "warm")
-                        if run[phase]["exit_code"] != 0]
+                        for what, run in _runs(result)
+                        for phase in ("cold", "warm", "warm_server_ended")
+                        if phase in run and run[phase]["exit_code"] != 0]
     a.out.mkdir(parents=True, exist_ok=True)
     (a.out / "scaling.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")

@@ -2,8 +2,12 @@
 by us in a session of its own, so the operator's Ctrl-C reaches the command and not the
 server. Prefect's own ephemeral server shares the terminal's process group: Ctrl-C killed it
 first, and the interrupted flow then spent minutes printing connection errors while it tried
-to report the interrupt to a server that was gone. The server ends itself once the command
-is gone (`local_api_server`), as nothing else stops it when the command is killed.
+to report the interrupt to a server that was gone.
+
+One server per data directory, shared by the commands using it and kept for a while after
+the last (`api_lease`): its start (~3-5 s of imports and migrations) was most of the time of
+an unchanged batch run again. It ends itself once no command has used it for the linger
+time, also when the commands were killed.
 
     with local_api(data_dir):      # sets PREFECT_API_URL for this process
         batch_intake(...)
@@ -11,6 +15,7 @@ is gone (`local_api_server`), as nothing else stops it when the command is kille
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import socket
@@ -23,10 +28,13 @@ from pathlib import Path
 
 import httpx
 
-from smartcert.pipelines.local_api_server import PARENT_ENV
+from smartcert.pipelines import api_lease
+from smartcert.pipelines.local_api_server import FOLDER_ENV
 
 API_ENV = "PREFECT_API_URL"
 STARTUP_SECONDS = 180.0  # a loaded 2-core machine: the app takes ~10 s idle
+# settings that change what a command shows, not what the server is
+_NOT_SERVER_SETTINGS = ("PREFECT_API_URL", "PREFECT_LOGGING_")
 
 
 class LocalApiError(RuntimeError):
@@ -42,45 +50,115 @@ def _free_port() -> int:
 @contextmanager
 def local_api(data_dir: Path, warm: Callable[[], object] | None = None) -> Iterator[str | None]:
     """A local Prefect API for the length of the block, unless one is configured already
-    (a real server's PREFECT_API_URL is kept). Yields the API URL it started, or None.
+    (a real server's PREFECT_API_URL is kept). Yields the API URL it uses, or None.
 
-    `warm` runs while the server starts (its ~5 s of imports and migrations on the same
-    machine): the caller's own imports — Prefect's, the flows' — overlap them instead of
-    following them. The API's URL is set first: Prefect reads it at import."""
+    The data directory's running server is used when it was started with this interpreter,
+    this Prefect and these settings and answers; otherwise one is started. `warm` runs
+    while a server starts: the caller's own imports (Prefect's, the flows') overlap them
+    instead of following them. The API's URL is set first: Prefect reads it at import."""
     if os.environ.get(API_ENV):
         yield None
         return
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/api"
-    log = (data_dir / "prefect-api.log").open("ab")
-    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-           "PREFECT__SERVER_FINAL": "1", PARENT_ENV: str(os.getpid())}
-    # uvicorn behind a wrapper that ends it once this process is gone: its own session
-    # keeps it from every signal the command gets, SIGKILL included
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "smartcert.pipelines.local_api_server",
-         "--app-dir", _site_packages(), "--factory", "prefect.server.api.server:create_app",
-         "--host", "127.0.0.1", "--port", str(port), "--log-level", "error", "--lifespan", "on"],
-        env=env, stdout=log, stderr=log, start_new_session=True)
+    folder = data_dir / api_lease.FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    key = _server_key()
+    # one command at a time finds or starts the server; the server's own check waits too
+    with api_lease.locked(folder):
+        record = api_lease.read_record(folder)
+        if record is not None and record.key == key and _answers(record.url):
+            url, lease = record.url, api_lease.take_lease(folder, record.pid)
+        else:
+            record = None
+            url, lease = _start(folder, data_dir, key, warm)
     try:
-        # both before `warm` imports Prefect, which reads its settings at import. Nobody
-        # reads run logs in the embedded server's database: they stay on the console and in
-        # smartcert.log, and none is left queued for a server about to stop
-        os.environ[API_ENV] = url
-        os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
-        if warm is not None:
-            warm()
-        _wait_healthy(proc, url)
-        yield url
+        if record is not None:  # leased: the server stays while this command imports
+            _use(url, warm)
+        with _no_heartbeats():
+            yield url
     finally:
         os.environ.pop(API_ENV, None)
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+        lease.unlink(missing_ok=True)
+
+
+def _use(url: str, warm: Callable[[], object] | None) -> None:
+    # both before `warm` imports Prefect, which reads its settings at import. Nobody
+    # reads run logs in the embedded server's database: they stay on the console and in
+    # smartcert.log, and none is left queued for a server about to stop
+    os.environ[API_ENV] = url
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+    if warm is not None:
+        warm()
+
+
+def _start(folder: Path, data_dir: Path, key: str,
+           warm: Callable[[], object] | None) -> tuple[str, Path]:
+    """A new server, recorded once it answers, with this command's lease on it. Called
+    under the lock; on any failure (Ctrl-C included) the server is stopped again."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
+           "PREFECT__SERVER_FINAL": "1", FOLDER_ENV: str(folder)}
+    # uvicorn behind a wrapper that ends it once no command uses it: its own session
+    # keeps it from every signal the command gets, SIGKILL included
+    with (data_dir / "prefect-api.log").open("ab") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "smartcert.pipelines.local_api_server",
+             "--app-dir", _site_packages(), "--factory", "prefect.server.api.server:create_app",
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "error",
+             "--lifespan", "on"],
+            env=env, stdout=log, stderr=log, start_new_session=True)
+    lease = api_lease.take_lease(folder, proc.pid)
+    try:
+        _use(url, warm)
+        _wait_healthy(proc, url)
+        api_lease.write_record(folder, proc.pid, url, key)
+    except BaseException:
+        lease.unlink(missing_ok=True)
+        os.environ.pop(API_ENV, None)
+        _stop(proc)
+        raise
+    return url, lease
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def _server_key() -> str:
+    """What a server is started with: this interpreter, this Prefect install, and the
+    Prefect settings in the environment (its home, its database among them)."""
+    settings = sorted((k, v) for k, v in os.environ.items()
+                      if k.startswith("PREFECT_") and not k.startswith(_NOT_SERVER_SETTINGS))
+    where = _site_packages()
+    try:
+        installed = os.stat(Path(where) / "prefect" / "__init__.py").st_mtime_ns
+    except OSError:
+        installed = 0
+    text = repr((sys.executable, where, installed, settings))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(f"{url}/health", timeout=2.0).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@contextmanager
+def _no_heartbeats() -> Iterator[None]:
+    """No flow-run heartbeats on the embedded server: nothing there watches for missing ones
+    (no automations), and Prefect's heartbeat thread sleeps in whole seconds, so its join
+    cost up to 1 s at the end of every flow. Prefect is imported by now (`warm`)."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
 
 
 def _site_packages() -> str:

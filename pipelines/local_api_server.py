@@ -1,12 +1,12 @@
-"""The local Prefect API's process: uvicorn, plus a thread that ends it once the command that
-started it is gone. The server runs in a session of its own (`local_api`), so nothing else
-stops it when the command is killed (SIGKILL, OOM killer): without this it served an
+"""The local Prefect API's process: uvicorn, plus a thread that ends it once no command has
+used it for the linger time (`api_lease`). The server runs in a session of its own
+(`local_api`), so no signal a command gets reaches it: without this thread it served an
 abandoned database forever.
 
     python -m smartcert.pipelines.local_api_server <uvicorn arguments>
 
-PARENT_ENV names the command's pid; without it, the parent at startup is watched. Imports
-nothing heavy before uvicorn itself: the server's startup is on the command's critical path.
+FOLDER_ENV names the data directory's `prefect-api` folder. Imports nothing heavy before
+uvicorn itself: the server's startup is on the command's critical path.
 """
 
 from __future__ import annotations
@@ -16,17 +16,40 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 
-PARENT_ENV = "SMARTCERT_API_PARENT_PID"
+from smartcert.pipelines import api_lease
+
+FOLDER_ENV = "SMARTCERT_API_FOLDER"
 POLL_SECONDS = 0.5
 GRACE_SECONDS = 5.0  # uvicorn's shutdown (lifespan, open connections) before a hard exit
 
 
-def _watch_parent(parent: int) -> None:
-    """End when the command is gone: reparented, getppid() changes (also if it was gone
-    before this thread started, as PARENT_ENV was set by the command itself)."""
-    while os.getppid() == parent:
+def _idle_enough(folder: Path, linger: float) -> None:
+    """Return once no live command has leased this server for `linger` seconds, its record
+    removed under the lock (so nobody picks it up while it stops); at once if the folder is
+    gone (the data directory was deleted)."""
+    me = os.getpid()
+    idle_since: float | None = None
+    while True:
         time.sleep(POLL_SECONDS)
+        try:
+            with api_lease.locked(folder):
+                if api_lease.holders(folder, me):
+                    idle_since = None
+                    continue
+                now = time.monotonic()
+                idle_since = now if idle_since is None else idle_since
+                if now - idle_since < linger:
+                    continue
+                api_lease.retire_record(folder, me)
+                return
+        except OSError:
+            return
+
+
+def _watch(folder: Path, linger: float) -> None:
+    _idle_enough(folder, linger)
     # uvicorn's own SIGTERM handling closes the app's lifespan and the database; before
     # its handlers are installed (still importing) SIGTERM simply ends the process
     os.kill(os.getpid(), signal.SIGTERM)
@@ -35,9 +58,9 @@ def _watch_parent(parent: int) -> None:
 
 
 def main(args: list[str]) -> None:
-    parent = int(os.environ.get(PARENT_ENV) or os.getppid())
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
-                     name="watch-parent").start()
+    folder = Path(os.environ[FOLDER_ENV])
+    threading.Thread(target=_watch, args=(folder, api_lease.linger_seconds()), daemon=True,
+                     name="watch-leases").start()
     from uvicorn.main import main as uvicorn_main
 
     uvicorn_main(args, prog_name="uvicorn")  # click: exits with uvicorn's status

@@ -14,6 +14,13 @@ import pytest
 # rule_probe fixture and the final 'rule coverage' check of the rule tests
 pytest_plugins = ("tests.rule_coverage",)
 
+# the embedded Prefect API ends with the last command using it, not five minutes later: a
+# test run starts dozens of them, each in a data directory of its own (`api_lease`). Tests
+# of the linger itself set their own; tests that run the command with a cleaned environment
+# put this back (`NO_LINGER`)
+NO_LINGER = {"SMARTCERT_API_LINGER_SECONDS": "0"}
+os.environ.update(NO_LINGER)
+
 
 @cache
 def _pdf(text: str) -> bytes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+import threading
 import zipfile
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from benchmarks import scaling
 from benchmarks.scaling import build_evidence, make_batch, sample_bundles
 from benchmarks.speed import TARGET_RATIO, FileTiming, engines, targets
 from benchmarks.speed_engines import OdlRun, Timed, per_file_seconds, tree_cpu
+from smartcert.pipelines import api_lease
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "bundles"
 
@@ -128,3 +130,22 @@ def test_measure_times_the_command_not_the_memory_polls(
     big = scaling.measure([sys.executable, "-c",
                            "import time; x = bytearray(200 << 20); time.sleep(0.5)"])
     assert big["peak_rss_mb"] >= 200
+
+
+def test_stop_server_ends_the_recorded_server_and_waits(tmp_path: Path) -> None:
+    """The 'server ended' phase really pays a server's start: the lingering one is gone
+    before the command runs again (here a stand-in process in the record)."""
+    folder = tmp_path / ".smartcert" / api_lease.FOLDER
+    folder.mkdir(parents=True)
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        api_lease.write_record(folder, server.pid, "http://127.0.0.1:1/api", "k")
+        waiter = threading.Thread(target=server.wait)  # its parent reaps it, as init would
+        waiter.start()
+        scaling.stop_server(tmp_path)
+        assert api_lease.started_at(server.pid) is None
+        waiter.join(10)
+        scaling.stop_server(tmp_path)  # nothing running: nothing to do
+    finally:
+        server.kill()
+        server.wait()

@@ -20,6 +20,7 @@ from smartcert.cli import main
 from smartcert.cli.progress import Display
 from smartcert.extractors.progress import emit_to
 from tests.builders.hwp_pdf import put_words
+from tests.conftest import NO_LINGER
 
 ROOT = Path(__file__).resolve().parent.parent
 CHORONG = ROOT / "samples" / "bundles" / "chorong-word"
@@ -129,6 +130,7 @@ def run_command(*argv: str) -> subprocess.CompletedProcess[str]:
     """The installed command in a process of its own, as an operator runs it: Prefect keeps
     process-wide clients, so one process serves one `smartcert intake`."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
+    env |= NO_LINGER
     return subprocess.run([str(SMARTCERT), *argv], env=env, capture_output=True, text=True,
                           timeout=900, check=False)
 

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from smartcert.extractors.base import ExtractSettings
 from smartcert.pipelines.batch import run_batch
 from smartcert.store import Store
+from tests.conftest import NO_LINGER
 from tests.test_local_api_orphan import assert_gone_within, server_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +40,7 @@ def _batch(tmp: Path) -> Path:
 
 def _intake(batch: Path, out: Path) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
+    env |= NO_LINGER
     env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     # its own process group: the kill takes the extraction workers with it (the embedded
     # Prefect API has a session of its own and ends itself once the command is gone)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from smartcert.store import RunStatus, Store
+from tests.conftest import NO_LINGER
 
 ROOT = Path(__file__).resolve().parent.parent
 SMARTCERT = Path(sys.executable).parent / "smartcert"
@@ -27,6 +28,7 @@ def test_ctrl_c_ends_the_batch_within_seconds(tmp_path: Path) -> None:
     for name in ("chorong-word", "nuri-hwp"):
         shutil.copytree(ROOT / "samples" / "bundles" / name, batch / name)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
+    env |= NO_LINGER
     proc = subprocess.Popen([str(SMARTCERT), "intake", str(batch), "--out", str(out),
                              "--no-ocr"], env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -21,6 +21,7 @@ from smartcert.cli import main
 from smartcert.cli.outlock import OutLock, lock_path
 from smartcert.cli.preflight import UsageProblem
 from smartcert.pipelines.outsource import SOURCE_RECORD, claim, recorded_source
+from tests.conftest import NO_LINGER
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "samples" / "bundles" / "chorong-word"
@@ -31,7 +32,7 @@ OVERWRITES = "덮어씁니다"
 
 def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
-    return env | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    return env | NO_LINGER | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
 
 
 def _busy_line(pid: int, out: Path) -> re.Pattern[str]:
