@@ -121,12 +121,21 @@ def read_part(path: Path, settings: ExtractSettings, name: str, index: int, coun
                                 index, count)
 
 
+def reads_in_parts(path: Path) -> bool:
+    """Whether `extract_file` may spread this file over every free core (a PDF of many
+    pages); any other file is read in one worker, or not read at all."""
+    try:
+        return path.stat().st_size >= SPLIT_MIN_BYTES and sniff(path) is MediaType.PDF
+    except OSError:  # extract_file says what is wrong with it
+        return False
+
+
 def _read_in_parts(path: Path, settings: ExtractSettings, name: str) -> DocumentExtract | None:
     """A PDF of many pages read on the cores no other document is being read on, a run of
     pages per worker (`pdf.parts`): the same document a whole reading gives. None: read it
     whole — a small file, no free core, a page that needs OCR, or a part that failed (the
     whole reading then records the failure as usual)."""
-    if path.stat().st_size < SPLIT_MIN_BYTES:
+    if not reads_in_parts(path):
         return None
     with isolate.cores_for_parts(settings.page_workers or isolate.cores()) as workers:
         if workers < 2:

@@ -1,6 +1,7 @@
-"""`smartcert extract` writes a document while the workers read the next one: the records
-and their lines still come in the order given, and a write that fails stops the command
-at that document, the ones before it written, one Korean line, exit 1."""
+"""`smartcert extract` writes a document while the workers read the next ones, and reads
+files that take one worker each side by side: the records and their lines still come in
+the order given, and a write that fails stops the command at that document, the ones
+before it written, one Korean line, exit 1."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ import pytest
 
 import smartcert.reports.jsonfile as jsonfile
 from smartcert.cli import main
+from smartcert.cli.reading import reading_groups
+from smartcert.extractors import isolate
+from smartcert.extractors.api import reads_in_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 NURI = ROOT / "samples" / "bundles" / "nuri-hwp"
@@ -46,3 +50,45 @@ def test_a_failed_write_stops_at_its_document(
     assert written == [f"{FILES[0].name}.extract.json"]
     err = capsys.readouterr().err
     assert "작업을 계속할 수 없습니다" in err and "No space left on device" in err
+
+
+@pytest.mark.parametrize(("in_parts", "width", "groups"), [
+    ([], 2, []),
+    ([False, False, False], 2, [[0, 1], [2]]),
+    # the bundle's order: form, proposal (in parts), self-assessment, evidence (in parts)
+    ([False, True, False, True], 2, [[0, 2], [1], [3]]),
+    ([True, False, True, False, False], 2, [[0], [1, 3], [2], [4]]),
+    ([False, False, False, False, False], 3, [[0, 1, 2], [3, 4]]),
+    ([False, False], 1, [[0], [1]]),  # one core: one at a time
+])
+def test_files_read_whole_are_read_side_by_side(in_parts: list[bool], width: int,
+                                                 groups: list[list[int]]) -> None:
+    got = reading_groups(in_parts, width)
+    assert got == groups
+    assert sorted(i for g in got for i in g) == list(range(len(in_parts)))
+
+
+def test_side_by_side_reading_starts_no_more_workers_than_cores(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Small forms around a PDF read in parts, in the order a bundle gives them: the forms
+    share the cores with each other, never with the parts, so no extra worker (a process
+    and its imports) is started beside the prestarted ones, and the records keep the
+    order given."""
+    started: list[int] = []
+    real_init = isolate._Worker.__init__
+
+    def counting(self: isolate._Worker, memory_mb: int) -> None:
+        started.append(memory_mb)
+        real_init(self, memory_mb)
+
+    monkeypatch.setattr(isolate._Worker, "__init__", counting)
+    monkeypatch.setattr(isolate, "cores", lambda: 2)
+    isolate._POOL.shutdown()  # this process's earlier tests may have left workers
+    given = [FILES[0], FILES[2], FILES[1], NURI / "4. 근거자료_누리시.pdf"]
+    assert [reads_in_parts(f) for f in given] == [False, True, False, True]
+    assert main(["extract", *map(str, given), "--out", str(tmp_path), "--no-ocr"]) == 0
+    assert len(started) == 2
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if ".extract.json" in ln]
+    assert [ln.split(".extract.json")[0] for ln in lines] == [
+        str(tmp_path / f.name) for f in given]

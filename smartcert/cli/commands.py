@@ -55,14 +55,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
     settings = _settings(args)
     # the workers import while this process does: a long PDF is read on every free core
     isolate.prestart(settings, min(len(args.files), isolate.cores()))
-    from smartcert.extractors.api import extract_file
+    from smartcert.cli.reading import reading_groups
+    from smartcert.extractors.api import extract_file, reads_in_parts
     from smartcert.extractors.progress import emit_to, events_to
     from smartcert.pipelines.privacy import ExtractJson, mask_extract
     from smartcert.reports.jsonfile import extract_json_name, write_model
 
     masked = ExtractJson(args.extract_json) is ExtractJson.MASKED
+    files = [Path(f) for f in args.files]
+    width = isolate.cores()
+    groups = reading_groups([reads_in_parts(f) for f in files], width)
     with Display(args.progress, None) as display:
-        emit_to(display.events, "files", n=len(args.files))
+        emit_to(display.events, "files", n=len(files))
+
+        def read(path: Path) -> DocumentExtract:
+            with events_to(display.events):
+                return extract_file(path, settings)
 
         def save(doc: DocumentExtract) -> None:
             target = write_model(mask_extract(doc) if masked else doc,
@@ -72,16 +80,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
                       f"표 {len(doc.tables)}, 발견사항 {len(doc.findings)}")
             _ocr_warning(doc.file, doc.findings, settings.ocr_languages)
 
-        # a document is masked and written while the workers read the next one; one write
+        # a document is masked and written while the workers read the next ones; one write
         # in flight at a time, so the files are written (and a failure raised) in order
-        with ThreadPoolExecutor(max_workers=1) as writer:
+        with ThreadPoolExecutor(max_workers=width) as readers, \
+                ThreadPoolExecutor(max_workers=1) as writer:
             saving: Future[None] | None = None
-            for f in args.files:
-                with events_to(display.events):
-                    doc = extract_file(Path(f), settings)
-                if saving is not None:
-                    saving.result()
-                saving = writer.submit(save, doc)
+            read_ahead: dict[int, DocumentExtract] = {}
+            written = 0
+            for group in groups:
+                reading = [(i, readers.submit(read, files[i])) for i in group]
+                for i, future in reading:
+                    read_ahead[i] = future.result()
+                while written in read_ahead:
+                    if saving is not None:
+                        saving.result()
+                    saving = writer.submit(save, read_ahead.pop(written))
+                    written += 1
             if saving is not None:
                 saving.result()
     return 0
