@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import logging
 import os
 import socket
 import subprocess
@@ -28,11 +29,12 @@ from pathlib import Path
 
 import httpx
 
-from smartcert.pipelines import api_lease
+from smartcert.pipelines import api_lease, api_template
 from smartcert.pipelines.local_api_server import FOLDER_ENV
 
 API_ENV = "PREFECT_API_URL"
 STARTUP_SECONDS = 180.0  # a loaded 2-core machine: the app takes ~10 s idle
+_EVENTS_WORKER_LOGGER = "EventsWorker"  # Prefect's QueueService logs under its class name
 # settings that change what a command shows, not what the server is
 _NOT_SERVER_SETTINGS = ("PREFECT_API_URL", "PREFECT_LOGGING_")
 
@@ -94,6 +96,10 @@ def _start(folder: Path, data_dir: Path, key: str,
            warm: Callable[[], object] | None) -> tuple[str, Path]:
     """A new server, recorded once it answers, with this command's lease on it. Called
     under the lock; on any failure (Ctrl-C included) the server is stopped again."""
+    db = api_template.default_database()
+    template = api_template.template_path(_prefect_install())
+    migrate = db is not None and not db.exists() and not api_template.start_from_template(
+        db, template)
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
     env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
@@ -111,6 +117,8 @@ def _start(folder: Path, data_dir: Path, key: str,
     try:
         _use(url, warm)
         _wait_healthy(proc, url)
+        if migrate and db is not None:  # migrated, and nothing run on it yet
+            api_template.save_template(db, template)
         api_lease.write_record(folder, proc.pid, url, key)
     except BaseException:
         lease.unlink(missing_ok=True)
@@ -134,13 +142,18 @@ def _server_key() -> str:
     Prefect settings in the environment (its home, its database among them)."""
     settings = sorted((k, v) for k, v in os.environ.items()
                       if k.startswith("PREFECT_") and not k.startswith(_NOT_SERVER_SETTINGS))
+    text = repr((sys.executable, _prefect_install(), settings))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _prefect_install() -> str:
+    """Which Prefect: where it is installed, and when (a reinstall changes it)."""
     where = _site_packages()
     try:
         installed = os.stat(Path(where) / "prefect" / "__init__.py").st_mtime_ns
     except OSError:
         installed = 0
-    text = repr((sys.executable, where, installed, settings))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return f"{where}:{installed}"
 
 
 def _answers(url: str) -> bool:
@@ -157,6 +170,10 @@ def _no_heartbeats() -> Iterator[None]:
     cost up to 1 s at the end of every flow. Prefect is imported by now (`warm`)."""
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+    # without that join the command reaches Prefect's exit drain with the run's last events
+    # still queued, and its events worker says so at WARNING on every run ("Still processing
+    # items"); the drain still sends them
+    logging.getLogger(_EVENTS_WORKER_LOGGER).setLevel(logging.ERROR)
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         yield
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import httpx
@@ -72,14 +73,16 @@ def assert_gone_within(server: int, seconds: float) -> None:
 
 
 @contextmanager
-def _command(tmp_path: Path, linger: float = 0, home: str = "prefect"
-             ) -> Iterator[tuple[subprocess.Popen[str], str, int]]:
+def _command(tmp_path: Path, linger: float = 0, home: str = "prefect",
+             cache: Path | None = None) -> Iterator[tuple[subprocess.Popen[str], str, int]]:
     """A command holding the API open: (its process, the API URL, the server's pid, started
     by it or found running). The server is killed afterwards if it is still there and the
     command failed, so that a failure leaks nothing."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
     env |= {"PREFECT_HOME": str(tmp_path / home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
             LINGER_ENV: str(linger)}
+    if cache is not None:  # where the database template is kept (`api_template`)
+        env["XDG_CACHE_HOME"] = str(cache)
     proc = subprocess.Popen([sys.executable, "-c", SCRIPT, str(tmp_path)], env=env, text=True,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     server = None
@@ -166,3 +169,24 @@ def test_a_server_started_with_other_settings_is_not_used(tmp_path: Path) -> Non
     finally:
         os.kill(server, signal.SIGTERM)  # the first one lingers for a minute
         assert_gone_within(server, 10)
+
+
+@pytest.mark.slow
+def test_a_new_data_directory_starts_from_the_first_ones_migrated_database(
+        tmp_path: Path) -> None:
+    cache, first_dir, second_dir = tmp_path / "cache", tmp_path / "a", tmp_path / "b"
+    with _command(first_dir, cache=cache) as (first, _url, server):
+        _close(first)
+    assert_gone_within(server, 10)
+    (template,) = (cache / "smartcert" / "prefect-db").glob("*.db")
+    with closing(sqlite3.connect(template)) as db:
+        assert db.execute("select count(*) from alembic_version").fetchone() == (1,)
+        assert db.execute("select count(*) from flow_run").fetchone() == (0,)
+        db.execute("create table smartcert_marker (x)")  # to tell a copy from a migration
+        db.commit()
+    with _command(second_dir, cache=cache) as (second, _url, server):
+        with closing(sqlite3.connect(second_dir / "prefect" / "prefect.db")) as db:
+            names = {r[0] for r in db.execute("select name from sqlite_master")}
+        assert "smartcert_marker" in names and "flow_run" in names
+        _close(second)
+    assert_gone_within(server, 10)
