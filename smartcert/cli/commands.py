@@ -160,8 +160,8 @@ def _config(args: argparse.Namespace) -> RunConfig:
 
 
 def cmd_intake(args: argparse.Namespace) -> int:
-    """The batch-intake Prefect flow on the embedded default: Prefect's ephemeral server on
-    SQLite in the data directory, started and stopped by Prefect itself."""
+    """The batch-intake Prefect flow on the embedded default: the Prefect API app on SQLite
+    in the data directory (`pipelines.local_api`, entered by `cli._prefect_api`)."""
     from smartcert.pipelines.runtime import prepare_prefect
 
     config = _config(args)

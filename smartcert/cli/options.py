@@ -15,6 +15,13 @@ from smartcert.cli.parser import (
 from smartcert.core.version import project_version
 from smartcert.extractors.limits import Limits
 from smartcert.intake.limits import IntakeLimits, MiB
+from smartcert.pipelines.api_lease import DEFAULT_LINGER, LINGER_ENV
+
+# the flow commands' embedded Prefect API (pipelines/local_api.py, pipelines/api_lease.py)
+LOCAL_API_NOTE = (f"PREFECT_API_URL이 없으면 데이터 폴더의 로컬 Prefect API를 쓰고, 없으면 "
+                  f"띄웁니다. 이 API는 같은 데이터 폴더를 쓰는 마지막 실행이 끝나고 "
+                  f"{DEFAULT_LINGER / 60:g}분 뒤 스스로 끝납니다 ({LINGER_ENV}=초, 0이면 실행과 "
+                  f"함께 끝남).")
 
 
 def _common(sp: argparse.ArgumentParser, runs: bool = True) -> None:
@@ -134,7 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "그대로 보입니다)")
     v.set_defaults(func=c.cmd_validate)
 
-    i = sub.add_parser("intake", help="일괄 접수: 폴더 안의 제출물을 모두 검토합니다 (Prefect 흐름)")
+    i = sub.add_parser("intake", help="일괄 접수: 폴더 안의 제출물을 모두 검토합니다 (Prefect 흐름)",
+                       epilog=LOCAL_API_NOTE)
     i.add_argument("batch_dir", nargs="+", metavar="접수폴더",
                    help="제출물(하위 폴더 또는 .zip)이 든 폴더, 여러 개 가능")
     _common(i)
@@ -173,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     vi.add_argument("--store-url", metavar="URL", help="데이터 폴더의 SQLite가 아닐 때의 저장소 URL")
     vi.set_defaults(func=c.cmd_verdicts_import)
 
-    rn = sub.add_parser("renewals", help="인증 도시·서비스의 재검증")
+    rn = sub.add_parser("renewals", help="인증 도시·서비스의 재검증", epilog=LOCAL_API_NOTE)
     rsub = rn.add_subparsers(dest="renewals_command", required=True, title="명령", metavar="명령",
                           help="아래 중 하나 (명령마다 -h로 도움말)")
     rr = rsub.add_parser("run", help="N일 안에 유효기간이 끝나거나 재검토할 인증을 재검증합니다")
