@@ -112,3 +112,20 @@ def prefect_harness():  # type: ignore[no-untyped-def]
 
     with prefect_test_harness(server_startup_timeout=180):
         yield
+
+
+@pytest.fixture
+def started_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The memory limits of the isolation workers started from here on, one per start
+    (tests of the worker pool: test_isolate_prestart, test_cli_extract)."""
+    from smartcert.extractors import isolate
+
+    started: list[int] = []
+    real = isolate._Worker.__init__
+
+    def spy(self: isolate._Worker, memory_mb: int) -> None:
+        started.append(memory_mb)
+        real(self, memory_mb)
+
+    monkeypatch.setattr(isolate._Worker, "__init__", spy)
+    return started

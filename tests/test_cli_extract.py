@@ -69,26 +69,18 @@ def test_files_read_whole_are_read_side_by_side(in_parts: list[bool], width: int
 
 
 def test_side_by_side_reading_starts_no_more_workers_than_cores(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        started_workers: list[int]) -> None:
     """Small forms around a PDF read in parts, in the order a bundle gives them: the forms
     share the cores with each other, never with the parts, so no extra worker (a process
     and its imports) is started beside the prestarted ones, and the records keep the
     order given."""
-    started: list[int] = []
-    real_init = isolate._Worker.__init__
-
-    def counting(self: isolate._Worker, memory_mb: int) -> None:
-        started.append(memory_mb)
-        real_init(self, memory_mb)
-
-    monkeypatch.setattr(isolate._Worker, "__init__", counting)
     monkeypatch.setattr(isolate, "cores", lambda: 2)
     isolate._POOL.shutdown()  # this process's earlier tests may have left workers
     given = [FILES[0], FILES[2], FILES[1], NURI / "4. 근거자료_누리시.pdf"]
     assert [reads_in_parts(f) for f in given] == [False, True, False, True]
     assert main(["extract", *map(str, given), "--out", str(tmp_path), "--no-ocr"]) == 0
-    assert len(started) == 2
+    assert len(started_workers) == 2
     lines = [ln for ln in capsys.readouterr().err.splitlines() if ".extract.json" in ln]
     assert [ln.split(".extract.json")[0] for ln in lines] == [
         str(tmp_path / f.name) for f in given]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from smartcert.extractors import isolate
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.limits import Limits
@@ -17,24 +15,18 @@ FORM = ROOT / "samples" / "bundles" / "nuri-hwp" / "1. 공모신청서_누리시
 SETTINGS = ExtractSettings(ocr=False, limits=Limits(doc_memory_mb=2_999))
 
 
-def test_prestarted_workers_read_the_documents(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_prestarted_workers_read_the_documents(started_workers: list[int]) -> None:
     from smartcert.extractors.api import extract_file
 
     assert isolate.prestart(SETTINGS, 2) == 2
     assert isolate.prestart(SETTINGS, 2) == 0  # two are there already
-    started: list[int] = []
-    real = isolate._Worker.__init__
-
-    def spy(self: isolate._Worker, memory_mb: int) -> None:
-        started.append(memory_mb)
-        real(self, memory_mb)
-
-    monkeypatch.setattr(isolate._Worker, "__init__", spy)
+    assert len(started_workers) == 2
+    started_workers.clear()
     first = extract_file(FORM, SETTINGS)
     second = extract_file(FORM, SETTINGS)
     assert first.status.value == "ok" and first.pages
     assert second.model_dump_json() == first.model_dump_json()
-    assert started == []  # both read by a worker started beforehand
+    assert started_workers == []  # both read by a worker started beforehand
 
 
 def test_nothing_is_started_without_isolation() -> None:
