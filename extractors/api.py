@@ -121,11 +121,13 @@ def read_part(path: Path, settings: ExtractSettings, name: str, index: int, coun
                                 index, count)
 
 
-def reads_in_parts(path: Path) -> bool:
+def reads_in_parts(path: Path, media_type: MediaType | None = None) -> bool:
     """Whether `extract_file` may spread this file over every free core (a PDF of many
-    pages); any other file is read in one worker, or not read at all."""
+    pages); any other file is read in one worker, or not read at all. `media_type`: the
+    file's, when already sniffed."""
     try:
-        return path.stat().st_size >= SPLIT_MIN_BYTES and sniff(path) is MediaType.PDF
+        return path.stat().st_size >= SPLIT_MIN_BYTES and (
+            media_type or sniff(path)) is MediaType.PDF
     except OSError:  # extract_file says what is wrong with it
         return False
 
@@ -135,7 +137,7 @@ def _read_in_parts(path: Path, settings: ExtractSettings, name: str) -> Document
     pages per worker (`pdf.parts`): the same document a whole reading gives. None: read it
     whole — a small file, no free core, a page that needs OCR, or a part that failed (the
     whole reading then records the failure as usual)."""
-    if not reads_in_parts(path):
+    if not reads_in_parts(path, MediaType.PDF):  # extract_file sniffed it a PDF
         return None
     with isolate.cores_for_parts(settings.page_workers or isolate.cores()) as workers:
         if workers < 2:
