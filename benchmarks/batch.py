@@ -97,10 +97,16 @@ def _poll_rss(ps: psutil.Process, peaks: list[int], done: threading.Event,
         done.wait(poll_s)
 
 
-def run_intake(batch: Path, out: Path, args: list[str]) -> dict[str, float]:
+def command_env(**extra: str) -> dict[str, str]:
+    """The environment a timed command runs in: the caller's own Prefect and smartcert
+    settings left out (the command's defaults are what is measured), analytics off."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
-    env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
-    run = timed_run([str(SMARTCERT), "intake", str(batch), "--out", str(out), *args], env)
+    return env | {"PREFECT_SERVER_ANALYTICS_ENABLED": "false"} | extra
+
+
+def run_intake(batch: Path, out: Path, args: list[str]) -> dict[str, float]:
+    run = timed_run([str(SMARTCERT), "intake", str(batch), "--out", str(out), *args],
+                    command_env())
     if run.returncode != 0:
         raise SystemExit(run.stderr or "intake failed")
     return {"seconds": round(run.wall, 1), "peak_rss_mb": round(run.peak_rss / 2**20)}

@@ -43,7 +43,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from benchmarks.batch import SMARTCERT, timed_run
+from benchmarks.batch import SMARTCERT, command_env, timed_run
 from smartcert.pipelines import api_lease
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,10 +118,8 @@ def evidence_bundle(target: Path, pages: int) -> int:
 def measure(cmd: list[str]) -> dict[str, Any]:
     """Run `cmd`; wall time, CPU time (it and the descendants it reaped), peak tree RSS,
     and its exit code (with the end of its stderr when not 0)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
-    env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    run = timed_run(cmd, env, POLL_S)
+    run = timed_run(cmd, command_env(), POLL_S)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     out = {"seconds": round(run.wall, 2), "cpu_seconds": round(cpu, 1),
@@ -136,9 +134,7 @@ def prime_prefect_database(work: Path) -> float:
     is cached (`pipelines.api_template`): every cold run below starts from it, as every run
     on a machine but its first does. The seconds it took (~9 s more when nothing was
     cached)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "SMARTCERT_"))}
-    env |= {"PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_HOME": str(work / "prefect"),
-            api_lease.LINGER_ENV: "0"}
+    env = command_env(PREFECT_HOME=str(work / "prefect"), **{api_lease.LINGER_ENV: "0"})
     code = ("import sys; from pathlib import Path\n"
             "from smartcert.pipelines.local_api import local_api\n"
             "with local_api(Path(sys.argv[1])):\n    pass\n")
