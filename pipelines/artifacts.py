@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
+from smartcert.pipelines.outcome import Outcome
 from smartcert.pipelines.runtime import RunConfig
-from smartcert.pipelines.steps import Outcome
-from smartcert.reports.batch_summary import SUMMARY_HTML
+from smartcert.reports.names import SUMMARY_HTML
 
 _SEVERITIES = ("error", "warning", "info")
 

@@ -16,6 +16,7 @@ import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -28,14 +29,17 @@ from smartcert.intake.limits import IntakeLimits
 from smartcert.pipelines import batch_reuse
 from smartcert.pipelines.artifacts import publish_batch_artifacts
 from smartcert.pipelines.batch_folder import Stray, strays_in, submissions_of_all
-from smartcert.pipelines.persist import store_for, write_summary
+from smartcert.pipelines.outcome import Outcome
+from smartcert.pipelines.persist import store_for
 from smartcert.pipelines.privacy import ExtractJson
+from smartcert.pipelines.progress import Progress, quiet
 from smartcert.pipelines.runtime import RunConfig
-from smartcert.pipelines.spine import Progress, analyse_submission, out_dir_for, peers_of, quiet
-from smartcert.pipelines.steps import Outcome, SubmissionRun
-from smartcert.pipelines.tasks import TaskSteps, report_task
 from smartcert.schemas.catalogue import load_ruleset
 from smartcert.store import RunStatus
+
+if TYPE_CHECKING:  # the steps load when a submission is analysed: an unchanged batch, all
+    # of it taken from the record, imports none of the reading, mapping and rule modules
+    from smartcert.pipelines.steps import SubmissionRun
 
 _progress: Progress = quiet  # set by the CLI for its display
 
@@ -59,6 +63,9 @@ class BatchResult:
       task_runner=ThreadPoolTaskRunner(max_workers=1))
 def submission_flow(source: Path, config: RunConfig) -> quote[SubmissionRun]:
     """The spine's analysis of one submission, its steps as tasks of this flow."""
+    from smartcert.pipelines.spine import analyse_submission, out_dir_for
+    from smartcert.pipelines.tasks import TaskSteps
+
     # quote(): the returned models are large and hold no futures for Prefect to look for
     return quote(analyse_submission(source, out_dir_for(source, config.out_dir),
                                     TaskSteps(config)))
@@ -154,7 +161,8 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
         get_run_logger().warning("not taken in: %s (%s)", x.path, x.reason)
     # unchanged submissions keep their outcome (never with batch-relative scoring: each
     # is then scored against the others)
-    known = [] if relative_scoring else batch_reuse.candidates(sources, config)
+    shared = batch_reuse.shared_parts(config)  # code, libraries …: read once for the run
+    known = [] if relative_scoring else batch_reuse.candidates(sources, config, shared)
     reused = {c.source: c.outcome for c in known if c.outcome is not None}
     for k, source in enumerate(reused, 1):
         emit_to(config.events, "files", sub=source.name, n=0)
@@ -171,10 +179,7 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
                 # each Dask worker reads a document of its own: none splits one across cores
                 config = replace(config, page_workers=1)
             analyses, failed = _analyse_all(to_run, config, address, parallel_submissions)
-        peers = peers_of(analyses, relative_scoring)
-        futures = [report_task.submit(quote(a), quote(peers), config, run_id)
-                   for a in analyses]
-        fresh = [f.result() for f in futures]
+        fresh = _report_all(analyses, relative_scoring, config, run_id)
         for outcome in reused.values():
             batch_reuse.link(outcome, run_id, store, config)
     except KeyboardInterrupt:  # what was done is stored and cached: a re-run resumes
@@ -191,9 +196,24 @@ def batch_intake(batch_dir: str | list[str], out_dir: str, program: str = "city-
     store.finish_run(run_id, status)
     result = BatchResult(run_id=run_id, status=status, outcomes=outcomes, failed=failed,
                          strays=strays)
-    result.summary = write_summary([(o.out_dir, o.report) for o in outcomes], config)
+    result.summary = batch_reuse.summary([(o.out_dir, o.report) for o in outcomes], config,
+                                         shared)
     publish_batch_artifacts(result.outcomes, result.failed, config)
     return result
+
+
+def _report_all(analyses: list[SubmissionRun], relative_scoring: bool, config: RunConfig,
+                run_id: str) -> list[Outcome]:
+    """Each analysed submission scored (against its peers with `relative_scoring`), stored
+    and reported, as tasks side by side."""
+    if not analyses:
+        return []
+    from smartcert.pipelines.spine import peers_of
+    from smartcert.pipelines.tasks import report_task
+
+    peers = peers_of(analyses, relative_scoring)
+    futures = [report_task.submit(quote(a), quote(peers), config, run_id) for a in analyses]
+    return [f.result() for f in futures]
 
 
 def _read(run: SubmissionRun) -> str:

@@ -7,19 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smartcert.core.report import FindingsReport
 from smartcert.pipelines.runtime import RunConfig
-from smartcert.pipelines.steps import SubmissionRun
-from smartcert.reports.write import (
-    REPORT_HTML,
-    BatchEntry,
-    write_batch_summary,
-    write_submission_reports,
-)
-from smartcert.schemas.catalogue import RuleSet
 from smartcert.store import Store
 from smartcert.store.reviews import latest_verdicts
+
+if TYPE_CHECKING:  # the report writers load when a report is written (an unchanged batch
+    # writes none): rendering, spreadsheets and page crops are most of a flow's imports
+    from smartcert.pipelines.steps import SubmissionRun
+    from smartcert.schemas.catalogue import RuleSet
 
 
 @cache
@@ -53,6 +51,8 @@ class SaveOutcome:
                                       source_name=run.intake.source)
         if not self.config.write_reports:
             return []
+        from smartcert.reports.write import write_submission_reports
+
         return write_submission_reports(report, run.out_dir,
                                         {f.name: f.path for f in run.intake.files},
                                         verdicts=latest_verdicts(store, saved.lineage),
@@ -69,6 +69,9 @@ def write_summary(items: Sequence[tuple[Path, FindingsReport]], config: RunConfi
     """The committee's batch summary next to the batch's submissions."""
     if not config.write_reports or not items:
         return []
+    from smartcert.reports.names import REPORT_HTML
+    from smartcert.reports.write import BatchEntry, write_batch_summary
+
     entries = [BatchEntry(name=out_dir.name, report=report, report_html=out_dir / REPORT_HTML)
                for out_dir, report in items]
     return write_batch_summary(entries, config.out_dir)

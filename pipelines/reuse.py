@@ -77,6 +77,8 @@ class Record:
     files: list[str] = field(default_factory=list)
     failed_documents: list[str] = field(default_factory=list)
     format: int = FORMAT
+    # the files of `out_dir` the outputs are of (relative paths); None: every file in it
+    scope: list[str] | None = None
 
 
 def fingerprint(source: Path, options: Mapping[str, object], *, store_url: str | None,
@@ -122,7 +124,7 @@ def recall(data_dir: Path, slot: str, fp: Fingerprint) -> tuple[Recalled | None,
     changed = fp.changed(record.parts)
     if changed or record.key != fp.key:
         return None, changed or ["fingerprint"]
-    if outputs_of(Path(record.out_dir)) != record.outputs:
+    if outputs_of(Path(record.out_dir), record.scope) != record.outputs:
         return None, ["outputs"]
     return Recalled(out_dir=Path(record.out_dir), lines=record.lines,
                     exit_code=record.exit_code, files=record.files,
@@ -131,13 +133,16 @@ def recall(data_dir: Path, slot: str, fp: Fingerprint) -> tuple[Recalled | None,
 
 def remember(data_dir: Path, slot: str, fp: Fingerprint, out_dir: Path, lines: Iterable[str],
              exit_code: int, *, files: Iterable[Path | str] = (),
-             failed_documents: Iterable[str] = ()) -> Path:
-    """Record a complete run's result (written atomically: a half-written record is none)."""
+             failed_documents: Iterable[str] = (), scope: Iterable[str] | None = None) -> Path:
+    """Record a complete run's result (written atomically: a half-written record is none).
+    `scope`: the files of `out_dir` (relative paths) that must stay untouched for the result
+    to be reused, when the run shares the folder with others; by default all of them."""
     path = _record_path(data_dir, slot)
     path.parent.mkdir(parents=True, exist_ok=True)
     record = Record(key=fp.key, parts=dict(fp.parts), out_dir=str(Path(out_dir).resolve()),
-                    outputs=outputs_of(out_dir), lines=list(lines), exit_code=exit_code,
-                    files=[str(f) for f in files], failed_documents=list(failed_documents))
+                    outputs=outputs_of(out_dir, scope), lines=list(lines), exit_code=exit_code,
+                    files=[str(f) for f in files], failed_documents=list(failed_documents),
+                    scope=None if scope is None else list(scope))
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(record.__dict__, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(tmp, path)
@@ -230,7 +235,10 @@ def verdicts_state(store_url: str | None, data_dir: Path) -> str:
     return f"{n}:{last}"
 
 
-def outputs_of(out_dir: Path) -> dict[str, str]:
+def outputs_of(out_dir: Path, scope: Iterable[str] | None = None) -> dict[str, str]:
+    """The digest of every file in `out_dir`, or of those of `scope` that exist."""
+    if scope is not None:
+        return {name: sha256_file(out_dir / name) for name in scope if (out_dir / name).is_file()}
     if not out_dir.is_dir():
         return {}
     return {p.relative_to(out_dir).as_posix(): sha256_file(p) for p in _files(out_dir)}

@@ -8,7 +8,7 @@ document). The flows only fan this out over submissions and gather.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +22,8 @@ from smartcert.pipelines.cache import ExtractCache
 from smartcert.pipelines.outnames import LOG_NAME
 from smartcert.pipelines.outsource import claim_and_warn
 from smartcert.pipelines.privacy import ExtractJson
+from smartcert.pipelines.progress import Progress as Progress
+from smartcert.pipelines.progress import quiet as quiet
 from smartcert.pipelines.steps import (
     Outcome,
     Persist,
@@ -33,16 +35,10 @@ from smartcert.pipelines.steps import (
     write_extract,
 )
 from smartcert.reports.assemble import Analysed
-from smartcert.reports.batch_summary import SUMMARY_HTML, SUMMARY_XLSX
 from smartcert.reports.jsonfile import fit_name
+from smartcert.reports.names import SUMMARY_HTML, SUMMARY_XLSX
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.claims import Submission
-
-Progress = Callable[[str], None]
-
-
-def quiet(_message: str) -> None:
-    """The default `Progress`: say nothing."""
 
 
 class Steps(Protocol):

@@ -24,6 +24,7 @@ from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission
 from smartcert.intake.limits import IntakeLimits
 from smartcert.pipelines.cache import ExtractCache
 from smartcert.pipelines.certifications import registry_records
+from smartcert.pipelines.outcome import Outcome as Outcome
 from smartcert.pipelines.privacy import ExtractJson, mask_extract
 from smartcert.reports.assemble import (
     Analysed,
@@ -56,18 +57,6 @@ class SubmissionRun:
     def failed_documents(self) -> list[str]:
         """Documents whose extractor broke (recorded as findings; the run is partial)."""
         return [d.file for d in self.extracts if d.status is DocumentStatus.FAILED]
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a submission's report step left behind (small: no extraction results)."""
-
-    source: str
-    submission_id: str
-    report: FindingsReport
-    out_dir: Path
-    files: tuple[Path, ...]
-    failed_documents: tuple[str, ...] = ()
 
 
 # storing a reported submission and writing its human reports: `pipelines.persist.SaveOutcome`

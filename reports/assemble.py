@@ -17,6 +17,7 @@ from smartcert.core.report import DocumentSummary, FindingsReport, Score, Submis
 from smartcert.extractors.models import DocumentExtract
 from smartcert.reports.jsonfile import write_model
 from smartcert.reports.merge import merge_findings
+from smartcert.reports.names import FINDINGS_JSON as FINDINGS_JSON
 from smartcert.schemas.catalogue import RuleSet
 from smartcert.schemas.catalogue.service import ServiceRuleSet
 from smartcert.schemas.claims import Submission
@@ -29,8 +30,6 @@ from smartcert.scoring import (
     score_submission,
 )
 from smartcert.scoring.service import score_service
-
-FINDINGS_JSON = "findings.json"
 
 
 @dataclass

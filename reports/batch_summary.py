@@ -20,13 +20,13 @@ from smartcert.reports.atomic import save_workbook_atomic, write_text_atomic
 from smartcert.reports.chart_memo import ChartMemo, drawn_before
 from smartcert.reports.html.render import render_page
 from smartcert.reports.labels import CATEGORY, PROVISIONAL_NOTE, SEVERITY, SEVERITY_ORDER
+from smartcert.reports.names import SUMMARY_HTML as SUMMARY_HTML
+from smartcert.reports.names import SUMMARY_XLSX as SUMMARY_XLSX
 from smartcert.reports.scoreview import site_inspection_label, site_inspection_short
 from smartcert.reports.summary_plots import Line, finding_counts, findings_chart, total_chart
 from smartcert.reports.xlsx import write_table
 from smartcert.schemas.catalogue import CatalogueError, load_ruleset
 
-SUMMARY_HTML = "batch-summary.html"
-SUMMARY_XLSX = "batch-summary.xlsx"
 TOP_FINDINGS = 3
 _TOP_CHARS = 140
 

@@ -22,6 +22,7 @@ from smartcert.reports.atomic import write_text_atomic
 from smartcert.reports.batch_summary import BatchEntry, write_summary_html, write_summary_xlsx
 from smartcert.reports.html.report import render_report
 from smartcert.reports.keys import FindingKeys
+from smartcert.reports.names import FINDINGS_XLSX, REPORT_HTML
 from smartcert.reports.qualaid import QualitativeAid, build_aid
 from smartcert.reports.regions import RegionRenderer
 from smartcert.reports.verdicts import VerdictInfo
@@ -29,9 +30,6 @@ from smartcert.reports.view import build_findings, build_indicators
 from smartcert.reports.xlsx import write_findings_xlsx
 from smartcert.schemas.catalogue import RuleSet, load_ruleset
 from smartcert.schemas.claims import Submission
-
-REPORT_HTML = "report.html"
-FINDINGS_XLSX = "findings.xlsx"
 
 __all__ = ["FINDINGS_XLSX", "REPORT_HTML", "BatchEntry", "write_batch_summary",
            "write_submission_reports"]

@@ -157,6 +157,7 @@ def test_an_unchanged_batch_is_reused_and_a_changed_submission_run_again(batch_r
 
     results = count(m.Result)
     report_html = (out / "nuri-hwp" / "report.html").read_bytes()
+    drawn = {p: p.stat().st_mtime_ns for p in first.summary}
     again = batch_intake(str(batch), str(out), ocr=False)
     # nothing ran: the same outcomes, files untouched, the stored results linked to the run
     assert [o.out_dir.name for o in again.outcomes] == [o.out_dir.name for o in first.outcomes]
@@ -166,7 +167,9 @@ def test_an_unchanged_batch_is_reused_and_a_changed_submission_run_again(batch_r
     assert count(m.Result) == results
     latest = store.latest_report("applicant:누리시", "city-2025")
     assert latest is not None and latest.run_id == again.run_id
-    assert (out / "batch-summary.html").exists()
+    # the summary of the same reports is the one already written, not drawn again
+    assert again.summary == first.summary
+    assert {p: p.stat().st_mtime_ns for p in again.summary} == drawn
 
     # one submission changed: it alone runs again
     pdf = next((batch / "nuri-hwp").glob("*.pdf"))
@@ -179,3 +182,6 @@ def test_an_unchanged_batch_is_reused_and_a_changed_submission_run_again(batch_r
     assert chorong.report == next(o for o in first.outcomes
                               if o.out_dir.name == "chorong-word").report
     assert count(m.Result) == results + 1  # the changed submission's new result only
+    # a report changed: the summary is drawn again
+    assert third.summary == first.summary
+    assert all(p.stat().st_mtime_ns != drawn[p] for p in third.summary)

@@ -114,6 +114,30 @@ def test_recall_gives_back_only_untouched_outputs(bundle: Path, tmp_path: Path) 
     assert reuse.recall(data, slot, first) == (None, ["first-run"])
 
 
+def test_a_scoped_record_watches_its_own_files_only(bundle: Path, tmp_path: Path) -> None:
+    """The batch summary shares the output folder with the submissions' folders and the
+    log: its record is of its own files, which must stay as written (and present)."""
+    out = tmp_path / "out"
+    (out / "nuri-hwp").mkdir(parents=True)
+    (out / "batch-summary.html").write_text("<html>", encoding="utf-8")
+    (out / "batch-summary.xlsx").write_bytes(b"xlsx")
+    data = tmp_path / "data"
+    first = fp(bundle, data)
+    slot = reuse.slot_of(out, Path("batch-summary.html"), "batch-summary")
+    reuse.remember(data, slot, first, out, [], 0,
+                   files=[out / "batch-summary.html", out / "batch-summary.xlsx"],
+                   scope=["batch-summary.html", "batch-summary.xlsx"])
+    (out / "smartcert.log").write_text("another run's lines", encoding="utf-8")
+    (out / "nuri-hwp" / "findings.json").write_text("{}", encoding="utf-8")
+    hit, _ = reuse.recall(data, slot, first)
+    assert hit is not None and hit.files == [str(out / "batch-summary.html"),
+                                             str(out / "batch-summary.xlsx")]
+    (out / "batch-summary.xlsx").write_bytes(b"edited by hand")
+    assert reuse.recall(data, slot, first) == (None, ["outputs"])
+    (out / "batch-summary.xlsx").unlink()
+    assert reuse.recall(data, slot, first) == (None, ["outputs"])
+
+
 def test_a_damaged_record_is_no_record(bundle: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
