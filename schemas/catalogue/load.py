@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from smartcert.schemas.catalogue import snapshot
 from smartcert.schemas.catalogue.base import CatalogueError
 from smartcert.schemas.catalogue.checks_sections import check_ruleset
 from smartcert.schemas.catalogue.read import RULESETS_DIR, program_kinds, read_folder
@@ -38,7 +39,8 @@ def load_ruleset_from(folder: Path) -> RuleSet:
 
 
 def load_ruleset(ruleset_id: str = DEFAULT_RULESET) -> RuleSet:
-    """The rule set `ruleset_id` from `schemas/rulesets/` (validated once, then cached)."""
+    """The rule set `ruleset_id` from `schemas/rulesets/` (validated once, then cached: in
+    the process, and checked across processes as a snapshot, `catalogue.snapshot`)."""
     return _load_cached(ruleset_id)
 
 
@@ -51,7 +53,7 @@ def _load_cached(ruleset_id: str) -> RuleSet:
     if kind != "city":
         raise CatalogueError(ruleset_id, [
             f"a {kind} rule set, not a city one: load it with load_service_ruleset"])
-    return load_ruleset_from(folder)
+    return snapshot.load_checked(folder, load_ruleset_from)
 
 
 def available_rulesets() -> list[str]:
