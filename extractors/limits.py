@@ -35,8 +35,10 @@ import fcntl
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from smartcert.extractors.models import DocumentExtract
+if TYPE_CHECKING:  # the limits are read where no document is (the command's options)
+    from smartcert.extractors.models import DocumentExtract
 
 # what a finding tells the operator to change, per limit: option of the CLI and field here
 HOW_TO_RAISE = {

@@ -1,12 +1,5 @@
-"""Safe intake of a submission: a folder or a .zip, hostile archives refused with findings."""
+"""Safe intake of a submission: a folder or a .zip, hostile archives refused with findings.
 
-from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission, submission_id
-from smartcert.intake.limits import IntakeLimits
-
-__all__ = [
-    "BundleFile",
-    "IntakeLimits",
-    "IntakeResult",
-    "open_submission",
-    "submission_id",
-]
+The reader is `intake.bundle` (`open_submission`), its limits `intake.limits`. Nothing is
+imported here: the command's options read the limits before any model is loaded.
+"""

@@ -79,7 +79,7 @@ def _tree(root: Path, skip: Path) -> set[Path]:
 def take(tmp_path: Path) -> Callable[..., object]:
     """Run `open_submission` on bytes (saved as a zip) or a path, asserting containment:
     nothing appears outside `tmp_path/work`, and no staging folder is left behind."""
-    from smartcert.intake import open_submission
+    from smartcert.intake.bundle import open_submission
 
     work = tmp_path / "work"
 

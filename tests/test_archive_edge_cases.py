@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from smartcert.intake import IntakeLimits
 from smartcert.intake import rules as R
+from smartcert.intake.limits import IntakeLimits
 
 EMPTY_ZIP = b"PK\x05\x06" + b"\0" * 18  # an end-of-directory record and nothing else
 

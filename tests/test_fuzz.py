@@ -49,7 +49,7 @@ from smartcert.extractors.api import extract_file
 from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.limits import Limits
 from smartcert.extractors.models import DocumentExtract, DocumentStatus
-from smartcert.intake import IntakeResult, open_submission
+from smartcert.intake.bundle import IntakeResult, open_submission
 from smartcert.intake.names import decode_member_name
 
 ROOT = Path(__file__).resolve().parent.parent

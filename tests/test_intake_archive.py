@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from smartcert.intake import IntakeLimits
 from smartcert.intake import rules as R
+from smartcert.intake.limits import IntakeLimits
 
 MiB = 1 << 20
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from smartcert.core.files.media import MediaType
-from smartcert.intake import IntakeLimits, IntakeResult, open_submission, submission_id
+from smartcert.intake.bundle import IntakeResult, open_submission, submission_id
+from smartcert.intake.limits import IntakeLimits
 from smartcert.validators.catalogue import all_rules
 
 MiB = 1 << 20

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from smartcert.intake import open_submission
+from smartcert.intake.bundle import open_submission
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smartcert.core.findings import Category
-from smartcert.intake import IntakeLimits
+from smartcert.intake.limits import IntakeLimits
 from smartcert.intake.names import decode_raw_name, is_os_junk, name_too_long, safe_relative_path
 from smartcert.intake.rules import intake_finding
 from smartcert.validators.catalogue import all_rules

@@ -18,8 +18,8 @@ SETTINGS = ExtractSettings(ocr=False, limits=Limits(doc_memory_mb=2_999))
 def test_prestarted_workers_read_the_documents(started_workers: list[int]) -> None:
     from smartcert.extractors.api import extract_file
 
-    assert isolate.prestart(SETTINGS, 2) == 2
-    assert isolate.prestart(SETTINGS, 2) == 0  # two are there already
+    assert isolate.prestart(SETTINGS.limits, 2) == 2
+    assert isolate.prestart(SETTINGS.limits, 2) == 0  # two are there already
     assert len(started_workers) == 2
     started_workers.clear()
     first = extract_file(FORM, SETTINGS)
@@ -31,4 +31,4 @@ def test_prestarted_workers_read_the_documents(started_workers: list[int]) -> No
 
 def test_nothing_is_started_without_isolation() -> None:
     off = ExtractSettings(ocr=False, limits=Limits(isolate=False, doc_memory_mb=2_998))
-    assert isolate.prestart(off, 2) == 0
+    assert isolate.prestart(off.limits, 2) == 0

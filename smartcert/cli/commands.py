@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartcert.cli.progress import Display
-from smartcert.extractors.base import ExtractSettings
 from smartcert.extractors.limits import Limits
 from smartcert.intake.limits import IntakeLimits, MiB
 
 if TYPE_CHECKING:
     from smartcert.core.findings import Finding
     from smartcert.core.report import FindingsReport
+    from smartcert.extractors.base import ExtractSettings
     from smartcert.extractors.models import DocumentExtract
     from smartcert.pipelines.runtime import RunConfig
     from smartcert.pipelines.steps import SubmissionRun
@@ -46,15 +46,18 @@ def _intake_limits(args: argparse.Namespace) -> IntakeLimits:
 
 
 def _settings(args: argparse.Namespace) -> ExtractSettings:
+    from smartcert.extractors.base import ExtractSettings
+
     return ExtractSettings(ocr=not args.no_ocr, ocr_dpi=args.ocr_dpi, limits=_limits(args))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from smartcert.extractors import isolate
 
+    # the workers import while this process does (the models, the readers): a long PDF is
+    # read on every free core
+    isolate.prestart(_limits(args), min(len(args.files), isolate.cores()))
     settings = _settings(args)
-    # the workers import while this process does: a long PDF is read on every free core
-    isolate.prestart(settings, min(len(args.files), isolate.cores()))
     from smartcert.cli.reading import reading_groups
     from smartcert.extractors.api import extract_file, reads_in_parts
     from smartcert.extractors.progress import emit_to, events_to
@@ -113,12 +116,12 @@ def _ocr_warning_line(name: str, findings: list[Finding],
     read, so the provisional score is not settled. The exit code stays 0: the run did what
     it could and its findings.json says the same (the store marks the run complete)."""
     from smartcert.extractors.findings import OCR_UNAVAILABLE
-    from smartcert.extractors.ocr import tesseract_available
 
     files = list(dict.fromkeys(loc.file for f in findings if f.rule == OCR_UNAVAILABLE.id
                                for loc in f.locations))
     if not files:
         return None
+    from smartcert.extractors.ocr import tesseract_available  # loads PyMuPDF: only when asked
 
     shown = ", ".join(files[:3]) + (f" 외 {len(files) - 3}건" if len(files) > 3 else "")
     why = (f"Tesseract({languages})가 설치되어 있지 않습니다: scripts/setup.sh 또는 apt-get "
