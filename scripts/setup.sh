@@ -52,3 +52,8 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$digest" ]]; then
   .venv/bin/python -m pip install -q -e ".${extras}"
   echo "$digest" > "$stamp"
 fi
+# Bytecode of smartcert's own modules, written once here: where PYTHONDONTWRITEBYTECODE is
+# set (containers, CI) every command would compile them again as it imports them, ~0.3 s of
+# an unchanged batch. A file edited since is compiled in memory, its stale bytecode ignored.
+# The layer folders are linked into smartcert/, and compileall does not follow links.
+.venv/bin/python -m compileall -q smartcert $(find smartcert -mindepth 1 -maxdepth 1 -type l | sort) >/dev/null
