@@ -15,8 +15,9 @@ from smartcert.pipelines.batch_folder import submissions_in
 from smartcert.pipelines.batch_folder import submissions_of_all as submissions_of_all
 from smartcert.pipelines.cache import ExtractCache
 from smartcert.pipelines.persist import SaveOutcome, store_for
+from smartcert.pipelines.progress import Progress, quiet
 from smartcert.pipelines.runtime import RunConfig, cache_dir_of, data_dir_for
-from smartcert.pipelines.spine import DirectSteps, Progress, quiet
+from smartcert.pipelines.spine import DirectSteps
 from smartcert.pipelines.steps import SubmissionRun
 from smartcert.schemas.catalogue import load_ruleset
 from smartcert.store import RunKind, RunStatus

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from smartcert.core.report import FindingsReport
 from smartcert.pipelines.runtime import RunConfig
+from smartcert.reports.names import REPORT_HTML
 from smartcert.store import Store
 from smartcert.store.reviews import latest_verdicts
 
@@ -69,7 +70,6 @@ def write_summary(items: Sequence[tuple[Path, FindingsReport]], config: RunConfi
     """The committee's batch summary next to the batch's submissions."""
     if not config.write_reports or not items:
         return []
-    from smartcert.reports.names import REPORT_HTML
     from smartcert.reports.write import BatchEntry, write_batch_summary
 
     entries = [BatchEntry(name=out_dir.name, report=report, report_html=out_dir / REPORT_HTML)

@@ -19,13 +19,12 @@ from smartcert.extractors.progress import emit_to, events_to
 from smartcert.intake.bundle import BundleFile, IntakeResult
 from smartcert.intake.limits import IntakeLimits
 from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.outcome import Outcome
 from smartcert.pipelines.outnames import LOG_NAME
 from smartcert.pipelines.outsource import claim_and_warn
 from smartcert.pipelines.privacy import ExtractJson
-from smartcert.pipelines.progress import Progress as Progress
-from smartcert.pipelines.progress import quiet as quiet
+from smartcert.pipelines.progress import Progress, quiet
 from smartcert.pipelines.steps import (
-    Outcome,
     Persist,
     SubmissionRun,
     analyse_step,

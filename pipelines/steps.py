@@ -24,7 +24,7 @@ from smartcert.intake.bundle import BundleFile, IntakeResult, open_submission
 from smartcert.intake.limits import IntakeLimits
 from smartcert.pipelines.cache import ExtractCache
 from smartcert.pipelines.certifications import registry_records
-from smartcert.pipelines.outcome import Outcome as Outcome
+from smartcert.pipelines.outcome import Outcome
 from smartcert.pipelines.privacy import ExtractJson, mask_extract
 from smartcert.reports.assemble import (
     Analysed,

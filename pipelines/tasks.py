@@ -21,10 +21,10 @@ from smartcert.extractors.models import DocumentExtract
 from smartcert.extractors.progress import emit_to, events_to
 from smartcert.intake.bundle import BundleFile, IntakeResult
 from smartcert.pipelines.cache import ExtractCache
+from smartcert.pipelines.outcome import Outcome
 from smartcert.pipelines.persist import SaveOutcome
 from smartcert.pipelines.runtime import RunConfig
 from smartcert.pipelines.steps import (
-    Outcome,
     SubmissionRun,
     analyse_step,
     extract_step,

@@ -230,7 +230,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             return hit.exit_code
 
     from smartcert.pipelines.batch import validate_one
-    from smartcert.pipelines.spine import quiet
+    from smartcert.pipelines.progress import quiet
 
     with Display(args.progress, config.work_dir / "progress", 1) as display:
         run = validate_one(source, replace(config, events=display.events),
