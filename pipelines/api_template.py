@@ -20,6 +20,8 @@ import sqlite3
 from contextlib import closing, suppress
 from pathlib import Path
 
+from smartcert.core.files.usercache import user_cache_dir
+
 _log = logging.getLogger(__name__)
 _DB_NAME = "prefect.db"  # Prefect's default: sqlite+aiosqlite:///$PREFECT_HOME/prefect.db
 _DB_URL_SETTINGS = ("PREFECT_API_DATABASE_CONNECTION_URL",
@@ -36,9 +38,8 @@ def default_database() -> Path | None:
 
 def template_path(prefect_install: str) -> Path:
     """Where the template of this Prefect install (its path and install time) is kept."""
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     key = hashlib.sha256(prefect_install.encode("utf-8")).hexdigest()[:16]
-    return cache / "smartcert" / "prefect-db" / f"{key}.db"
+    return user_cache_dir("prefect-db", f"{key}.db")
 
 
 def start_from_template(db: Path, template: Path) -> bool:

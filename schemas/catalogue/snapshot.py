@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pydantic
 
+from smartcert.core.files.usercache import user_cache_dir
 from smartcert.schemas.catalogue.ruleset import RuleSet
 
 _log = logging.getLogger(__name__)
@@ -49,8 +50,7 @@ class _CatalogueUnpickler(pickle.Unpickler):
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "smartcert" / \
-        "rulesets"
+    return user_cache_dir("rulesets")
 
 
 def snapshot_key(folder: Path) -> str:
