@@ -5,9 +5,17 @@ default. Everything kept there can be deleted: it is made again, at the cost of 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
 def user_cache_dir(*parts: str) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        base = Path(xdg)
+    else:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:  # no HOME and no password entry (a bare service account)
+            base = Path(tempfile.gettempdir()) / f"smartcert-cache-{os.getuid()}"
     return base.joinpath("smartcert", *parts)
