@@ -17,9 +17,10 @@ import logging
 import os
 import shutil
 import sqlite3
-from contextlib import closing, suppress
+from contextlib import closing
 from pathlib import Path
 
+from smartcert.core.files.atomic import atomic_path
 from smartcert.core.files.usercache import user_cache_dir
 
 _log = logging.getLogger(__name__)
@@ -47,15 +48,11 @@ def start_from_template(db: Path, template: Path) -> bool:
     copied, and the server creates the database itself."""
     if not template.is_file():
         return False
-    tmp = db.with_name(f"{db.name}.{os.getpid()}.tmp")
     try:
-        db.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(template, tmp)
-        tmp.replace(db)
+        with atomic_path(db) as tmp:
+            shutil.copyfile(template, tmp)
     except OSError as e:
         _log.warning("Prefect database template not copied (%s): migrating", e)
-        with suppress(OSError):  # where it could not be written, nothing to remove
-            tmp.unlink(missing_ok=True)
         return False
     return True
 
@@ -65,13 +62,9 @@ def save_template(db: Path, template: Path) -> None:
     template, unless one is there already."""
     if template.exists():
         return
-    tmp = template.with_name(f"{template.name}.{os.getpid()}.tmp")
     try:
-        template.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(db)) as src, closing(sqlite3.connect(tmp)) as dst:
+        with atomic_path(template) as tmp, closing(sqlite3.connect(db)) as src, \
+                closing(sqlite3.connect(tmp)) as dst:
             src.backup(dst)  # SQLite's own online copy: the WAL's pages included
-        tmp.replace(template)
     except (OSError, sqlite3.Error) as e:
         _log.warning("Prefect database template not saved (%s)", e)
-        with suppress(OSError):  # where it could not be written, nothing to remove
-            tmp.unlink(missing_ok=True)

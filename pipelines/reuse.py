@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 
 import smartcert
+from smartcert.core.files.atomic import atomic_path
 from smartcert.core.files.hashing import sha256_file
 
 RECORD_DIR = "results"
@@ -138,14 +139,13 @@ def remember(data_dir: Path, slot: str, fp: Fingerprint, out_dir: Path, lines: I
     `scope`: the files of `out_dir` (relative paths) that must stay untouched for the result
     to be reused, when the run shares the folder with others; by default all of them."""
     path = _record_path(data_dir, slot)
-    path.parent.mkdir(parents=True, exist_ok=True)
     record = Record(key=fp.key, parts=dict(fp.parts), out_dir=str(Path(out_dir).resolve()),
                     outputs=outputs_of(out_dir, scope), lines=list(lines), exit_code=exit_code,
                     files=[str(f) for f in files], failed_documents=list(failed_documents),
                     scope=None if scope is None else list(scope))
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record.__dict__, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        tmp.write_text(json.dumps(record.__dict__, ensure_ascii=False, indent=1),
+                       encoding="utf-8")
     return path
 
 
