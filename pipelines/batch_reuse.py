@@ -53,10 +53,10 @@ def shared_parts(config: RunConfig) -> dict[str, str]:
 
 
 def candidates(sources: list[Path], config: RunConfig,
-               shared: dict[str, str] | None = None) -> list[Candidate]:
-    """Each submission with its fingerprint and, when unchanged, its recorded outcome."""
+               shared: dict[str, str]) -> list[Candidate]:
+    """Each submission with its fingerprint and, when unchanged, its recorded outcome.
+    `shared`: the batch's `shared_parts`."""
     settings = settings_of(config)
-    shared = shared if shared is not None else shared_parts(config)
     out: list[Candidate] = []
     for source in sources:
         slot = reuse.slot_of(config.out_dir, source, KIND)
@@ -92,13 +92,13 @@ def remember(candidate: Candidate, outcome: Outcome, config: RunConfig) -> None:
 
 
 def summary(items: Sequence[tuple[Path, FindingsReport]], config: RunConfig,
-            shared: dict[str, str] | None = None) -> list[Path]:
+            shared: dict[str, str]) -> list[Path]:
     """The batch summary's files (`persist.write_summary`): the last run's, when they show
     the same reports in the same order, drawn by the same code and libraries, and were not
     touched since; else written now and remembered. `shared`: the batch's `shared_parts`."""
     if not config.write_reports or not items:
         return write_summary(items, config)
-    fp = _summary_fingerprint(items, shared if shared is not None else shared_parts(config))
+    fp = _summary_fingerprint(items, shared)
     slot = reuse.slot_of(config.out_dir, Path(SUMMARY_HTML), SUMMARY_KIND)
     hit, _ = reuse.recall(config.data_dir, slot, fp)
     if hit is not None:
