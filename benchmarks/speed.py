@@ -1,6 +1,6 @@
 """Pages per second of smartcert's extraction beside the floor and two peers, in one run.
 
-    python -m benchmarks.speed [--repeat N] [--no-scan] [--no-peers]
+    python -m benchmarks.speed [--repeat N] [--rounds N] [--no-scan] [--no-peers]
 
 For every PDF under `samples/bundles/` and in `../shared/real-hancom/` (identical files
 once), in one run:
@@ -8,15 +8,16 @@ once), in one run:
 - smartcert's `extract_file` (text, tables, checks, OCR where needed; called in this
   process, after a warm-up call on the largest file, reading in its worker processes as every entry point
   does: a long PDF in parts, a worker per free core, `extractors/pdf/parts.py`), the same
-  with `page_workers=1` (one worker, one core a file), and `smartcert extract` as a user
-  runs it (one process, start-up included);
+  with `page_workers=1` (one worker, one core a file) — each file the best of `--repeat N`;
 - on the files with a good text layer: pdfplumber `page.extract_tables()` (in this
-  process) and OpenDataLoader PDF (one JVM over all files; with and without the JVM's
-  start; the best of N such runs under `--repeat N`, as for every engine) — see
-  `benchmarks/speed_engines.py`.
+  process), and `--rounds N` paired rounds (`benchmarks/speed_paired.py`), each one
+  OpenDataLoader PDF call (one JVM over all files, with and without the JVM's start; see
+  `benchmarks/speed_engines.py`), one in-process smartcert pass over all files and one
+  `smartcert extract` as a user runs it (one process, start-up included), back to back.
 Wall time is the headline; CPU time of this process and its descendants is reported
 beside it (the machine is shared). Targets (issue 15), on pages with a good text layer:
-smartcert at most 5x the floor's time, and at least 3x OpenDataLoader's throughput.
+smartcert at most 5x the floor's time (per-file timings), and at least 3x OpenDataLoader's
+throughput (the median of the paired rounds' ratios).
 A file any page of which is OCR'd or has no usable text layer is reported in the OCR
 group, since its time cannot be split by page; unless `--no-scan`, an image-only copy of
 two real pages is added so that group is never empty. Writes
@@ -34,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,9 +46,12 @@ from benchmarks.speed_engines import (
     Timed,
     best_of,
     floor_pages,
+    odl_once,
     pdfplumber_pages,
-    run_odl,
+    timed,
 )
+from benchmarks.speed_paired import Round, best_cli, best_odl, paired_rounds, summary
+from benchmarks.speed_paired import markdown as paired_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples" / "bundles"
@@ -59,6 +64,7 @@ TEXT_GROUPS = {  # group name -> FileTiming.group values it takes (text-layer fi
     "all, good text layer": ("samples", "real"),
 }
 ALL = "all, good text layer"
+DEFAULT_ROUNDS = 5  # paired rounds against OpenDataLoader: the verdict is on their median
 
 
 @dataclass
@@ -141,14 +147,14 @@ def _summary(rows: list[FileTiming]) -> dict[str, Any]:
     }
 
 
-def cli_seconds(files: list[Path], repeat: int = 1) -> Timed | None:
-    """`smartcert extract` as a user runs it: one process for all files, start-up included;
-    the best of `repeat` runs. CPU: the process and its extraction worker, both reaped when
-    it ends."""
+def cli_runner(files: list[Path]) -> Callable[[], Timed] | None:
+    """`smartcert extract` as a user runs it: one process for all files, start-up included.
+    CPU: the process and its extraction workers, all reaped when it ends. None when the
+    command is not installed beside this interpreter."""
     exe = Path(sys.executable).with_name("smartcert")
     if not files or not exe.exists():
         return None
-    return min((_cli_once(exe, files) for _ in range(max(1, repeat))), key=lambda t: t.wall)
+    return lambda: _cli_once(exe, files)
 
 
 def _cli_once(exe: Path, files: list[Path]) -> Timed:
@@ -230,30 +236,32 @@ def _verdict(value: float | None, target: float, at_most: bool) -> str:
     return f"{value:.2f}x {'met' if met else 'MISSED'}"
 
 
-def targets(eng: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The issue's two targets on all pages with a good text layer, by wall and CPU time."""
+def targets(eng: dict[str, dict[str, Any]], paired: dict[str, Any]) -> dict[str, Any]:
+    """The issue's targets on all pages with a good text layer, by wall and CPU time: the
+    floor's from the per-file timings, OpenDataLoader's from the paired rounds' medians."""
     a = eng.get(ALL)
     if a is None:
         return {}
 
-    def speedup(ours: str, theirs: str, key: str) -> float | None:
-        if ours not in a or theirs not in a or not a[theirs][key] or not a[ours][key]:
-            return None
-        return round(a[theirs][key] / a[ours][key], 2)  # time ratio = throughput ratio
+    def median_of(key: str, kind: str) -> float | None:
+        spread = paired.get(key)
+        return None if spread is None else spread[kind]
 
+    n = (paired.get("in_process") or {}).get("rounds", 0)
     return {
         "smartcert_vs_floor": {"target": f"<= {TARGET_RATIO}x the floor's time",
                                "wall": a["smartcert"]["vs_floor"],
                                "cpu": a["smartcert"]["vs_floor_cpu"]},
         "smartcert_vs_odl": {"target": f">= {TARGET_VS_ODL}x OpenDataLoader's pages/s "
-                                       "(in-process smartcert; JVM start excluded)",
-                             "wall": speedup("smartcert", "odl", "seconds"),
-                             "cpu": speedup("smartcert", "odl", "cpu_seconds")},
+                                       "(in-process smartcert; JVM start excluded; "
+                                       f"median of {n} paired rounds)",
+                             "wall": median_of("in_process", "wall"),
+                             "cpu": median_of("in_process", "cpu")},
         "cli_vs_odl_with_start": {"target": f">= {TARGET_VS_ODL}x, both start-up included "
-                                            "(smartcert extract CLI against one JVM)",
-                                  "wall": speedup("smartcert_cli", "odl_with_start", "seconds"),
-                                  "cpu": speedup("smartcert_cli", "odl_with_start",
-                                                 "cpu_seconds")},
+                                            "(smartcert extract CLI against one JVM; "
+                                            f"median of {n} paired rounds)",
+                                  "wall": median_of("command", "wall"),
+                                  "cpu": median_of("command", "cpu")},
     }
 
 
@@ -314,6 +322,7 @@ def markdown(result: dict[str, Any]) -> str:
         goal = TARGET_RATIO if at_most else TARGET_VS_ODL
         lines.append(f"| {t['target']} | {_verdict(t['wall'], goal, at_most)} "
                      f"| {_verdict(t['cpu'], goal, at_most)} |")
+    lines += ["", *paired_markdown(result["paired"]), ""]
     lines += ["", *engines_markdown(result["engines"]), ""]
     lines += [
         "smartcert against the floor, by group (wall time; CPU ratio beside)",
@@ -359,28 +368,42 @@ def distinct(paths: list[Path], notes: list[str]) -> list[Path]:
     return out
 
 
-def run_peers(rows: list[FileTiming], files: dict[str, Path], notes: list[str],
-              repeat: int = 1) -> OdlRun:
-    """OpenDataLoader over every file with a good text layer, in one JVM; the best of
-    `repeat` such runs."""
-    good = [r for r in rows if not r.ocr]
-    odl = run_odl([files[r.file] for r in good], repeat)
+def odl_rows(rows: list[FileTiming], files: dict[str, Path], notes: list[str],
+             odl: OdlRun | None, runs: int) -> OdlRun | None:
+    """Each text-layer file's OpenDataLoader seconds from its best run (least wall time,
+    JVM start included: the same best-of-N smartcert's per-file figures are taken as)."""
+    if odl is None:
+        return None
     if odl.error is not None:
         notes.append(odl.error)
         return odl
+    good = [r for r in rows if not r.ocr]
     for r in good:
         r.odl_s = odl.seconds[files[r.file]]
         if odl.pages[files[r.file]] != r.pages:
             notes.append(f"OpenDataLoader counted {odl.pages[files[r.file]]} pages in "
                          f"{r.file}, PyMuPDF {r.pages}")
     notes.append(f"OpenDataLoader: one JVM over {len(good)} files, {odl.total.wall:.1f} s "
-                 f"(best of {max(1, repeat)} runs); "
+                 f"(best of {runs} runs); "
                  f"JVM start and set-up (a blank page) {odl.start.wall:.1f} s wall, "
                  f"{odl.start.cpu:.1f} s CPU, taken off for 'start excluded'.")
     return odl
 
 
-def run(repeat: int, scan: bool, real_dir: Path, peers: bool = True) -> dict[str, Any]:
+def rounds_for(good: list[Path], count: int, peers: bool) -> list[Round]:
+    """The paired rounds (`speed_paired`) over the files with a good text layer."""
+    from smartcert.extractors.api import extract_file
+
+    def smartcert_pass() -> Timed:
+        t, _ = timed(lambda: [extract_file(f) for f in good])
+        return t
+
+    return paired_rounds(count, (lambda: odl_once(good)) if peers else None, smartcert_pass,
+                         cli_runner(good))
+
+
+def run(repeat: int, scan: bool, real_dir: Path, peers: bool = True,
+        rounds: int = DEFAULT_ROUNDS) -> dict[str, Any]:
     from smartcert.extractors.api import extract_file
 
     notes = [
@@ -423,10 +446,12 @@ def run(repeat: int, scan: bool, real_dir: Path, peers: bool = True) -> dict[str
                 rows.append(timing)
             else:
                 notes.append(timing)
-    odl = run_peers(rows, files, notes, repeat) if peers else None
     groups = summarise(rows)
     good = [files[r.file] for r in rows if not r.ocr and r.file in files]
-    cli = cli_seconds(good, repeat)
+    played = rounds_for(good, rounds, peers)
+    odl = odl_rows(rows, files, notes, best_odl(played), len(played))
+    cli = best_cli(played)
+    paired = summary(played)
     if cli is not None:
         floor = sum(r.floor_s for r in rows if not r.ocr)
         pages = sum(r.pages for r in rows if not r.ocr)
@@ -444,7 +469,8 @@ def run(repeat: int, scan: bool, real_dir: Path, peers: bool = True) -> dict[str
     return {
         "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "repeat": repeat,
-        "targets": targets(eng),
+        "targets": targets(eng, paired),
+        "paired": paired,
         "engines": eng,
         "groups": groups,
         "files": [asdict(r) for r in rows],
@@ -457,13 +483,16 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=1, help="best-of-N timing")
+    parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS,
+                        help="paired rounds against OpenDataLoader (speed_paired)")
     parser.add_argument("--no-scan", action="store_true", help="skip the image-only sample")
     parser.add_argument("--no-peers", action="store_true",
                         help="skip pdfplumber and OpenDataLoader")
     parser.add_argument("--real-dir", type=Path, default=REAL_DIR)
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)
     args = parser.parse_args(argv)
-    result = run(max(1, args.repeat), not args.no_scan, args.real_dir, not args.no_peers)
+    result = run(max(1, args.repeat), not args.no_scan, args.real_dir, not args.no_peers,
+                 max(1, args.rounds))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "speed.json").write_text(
         json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -131,21 +131,9 @@ def per_file_seconds(written: list[tuple[float, str]], started: float,
     return out
 
 
-def run_odl(files: list[Path], repeat: int = 1) -> OdlRun:
-    """The best (least wall time, JVM start included) of `repeat` runs over all files: the
-    same best-of-N smartcert's figures are taken as."""
-    best: OdlRun | None = None
-    for _ in range(max(1, repeat)):
-        run = _odl_once(files)
-        if run.error is not None:
-            return run
-        if best is None or run.total.wall < best.total.wall:
-            best = run
-    assert best is not None
-    return best
-
-
-def _odl_once(files: list[Path]) -> OdlRun:
+def odl_once(files: list[Path]) -> OdlRun:
+    """One `opendataloader_pdf.convert` over all files (one JVM), and one on a blank page
+    before it for the JVM's start; an error instead when Java or the JAR is missing."""
     run = OdlRun()
     if not files:
         run.error = "no file"

@@ -19,6 +19,7 @@ from benchmarks import scaling
 from benchmarks.scaling import build_evidence, make_batch, sample_bundles
 from benchmarks.speed import TARGET_RATIO, FileTiming, engines, targets
 from benchmarks.speed_engines import OdlRun, Timed, per_file_seconds, tree_cpu
+from benchmarks.speed_paired import Round, best_cli, best_odl, paired_rounds, summary
 from smartcert.pipelines import api_lease
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "bundles"
@@ -96,11 +97,65 @@ def test_engines_and_targets_compare_the_same_pages() -> None:
     assert all_["odl"]["cpu_seconds"] == pytest.approx(16.0)  # JVM start taken off
     assert all_["odl_with_start"]["seconds"] == pytest.approx(20.0)
     assert "odl_with_start" not in eng["real PDFs, good text layer"]
-    t = targets(eng)
+    # the ODL targets are the paired rounds' medians, not these per-file sums
+    paired = summary([Round(odl, Timed(6.0, 9.0), Timed(8.0, 12.0)),
+                      Round(OdlRun(total=Timed(30.0, 27.0), start=Timed(2.0, 2.0)),
+                            Timed(7.0, 9.0), Timed(10.0, 12.0)),
+                      Round(odl, Timed(4.5, 9.0), Timed(5.0, 12.0))])
+    t = targets(eng, paired)
     assert t["smartcert_vs_floor"]["wall"] == pytest.approx(3.2)
     assert t["smartcert_vs_floor"]["wall"] <= TARGET_RATIO
-    assert t["smartcert_vs_odl"]["wall"] == pytest.approx(18.0 / 4.0)
-    assert t["cli_vs_odl_with_start"]["cpu"] == pytest.approx(18.0 / 6.0)
+    assert t["smartcert_vs_odl"]["wall"] == pytest.approx(4.0)  # of 3.0, 4.0, 4.0; not 4.5
+    assert t["smartcert_vs_odl"]["cpu"] == pytest.approx(round(16.0 / 9.0, 2))
+    assert t["cli_vs_odl_with_start"]["wall"] == pytest.approx(3.0)  # of 2.5, 3.0, 4.0
+    assert t["cli_vs_odl_with_start"]["cpu"] == pytest.approx(18.0 / 12.0)
+    assert "median of 3 paired rounds" in t["smartcert_vs_odl"]["target"]
+
+
+def test_paired_rounds_alternate_and_pair_their_own_runs() -> None:
+    log: list[str] = []
+    clock = iter(range(1, 100))
+
+    def odl() -> OdlRun:
+        log.append("odl")
+        n = next(clock)
+        return OdlRun(total=Timed(10.0 + n, 10.0), start=Timed(1.0, 1.0))
+
+    def ours() -> Timed:
+        log.append("ours")
+        return Timed(float(next(clock)), 1.0)
+
+    def cli() -> Timed:
+        log.append("cli")
+        return Timed(2.0, 1.0)
+
+    rounds = paired_rounds(3, odl, ours, cli)
+    assert log == ["odl", "ours", "cli", "cli", "ours", "odl", "odl", "ours", "cli"]
+    # round 1: ODL 11 s (10 without its start) over smartcert's 2 s, in that round
+    assert rounds[0].in_process() == Timed(5.0, 9.0)
+    assert rounds[1].in_process() == Timed((14.0 - 1.0) / 3.0, 9.0)
+    assert rounds[0].command() == Timed(11.0 / 2.0, 10.0)
+    assert best_odl(rounds) is rounds[0].odl  # least wall time, start included
+    assert best_cli(rounds) == Timed(2.0, 1.0)
+    spread = summary(rounds)["in_process"]
+    assert spread["rounds"] == 3
+    assert spread["wall"] == pytest.approx(round((14.0 - 1.0) / 3.0, 2))
+    assert spread["wall_min"] <= spread["wall"] <= spread["wall_max"]
+
+
+def test_paired_rounds_stop_calling_a_failed_peer() -> None:
+    calls: list[int] = []
+
+    def broken() -> OdlRun:
+        calls.append(1)
+        return OdlRun(error="OpenDataLoader not available: no Java")
+
+    rounds = paired_rounds(4, broken, lambda: Timed(1.0, 1.0), None)
+    assert len(calls) == 1 and len(rounds) == 4
+    assert all(r.in_process() is None and r.command() is None for r in rounds)
+    assert best_odl(rounds) is not None and best_odl(rounds).error is not None
+    assert summary(rounds)["in_process"] is None
+    assert paired_rounds(2, None, lambda: Timed(1.0, 1.0), None)[0].odl is None
 
 
 def test_tree_cpu_counts_a_live_child() -> None:
