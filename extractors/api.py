@@ -18,11 +18,10 @@ from smartcert.core.files.sniff import sniff
 from smartcert.core.rulespec import RuleSpec
 from smartcert.extractors import findings as R
 from smartcert.extractors import isolate
-from smartcert.extractors.base import Backend, ExtractSettings
+from smartcert.extractors.base import Backend, ExtractSettings, new_document
 from smartcert.extractors.findings import fail_document
 from smartcert.extractors.limits import HOW_TO_RAISE, Limits
 from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo
-from smartcert.extractors.ooxml import is_encrypted_package
 from smartcert.extractors.pdf.parts import PdfPart, assemble, part_count
 from smartcert.extractors.registry import backend_for, has_backend
 
@@ -54,6 +53,9 @@ def _record_only(path: Path, media_type: MediaType, display_name: str) -> Docume
         doc.status_detail = doc.findings[-1].message
         return doc
     status, rule = DocumentStatus.UNSUPPORTED, _UNSUPPORTED[media_type]
+    # imported here: its XML libraries are ~12 ms of every worker's and command's start
+    from smartcert.extractors.ooxml import is_encrypted_package
+
     if media_type is MediaType.OLE and is_encrypted_package(path):
         # a password-protected .xlsx/.docx is an OLE container holding the encrypted package
         status, rule = DocumentStatus.ENCRYPTED, R.ENCRYPTED
@@ -149,16 +151,16 @@ def _read_in_parts(path: Path, settings: ExtractSettings, name: str) -> Document
     timed_out = next((o for o in outs if o.timed_out), None)
     if timed_out is not None:  # a part alone ran out of time: the whole would too
         return _isolated(path, name, settings.limits, timed_out)
-    parts = [o.part for o in outs]
-    if any(p is None for p in parts):
+    parts = [o.part for o in outs if o.part is not None]
+    if len(parts) < len(outs) or parts[0].extractor is None:
         return None
-    backend = _pdf_backend(settings)
-    return assemble(backend.new_document(path, MediaType.PDF, name),
-                    [p for p in parts if p is not None])
+    # joined without loading the reader: the command's own process never loads PyMuPDF
+    # (it would leave both workers idle ~0.15 s at the first PDF read in parts)
+    return assemble(new_document(parts[0].extractor, path, MediaType.PDF, name), parts)
 
 
 def _pdf_backend(settings: ExtractSettings) -> PdfBackend:
-    # imported when first used: the command's process only joins parts read in workers
+    # imported when first used, by a worker: the process that joins the parts never needs it
     from smartcert.extractors.pdf.backend import PdfBackend
 
     return PdfBackend(settings)

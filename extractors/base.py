@@ -89,14 +89,23 @@ class Backend(ABC):
     def new_document(
         self, path: Path, media_type: MediaType, display_name: str | None = None
     ) -> DocumentExtract:
-        return DocumentExtract(
-            extractor=ExtractorInfo(name=self.name, version=self.version),
-            file=display_name or path.name,
-            sha256=sha256_file(path),
-            size=path.stat().st_size,
-            media_type=media_type,
-            status=DocumentStatus.OK,
-        )
+        return new_document(ExtractorInfo(name=self.name, version=self.version), path,
+                            media_type, display_name)
+
+
+def new_document(info: ExtractorInfo, path: Path, media_type: MediaType,
+                 display_name: str | None = None) -> DocumentExtract:
+    """The record a backend fills: the file's identity and the reader's name and version.
+    Also where the parts of a PDF read in workers are joined, by a process that need not
+    load the reader (`api._read_in_parts`)."""
+    return DocumentExtract(
+        extractor=info,
+        file=display_name or path.name,
+        sha256=sha256_file(path),
+        size=path.stat().st_size,
+        media_type=media_type,
+        status=DocumentStatus.OK,
+    )
 
 
 def ocr_worker_count(settings: ExtractSettings) -> int:

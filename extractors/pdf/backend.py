@@ -71,7 +71,7 @@ class PdfBackend(Backend):
                                                         pdf.page_count))
             if index == 0:
                 self._head(pdf, doc)
-            part = PdfPart(start=start, stop=stop, metadata=doc.metadata)
+            part = PdfPart(start=start, stop=stop, metadata=doc.metadata, extractor=doc.extractor)
             for i in range(start, stop):
                 try:
                     page = pdf[i]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from smartcert.core.findings import Finding
-from smartcert.extractors.models import DocumentExtract, DocumentStatus, Page, Span
+from smartcert.extractors.models import DocumentExtract, DocumentStatus, ExtractorInfo, Page, Span
 from smartcert.extractors.pdf.join import Placed, join_tables
 
 MIN_SPLIT_PAGES = 8  # fewer pages than this: one part reads them all (a worker's round trip)
@@ -43,6 +43,9 @@ class PdfPart:
     placed: list[Placed] = field(default_factory=list)
     failed: int = 0  # pages MuPDF could not interpret
     metadata: dict[str, str] = field(default_factory=dict)
+    # the reader's name and version, for the joined document: the process joining the parts
+    # need not load the reader (PyMuPDF) only to learn them
+    extractor: ExtractorInfo | None = None
 
 
 def part_range(index: int, count: int, pages: int) -> tuple[int, int]:
