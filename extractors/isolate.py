@@ -272,25 +272,63 @@ def _outcome(kind: str, rest: list[Any]) -> Outcome:
 
 
 class _Pool:
-    """Idle workers by memory limit; a caller takes one (or starts one) per document."""
+    """Idle workers by memory limit; a caller takes one (or starts one) per document. Under a
+    cap (`worker_cap`) a caller that finds every worker busy waits for one instead."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)  # a worker went back idle, or ended
         self._idle: dict[int, list[_Worker]] = {}
         self._busy: set[_Worker] = set()
+        self._starting = 0  # workers being started by callers, not yet busy
         self.reserved = 0  # cores held for the parts of a PDF (`cores_for_parts`)
+        self.cap: int | None = None  # at most this many workers alive (`worker_cap`)
         atexit.register(self.shutdown)
 
     def run(self, job: tuple[object, ...], memory_mb: int, timeout_s: float) -> Outcome:
-        with self._lock:
-            idle = self._idle.setdefault(memory_mb, [])
-            worker = idle.pop() if idle else None
-        if worker is None:
-            return self._run_on(_Worker(memory_mb), job, timeout_s)
+        worker, was_idle = self._take(memory_mb)
         try:
             return self._run_on(worker, job, timeout_s)
         except WorkerLost:  # an idle worker can die unseen (killed from outside): once more
-            return self._run_on(_Worker(memory_mb), job, timeout_s)
+            if not was_idle:
+                raise
+            return self._run_on(self._take(memory_mb, fresh=True)[0], job, timeout_s)
+
+    def _alive(self) -> int:
+        return len(self._busy) + self._starting + sum(map(len, self._idle.values()))
+
+    def _take(self, memory_mb: int, fresh: bool = False) -> tuple[_Worker, bool]:
+        """An idle worker for `memory_mb` (unless `fresh`), else a new one, marked busy, and
+        whether it was idle. At the cap, an idle worker of another memory limit is ended to
+        make room, or the caller waits for a worker to come back."""
+        retired: _Worker | None = None
+        with self._lock:
+            while True:
+                idle = self._idle.setdefault(memory_mb, [])
+                if idle and not fresh:
+                    worker = idle.pop()
+                    self._busy.add(worker)
+                    return worker, True
+                if self.cap is None or self._alive() < self.cap:
+                    break
+                retired = next((ws.pop() for ws in self._idle.values() if ws), None)
+                if retired is not None:
+                    break
+                self._freed.wait()
+            self._starting += 1
+        if retired is not None:
+            retired.kill()
+        started: _Worker | None = None
+        try:
+            started = _Worker(memory_mb)
+        finally:
+            with self._lock:
+                self._starting -= 1
+                if started is not None:
+                    self._busy.add(started)
+                else:
+                    self._freed.notify_all()
+        return started, False
 
     def prestart(self, memory_mb: int, count: int) -> int:
         """Start workers until `count` exist for `memory_mb`; how many were started."""
@@ -306,8 +344,8 @@ class _Pool:
         return started
 
     def _run_on(self, worker: _Worker, job: tuple[object, ...], timeout_s: float) -> Outcome:
-        with self._lock:
-            self._busy.add(worker)
+        """Run `job` on `worker` (taken busy by `_take`); it goes back idle after, unless it
+        ran out of memory, is spent or was lost."""
         keep = False
         try:
             out = worker.run(job, timeout_s)
@@ -315,12 +353,13 @@ class _Pool:
             keep = out.memory is None and worker.reusable()
             return out
         finally:  # Ctrl-C or a lost worker included: an unfinished worker never returns
+            if not keep:
+                worker.kill()
             with self._lock:
                 self._busy.discard(worker)
                 if keep:
                     self._idle.setdefault(worker.memory_mb, []).append(worker)
-            if not keep:
-                worker.kill()
+                self._freed.notify_all()
 
     def shutdown(self) -> None:
         with self._lock:
@@ -350,6 +389,25 @@ def prestart(limits: Limits, count: int) -> int:
         return _POOL.prestart(limits.doc_memory_mb, count)
     except OSError:
         return 0
+
+
+@contextlib.contextmanager
+def worker_cap(count: int) -> Iterator[None]:
+    """At most `count` workers alive inside the block: a document that finds them all busy
+    waits for one rather than start another (a process and its ~0.3 s of imports on cores
+    already taken). The extract command reads a file per core and lets a long PDF's parts
+    take the cores then free (`cores_for_parts`); uncapped, the next file started a third
+    worker beside two reading parts."""
+    if count < 1:
+        raise ValueError(f"worker cap {count}")
+    with _POOL._lock:
+        before, _POOL.cap = _POOL.cap, count
+    try:
+        yield
+    finally:
+        with _POOL._lock:
+            _POOL.cap = before
+            _POOL._freed.notify_all()
 
 
 def available() -> bool:

@@ -1,6 +1,6 @@
-"""`smartcert extract` writes a document while the workers read the next ones, and reads
-files that take one worker each side by side: the records and their lines still come in
-the order given, and a write that fails stops the command at that document, the ones
+"""`smartcert extract` writes a document while the workers read the next ones, a file per
+core: the records and their lines still come in the order given, no more workers than
+cores are started, and a write that fails stops the command at that document, the ones
 before it written, one Korean line, exit 1."""
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import pytest
 
 import smartcert.reports.jsonfile as jsonfile
 from smartcert.cli import main
-from smartcert.cli.reading import reading_groups
 from smartcert.extractors import isolate
 from smartcert.extractors.api import reads_in_parts
 
@@ -52,29 +51,13 @@ def test_a_failed_write_stops_at_its_document(
     assert "작업을 계속할 수 없습니다" in err and "No space left on device" in err
 
 
-@pytest.mark.parametrize(("in_parts", "width", "groups"), [
-    ([], 2, []),
-    ([False, False, False], 2, [[0, 1], [2]]),
-    # the bundle's order: form, proposal (in parts), self-assessment, evidence (in parts)
-    ([False, True, False, True], 2, [[0, 2], [1], [3]]),
-    ([True, False, True, False, False], 2, [[0], [1, 3], [2], [4]]),
-    ([False, False, False, False, False], 3, [[0, 1, 2], [3, 4]]),
-    ([False, False], 1, [[0], [1]]),  # one core: one at a time
-])
-def test_files_read_whole_are_read_side_by_side(in_parts: list[bool], width: int,
-                                                 groups: list[list[int]]) -> None:
-    got = reading_groups(in_parts, width)
-    assert got == groups
-    assert sorted(i for g in got for i in g) == list(range(len(in_parts)))
-
-
 def test_side_by_side_reading_starts_no_more_workers_than_cores(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         started_workers: list[int]) -> None:
-    """Small forms around a PDF read in parts, in the order a bundle gives them: the forms
-    share the cores with each other, never with the parts, so no extra worker (a process
-    and its imports) is started beside the prestarted ones, and the records keep the
-    order given."""
+    """Small forms around long PDFs, in the order a bundle gives them: a file per core, a
+    long PDF in parts on the cores then free, and a reading that finds both workers busy
+    waits for one (`isolate.worker_cap`): no extra worker (a process and its imports) is
+    started beside the prestarted ones, and the records keep the order given."""
     monkeypatch.setattr(isolate, "cores", lambda: 2)
     isolate._POOL.shutdown()  # this process's earlier tests may have left workers
     given = [FILES[0], FILES[2], FILES[1], NURI / "4. 근거자료_누리시.pdf"]

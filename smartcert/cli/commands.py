@@ -58,8 +58,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # read on every free core
     isolate.prestart(_limits(args), min(len(args.files), isolate.cores()))
     settings = _settings(args)
-    from smartcert.cli.reading import reading_groups
-    from smartcert.extractors.api import extract_file, reads_in_parts
+    from smartcert.extractors.api import extract_file
     from smartcert.extractors.progress import emit_to, events_to
     from smartcert.pipelines.privacy import ExtractJson, mask_extract
     from smartcert.reports.jsonfile import extract_json_name, write_model
@@ -67,7 +66,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     masked = ExtractJson(args.extract_json) is ExtractJson.MASKED
     files = [Path(f) for f in args.files]
     width = isolate.cores()
-    groups = reading_groups([reads_in_parts(f) for f in files], width)
+    # a file per core, the next taken as one ends; a long PDF is read in parts on the cores
+    # then free (`api._read_in_parts`), and no more workers than cores are ever started. At
+    # most `window` documents are read ahead of the one being written, in the order given
+    window = 3 * width
     with Display(args.progress, None) as display:
         emit_to(display.events, "files", n=len(files))
 
@@ -85,20 +87,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         # a document is masked and written while the workers read the next ones; one write
         # in flight at a time, so the files are written (and a failure raised) in order
-        with ThreadPoolExecutor(max_workers=width) as readers, \
+        with isolate.worker_cap(width), ThreadPoolExecutor(max_workers=width) as readers, \
                 ThreadPoolExecutor(max_workers=1) as writer:
             saving: Future[None] | None = None
-            read_ahead: dict[int, DocumentExtract] = {}
-            written = 0
-            for group in groups:
-                reading = [(i, readers.submit(read, files[i])) for i in group]
-                for i, future in reading:
-                    read_ahead[i] = future.result()
-                while written in read_ahead:
-                    if saving is not None:
-                        saving.result()
-                    saving = writer.submit(save, read_ahead.pop(written))
-                    written += 1
+            reading: dict[int, Future[DocumentExtract]] = {}
+            for written in range(len(files)):
+                for i in range(written + len(reading), min(written + window, len(files))):
+                    reading[i] = readers.submit(read, files[i])
+                doc = reading.pop(written).result()
+                if saving is not None:
+                    saving.result()
+                saving = writer.submit(save, doc)
             if saving is not None:
                 saving.result()
     return 0
