@@ -67,3 +67,34 @@ def test_side_by_side_reading_starts_no_more_workers_than_cores(
     lines = [ln for ln in capsys.readouterr().err.splitlines() if ".extract.json" in ln]
     assert [ln.split(".extract.json")[0] for ln in lines] == [
         str(tmp_path / f.name) for f in given]
+
+
+def test_a_failed_write_leaves_the_files_not_started_unread(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The command reads a few documents ahead of the one it writes, never the whole list:
+    when a write fails, the files not yet started are not read at all."""
+    from smartcert.extractors import api
+
+    by_name: dict[str, Path] = {}
+    for f in sorted((ROOT / "samples" / "bundles").rglob("*.pdf")):
+        if f.stat().st_size < 200_000:  # forms read whole, quickly
+            by_name.setdefault(f.name, f)
+    given = list(by_name.values())[:12]
+    assert len(given) == 12
+    real_read = api.extract_file
+    read: list[str] = []
+
+    def counted(path: Path, *args: object) -> object:
+        read.append(path.name)
+        return real_read(path, *args)  # type: ignore[arg-type]
+
+    def full_disk(model: object, path: Path) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(api, "extract_file", counted)
+    monkeypatch.setattr(jsonfile, "write_model", full_disk)
+    assert main(["extract", *map(str, given), "--out", str(tmp_path), "--no-ocr"]) == 1
+    assert given[0].name in read and len(read) < len(given)
+    assert not list(tmp_path.glob("*.extract.json"))
+    assert "No space left on device" in capsys.readouterr().err

@@ -91,15 +91,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 ThreadPoolExecutor(max_workers=1) as writer:
             saving: Future[None] | None = None
             reading: dict[int, Future[DocumentExtract]] = {}
-            for written in range(len(files)):
-                for i in range(written + len(reading), min(written + window, len(files))):
-                    reading[i] = readers.submit(read, files[i])
-                doc = reading.pop(written).result()
+            try:
+                for written in range(len(files)):
+                    for i in range(written + len(reading), min(written + window, len(files))):
+                        reading[i] = readers.submit(read, files[i])
+                    doc = reading.pop(written).result()
+                    if saving is not None:
+                        saving.result()
+                    saving = writer.submit(save, doc)
                 if saving is not None:
                     saving.result()
-                saving = writer.submit(save, doc)
-            if saving is not None:
-                saving.result()
+            except BaseException:  # a failed write, Ctrl-C: the files not started stay unread
+                for future in reading.values():
+                    future.cancel()
+                raise
     return 0
 
 
