@@ -12,7 +12,9 @@
     again on the unchanged batch (warm: same directories, the embedded Prefect API still
     up from the cold run, as when an operator runs a batch again within its linger time),
     then once more after that server has been stopped (warm, server ended: the server's
-    start paid again, as for a batch run again hours later).
+    start paid again, as for a batch run again hours later). The batch of one, near its
+    target, runs three rounds of cold and unchanged, each from fresh directories, and is
+    judged on the median round (`rounds_for`).
 (b) Evidence pages: the nuri-hwp bundle with its evidence PDF grown to 100, 300 and 1,000
     pages (quick: 100 and 300) by repeating its own text pages (PyMuPDF `insert_pdf`),
     through `smartcert validate --no-ocr`, cold and then unchanged again.
@@ -58,6 +60,7 @@ TARGET_30_COLD_S = 600.0
 TARGET_WARM_SHARE = 0.2
 TARGET_REVALIDATE_S = 1.0
 TARGET_PEAK_MB = 1536  # 1.5 GB, with a 1,000-page evidence PDF
+SMALL_BATCH_ROUNDS = 3  # rounds for the batch of one (`rounds_for`)
 POLL_S = 0.2
 
 
@@ -158,19 +161,47 @@ def _findings(out: Path) -> int:
     return sum(1 for _ in out.glob("*/findings.json"))
 
 
+def rounds_for(n: int) -> int:
+    """Rounds of (cold, unchanged) for a batch of `n`. The batch of one sits near its
+    target, where this host's drift decided a single sample (its unchanged run 1.7-2.5 s,
+    its cold one 10-14 s within minutes): three rounds, each from fresh directories, judged
+    on the median round. Larger batches are far from the line and a cold round costs
+    minutes: one."""
+    return SMALL_BATCH_ROUNDS if n == 1 else 1
+
+
+def median_round(rounds: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round whose unchanged/cold share is the median (the lower one of an even
+    count): its cold and unchanged runs are the batch's figures."""
+    ordered = sorted(rounds, key=lambda r: r["warm"]["seconds"] / r["cold"]["seconds"])
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def run_bundles(n: int, work: Path, ocr: bool) -> dict[str, Any]:
     batch, out = work / f"batch-{n}", work / f"out-{n}"
     copied = make_batch(batch, n)
     cmd = [str(SMARTCERT), "intake", str(batch), "--out", str(out), "--progress", "plain",
            *([] if ocr else ["--no-ocr"])]
     entry: dict[str, Any] = {"bundles": n, "copies_of": copied}
-    for phase in ("cold", "warm", "warm_server_ended"):
-        if phase == "warm_server_ended":
+    rounds: list[dict[str, Any]] = []
+    for k in range(rounds_for(n)):
+        if k:  # each round from fresh output and data directories
             stop_server(out)
-        print(f"{n} bundles, {phase} …", file=sys.stderr, flush=True)
-        entry[phase] = measure(cmd)
-        entry[phase]["findings_written"] = _findings(out)
-        print(f"  {entry[phase]}", file=sys.stderr, flush=True)
+            shutil.rmtree(out)
+        rounds.append({})
+        for phase in ("cold", "warm"):
+            print(f"{n} bundles, {phase} …", file=sys.stderr, flush=True)
+            rounds[-1][phase] = measure(cmd)
+            rounds[-1][phase]["findings_written"] = _findings(out)
+            print(f"  {rounds[-1][phase]}", file=sys.stderr, flush=True)
+    entry.update(median_round(rounds))
+    if len(rounds) > 1:
+        entry["rounds"] = [round(r["warm"]["seconds"] / r["cold"]["seconds"], 3) for r in rounds]
+    stop_server(out)
+    print(f"{n} bundles, warm_server_ended …", file=sys.stderr, flush=True)
+    entry["warm_server_ended"] = measure(cmd)
+    entry["warm_server_ended"]["findings_written"] = _findings(out)
+    print(f"  {entry['warm_server_ended']}", file=sys.stderr, flush=True)
     stop_server(out)
     shutil.rmtree(batch)
     shutil.rmtree(out)
@@ -198,8 +229,12 @@ def targets(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for b in result["bundles"]:
         share = b["warm"]["seconds"] / b["cold"]["seconds"]
+        each = b.get("rounds")
+        value = f"{share:.2f} of cold" + (
+            f" (median of {len(each)} rounds: {', '.join(f'{r:.2f}' for r in each)})"
+            if each else "")
         out[f"unchanged batch of {b['bundles']}: at most 1/5 of cold"] = {
-            "value": f"{share:.2f} of cold", "met": share <= TARGET_WARM_SHARE}
+            "value": value, "met": share <= TARGET_WARM_SHARE}
         if b["bundles"] == 30:
             out["30 bundles cold in under 10 min"] = {
                 "value": f"{b['cold']['seconds']:.0f} s",

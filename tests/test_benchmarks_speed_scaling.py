@@ -204,3 +204,19 @@ def test_stop_server_ends_the_recorded_server_and_waits(tmp_path: Path) -> None:
     finally:
         server.kill()
         server.wait()
+
+
+def test_the_batch_of_one_is_judged_on_its_median_round() -> None:
+    from benchmarks.scaling import median_round, rounds_for, targets
+
+    def rnd(cold: float, warm: float) -> dict[str, dict[str, float]]:
+        return {"cold": {"seconds": cold}, "warm": {"seconds": warm}}
+
+    rounds = [rnd(10.0, 2.5), rnd(14.0, 2.1), rnd(12.0, 2.0)]  # 0.25, 0.15, 0.167
+    assert median_round(rounds) is rounds[2]
+    assert median_round(rounds[:2]) is rounds[1]  # even: the lower of the two
+    assert (rounds_for(1), rounds_for(10)) == (3, 1)
+    one = {"bundles": 1, **median_round(rounds), "rounds": [0.25, 0.15, 0.167]}
+    got = targets({"bundles": [one], "evidence": []})
+    line = got["unchanged batch of 1: at most 1/5 of cold"]
+    assert line["met"] and line["value"].startswith("0.17 of cold (median of 3 rounds")
