@@ -425,7 +425,7 @@ def cores_for_parts(want: int) -> Iterator[int]:
     parts (`api._read_in_parts`), so that documents other threads are reading are not
     crowded and two threads do not both split onto the same cores. Under 2: read it whole."""
     with _POOL._lock:
-        free = cores() - len(_POOL._busy) - _POOL.reserved
+        free = cores() - len(_POOL._busy) - _POOL._starting - _POOL.reserved
         n = max(0, min(want, free))
         _POOL.reserved += n
     try:
