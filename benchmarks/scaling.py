@@ -161,6 +161,15 @@ def _findings(out: Path) -> int:
     return sum(1 for _ in out.glob("*/findings.json"))
 
 
+def _phase(label: str, cmd: list[str], out: Path) -> dict[str, Any]:
+    """One measured run of `cmd`, announced on stderr, with the findings files it left."""
+    print(f"{label} …", file=sys.stderr, flush=True)
+    run = measure(cmd)
+    run["findings_written"] = _findings(out)
+    print(f"  {run}", file=sys.stderr, flush=True)
+    return run
+
+
 def rounds_for(n: int) -> int:
     """Rounds of (cold, unchanged) for a batch of `n`. The batch of one sits near its
     target, where this host's drift decided a single sample (its unchanged run 1.7-2.5 s,
@@ -188,20 +197,13 @@ def run_bundles(n: int, work: Path, ocr: bool) -> dict[str, Any]:
         if k:  # each round from fresh output and data directories
             stop_server(out)
             shutil.rmtree(out)
-        rounds.append({})
-        for phase in ("cold", "warm"):
-            print(f"{n} bundles, {phase} …", file=sys.stderr, flush=True)
-            rounds[-1][phase] = measure(cmd)
-            rounds[-1][phase]["findings_written"] = _findings(out)
-            print(f"  {rounds[-1][phase]}", file=sys.stderr, flush=True)
+        rounds.append({phase: _phase(f"{n} bundles, {phase}", cmd, out)
+                       for phase in ("cold", "warm")})
     entry.update(median_round(rounds))
     if len(rounds) > 1:
         entry["rounds"] = [round(r["warm"]["seconds"] / r["cold"]["seconds"], 3) for r in rounds]
     stop_server(out)
-    print(f"{n} bundles, warm_server_ended …", file=sys.stderr, flush=True)
-    entry["warm_server_ended"] = measure(cmd)
-    entry["warm_server_ended"]["findings_written"] = _findings(out)
-    print(f"  {entry['warm_server_ended']}", file=sys.stderr, flush=True)
+    entry["warm_server_ended"] = _phase(f"{n} bundles, warm_server_ended", cmd, out)
     stop_server(out)
     shutil.rmtree(batch)
     shutil.rmtree(out)
@@ -215,10 +217,7 @@ def run_evidence(pages: int, work: Path) -> dict[str, Any]:
            "--progress", "plain"]
     entry: dict[str, Any] = {"evidence_pages": made}
     for phase in ("cold", "warm"):
-        print(f"evidence of {made} pages, {phase} …", file=sys.stderr, flush=True)
-        entry[phase] = measure(cmd)
-        entry[phase]["findings_written"] = _findings(out)
-        print(f"  {entry[phase]}", file=sys.stderr, flush=True)
+        entry[phase] = _phase(f"evidence of {made} pages, {phase}", cmd, out)
     shutil.rmtree(bundle.parent)
     shutil.rmtree(out)
     return entry
