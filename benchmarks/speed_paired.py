@@ -54,22 +54,17 @@ def paired_rounds(
     """`count` rounds of the three runs back to back, reversed every other round so neither
     engine always runs first. A failed OpenDataLoader run is not tried again."""
     rounds: list[Round] = []
-    odl_ok = odl_once is not None
     for k in range(max(1, count)):
-        odl: OdlRun | None = None
-        cli: Timed | None = None
         if k % 2 == 0:
-            if odl_ok and odl_once is not None:
-                odl = odl_once()
+            odl = odl_once() if odl_once is not None else None
             ours = smartcert_pass()
             cli = cli_once() if cli_once is not None else None
         else:
             cli = cli_once() if cli_once is not None else None
             ours = smartcert_pass()
-            if odl_ok and odl_once is not None:
-                odl = odl_once()
+            odl = odl_once() if odl_once is not None else None
         if odl is not None and odl.error is not None:
-            odl_ok = False
+            odl_once = None  # no Java or no JAR: the next rounds go without it
         rounds.append(Round(odl, ours, cli))
     return rounds
 
